@@ -1,0 +1,113 @@
+package io.hookline.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Payara Micro running the Artemis RAR and the Hookline WAR, in that order (the WAR's resources
+ * need the adapter). The root directory is wiped before each start: Micro would otherwise bring
+ * back old deployments.
+ */
+public final class PayaraMicro extends ServerProcess {
+  private final Settings settings;
+
+  public record Settings(
+      Path jar,
+      Path rar,
+      Path war,
+      String bindAddress,
+      int port,
+      Path rootDir,
+      Map<String, String> environment,
+      List<String> jvmOptions) {
+
+    public String baseUrl() {
+      return "http://127.0.0.1:" + port;
+    }
+  }
+
+  public PayaraMicro(Settings settings) {
+    this.settings = settings;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public PayaraMicro start() {
+    if (ChildProcess.portOpen("127.0.0.1", settings.port())) {
+      throw new IllegalStateException(
+          "port " + settings.port() + " is taken: is Hookline already running?");
+    }
+    Path root = settings.rootDir();
+    Directories.deleteRecursively(root);
+    try {
+      Files.createDirectories(root);
+      Path preboot = root.getParent().resolve(root.getFileName() + "-preboot.asadmin");
+      Files.writeString(
+          preboot,
+          "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+              + settings.bindAddress()
+              + "\n");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(settings.jvmOptions());
+      command.addAll(
+          List.of(
+              "-jar",
+              settings.jar().toString(),
+              "--nohazelcast",
+              "--port",
+              Integer.toString(settings.port()),
+              "--rootdir",
+              root.toString(),
+              "--prebootcommandfile",
+              preboot.toString(),
+              "--deploy",
+              settings.rar().toString(),
+              "--deploy",
+              settings.war() + ":/"));
+      process =
+          ChildProcess.start(
+              "Payara Micro",
+              command,
+              root.getParent(),
+              settings.environment(),
+              root.getParent().resolve(root.getFileName() + ".log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    process.awaitReady(
+        "serving the Hookline API", Duration.ofSeconds(180), () -> apiAnswers(settings.baseUrl()));
+    return this;
+  }
+
+  /**
+   * The API answers 401 without a token once the application is deployed. HttpURLConnection, not
+   * java.net.http: the latter's request timeout did not fire against a server still booting, and
+   * the probe hung for good.
+   */
+  static boolean apiAnswers(String baseUrl) {
+    try {
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(baseUrl + "/api/v1/apps").toURL().openConnection();
+      connection.setConnectTimeout(1000);
+      connection.setReadTimeout(2000);
+      try {
+        return connection.getResponseCode() == 401;
+      } finally {
+        connection.disconnect();
+      }
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.hookline.delivery.boundary;
+
+import io.hookline.delivery.control.DeliveryQueue;
+import io.hookline.delivery.control.DeliveryService;
+import io.hookline.runtime.Resources;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Reads a delivery id and the try it is for, and hands them to {@link DeliveryService}. A failed
+ * try schedules the next itself; only an unexpected error (the database down, say) throws, rolls
+ * back, and has Artemis redeliver after the delay set in broker.xml.
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = Resources.RESOURCE_ADAPTER),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destination",
+          propertyValue = Resources.DELIVERY_ADDRESS),
+      @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      @ActivationConfigProperty(
+          propertyName = "maxSession",
+          propertyValue = "${ENV=HOOKLINE_DELIVERY_CONSUMERS:16}"),
+      @ActivationConfigProperty(
+          propertyName = "connectorClassName",
+          propertyValue =
+              "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory"),
+      @ActivationConfigProperty(
+          propertyName = "connectionParameters",
+          propertyValue =
+              "host=${ENV=HOOKLINE_ARTEMIS_HOST:127.0.0.1};port=${ENV=HOOKLINE_ARTEMIS_PORT:61616}"),
+      @ActivationConfigProperty(
+          propertyName = "user",
+          propertyValue = "${ENV=HOOKLINE_ARTEMIS_USER:hookline}"),
+      @ActivationConfigProperty(
+          propertyName = "password",
+          propertyValue = "${ENV=HOOKLINE_ARTEMIS_PASSWORD:hookline}"),
+      // No prefetch: a message buffered by a session stuck on a slow subscriber would wait for
+      // it, whoever it is for.
+      @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0"),
+      @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+      @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
+    })
+public class DeliveryListener implements MessageListener {
+  @Inject DeliveryService deliveries;
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      String deliveryId = message.getBody(String.class);
+      int attempt =
+          message.propertyExists(DeliveryQueue.ATTEMPT)
+              ? message.getIntProperty(DeliveryQueue.ATTEMPT)
+              : 0;
+      boolean revived =
+          message.propertyExists(DeliveryQueue.DEAD_LETTER)
+              && message.getBooleanProperty(DeliveryQueue.DEAD_LETTER);
+      deliveries.attempt(deliveryId, attempt, revived);
+    } catch (JMSException e) {
+      throw new EJBException("unreadable delivery message " + message, e);
+    }
+  }
+}

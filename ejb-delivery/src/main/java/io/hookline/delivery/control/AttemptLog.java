@@ -1,0 +1,30 @@
+package io.hookline.delivery.control;
+
+import io.hookline.delivery.entity.Delivery;
+import io.hookline.delivery.entity.DeliveryAttempt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+
+/** The record of each try, written in the transaction that settles what follows from it. */
+@ApplicationScoped
+public class AttemptLog {
+  @PersistenceContext EntityManager em;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(Delivery delivery, HttpOutcome outcome, OffsetDateTime at) {
+    em.persist(
+        new DeliveryAttempt(
+            delivery,
+            outcome.succeeded()
+                ? DeliveryAttempt.Outcome.SUCCEEDED
+                : DeliveryAttempt.Outcome.FAILED,
+            outcome.status(),
+            outcome.body(),
+            outcome.error(),
+            outcome.durationMs(),
+            at));
+  }
+}

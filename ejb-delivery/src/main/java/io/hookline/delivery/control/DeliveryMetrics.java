@@ -1,0 +1,47 @@
+package io.hookline.delivery.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Delivery metrics in MicroProfile Metrics, scraped as Prometheus text at /metrics. Labels are ids,
+ * never URLs, so their number stays bounded by the number of endpoints. Counters get Prometheus's
+ * {@code _total}; the timer's buckets are set in microprofile-config.properties.
+ */
+@ApplicationScoped
+public class DeliveryMetrics {
+  static final Metadata DURATION =
+      Metadata.builder()
+          .withName("webhook_delivery_duration")
+          .withDescription("Time of each delivery try, from sending to the response")
+          .withUnit(MetricUnits.NANOSECONDS)
+          .build();
+
+  @Inject MetricRegistry registry;
+
+  public void attempt(String endpointId, boolean succeeded, long durationMs) {
+    Tag endpoint = new Tag("endpoint", endpointId);
+    registry
+        .counter(
+            "webhook_deliveries", new Tag("status", succeeded ? "success" : "failure"), endpoint)
+        .inc();
+    registry.timer(DURATION, endpoint).update(Duration.ofMillis(durationMs));
+  }
+
+  public void deadLetter() {
+    registry.counter("webhook_dead_letters").inc();
+  }
+
+  public void breakerOpened(String endpointId) {
+    registry.counter("circuit_breaker_opens", new Tag("endpoint", endpointId)).inc();
+  }
+
+  public void rateLimited(String endpointId) {
+    registry.counter("rate_limit_hits", new Tag("endpoint", endpointId)).inc();
+  }
+}

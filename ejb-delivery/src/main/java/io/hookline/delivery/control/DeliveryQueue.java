@@ -1,0 +1,81 @@
+package io.hookline.delivery.control;
+
+import io.hookline.delivery.entity.Delivery;
+import io.hookline.runtime.Resources;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import java.time.Duration;
+
+/**
+ * Puts delivery work on the broker. A message names the delivery row and the try it is for, and
+ * nothing more: the row holds the state, so a lost, late or repeated message is harmless.
+ */
+@ApplicationScoped
+public class DeliveryQueue {
+  static final String MESSAGE_ID = "hooklineMessageId";
+  static final String ENDPOINT_ID = "hooklineEndpointId";
+
+  /** The try a message is for, from 1. */
+  public static final String ATTEMPT = "hooklineAttempt";
+
+  static final String DELIVERY_ID = "hooklineDeliveryId";
+
+  /** Marks a dead letter; one that comes back to the delivery queue asks for a new round. */
+  public static final String DEAD_LETTER = "hooklineDeadLetter";
+
+  @Inject
+  @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
+  JMSContext jms;
+
+  @Resource(lookup = Resources.DELIVERY_QUEUE)
+  Queue deliveries;
+
+  @Resource(lookup = Resources.DEAD_LETTER_QUEUE)
+  Queue deadLetters;
+
+  /**
+   * Queues try {@code attempt} of the delivery, due after {@code wait} (Artemis holds it until
+   * then). Sent within the caller's JTA transaction: it exists only if the rows commit.
+   */
+  public void enqueue(Delivery delivery, int attempt, Duration wait) {
+    jms.createProducer()
+        .setDeliveryDelay(wait.toMillis())
+        .setProperty(MESSAGE_ID, delivery.getMessageId())
+        .setProperty(ENDPOINT_ID, delivery.getEndpointId())
+        .setProperty(ATTEMPT, attempt)
+        .send(deliveries, delivery.getId());
+  }
+
+  /**
+   * Records a dead delivery on the dead-letter queue, in the transaction that marks it dead. The
+   * original-address properties let the Artemis console's Retry send it back to the delivery queue,
+   * where it starts a new round (see {@link DeliveryService}).
+   */
+  public void deadLetter(Delivery delivery, String reason) {
+    jms.createProducer()
+        .setProperty(MESSAGE_ID, delivery.getMessageId())
+        .setProperty(ENDPOINT_ID, delivery.getEndpointId())
+        .setProperty(DELIVERY_ID, delivery.getId())
+        .setProperty(ATTEMPT, delivery.getAttemptCount())
+        .setProperty(DEAD_LETTER, true)
+        .setProperty("hooklineReason", reason)
+        .setProperty("_AMQ_ORIG_ADDRESS", Resources.DELIVERY_ADDRESS)
+        .setProperty("_AMQ_ORIG_QUEUE", Resources.DELIVERY_ADDRESS)
+        .send(deadLetters, delivery.getId());
+  }
+
+  /** Takes a resent delivery's entry off the dead-letter queue, if it is still there. */
+  public void removeDeadLetter(String deliveryId) {
+    try (JMSConsumer consumer =
+        jms.createConsumer(deadLetters, DELIVERY_ID + " = '" + deliveryId + "'")) {
+      while (consumer.receiveNoWait() != null) {
+        // Each receive within the transaction removes one entry when it commits.
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.hookline.delivery.control;
+
+import io.hookline.delivery.entity.Delivery;
+import io.hookline.endpoint.entity.Endpoint;
+import io.hookline.message.entity.Message;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an accepted message into one delivery per matching endpoint, each with its own JMS message,
+ * so one endpoint's failures never cause a re-send to the others.
+ */
+@ApplicationScoped
+public class Fanout {
+  @PersistenceContext EntityManager em;
+  @Inject DeliveryQueue queue;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Delivery> fanOut(Message message) {
+    List<Endpoint> endpoints =
+        em.createNamedQuery(Endpoint.ENABLED_BY_APP, Endpoint.class)
+            .setParameter("appId", message.getAppId())
+            .getResultList();
+    List<Delivery> deliveries = new ArrayList<>();
+    for (Endpoint endpoint : endpoints) {
+      if (EventTypeFilter.accepts(endpoint.getEventTypes(), message.getEventType())) {
+        Delivery delivery = new Delivery(message.getId(), endpoint.getId());
+        if (endpoint.isOrdered()) {
+          // Held to commit: the next acceptance for this endpoint takes a later number and
+          // commits after this one, so numbers follow acceptance.
+          em.lock(endpoint, LockModeType.PESSIMISTIC_WRITE);
+          delivery.setSeq(
+              ((Number) em.createNativeQuery("select nextval('delivery_seq')").getSingleResult())
+                  .longValue());
+        }
+        em.persist(delivery);
+        deliveries.add(delivery);
+      }
+    }
+    deliveries.forEach(delivery -> queue.enqueue(delivery, 1, Duration.ZERO));
+    return deliveries;
+  }
+}

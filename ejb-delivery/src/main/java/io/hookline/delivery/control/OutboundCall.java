@@ -1,0 +1,75 @@
+package io.hookline.delivery.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+
+/**
+ * The outbound HTTP call under MicroProfile Fault Tolerance. Every value can be overridden with MP
+ * Config, e.g. {@code io.hookline.delivery.control.OutboundCall/post/Retry/maxRetries=0}.
+ *
+ * <ul>
+ *   <li>{@code @Retry}: once, at once, when the connection dropped before any answer (a reset, a
+ *       stale pooled connection); such a hiccup should not cost a scheduled try.
+ *   <li>{@code @Timeout}: a hard cap above the HTTP timeout.
+ *   <li>{@code @Bulkhead}: how many calls this node makes at once, whatever the endpoints.
+ *   <li>{@code @CircuitBreaker}: a node-wide safety that counts only this node's own trouble (a
+ *       full bulkhead), never a subscriber's failures: per-endpoint breakers live in the database.
+ * </ul>
+ */
+@ApplicationScoped
+public class OutboundCall {
+
+  /** The connection failed before any response: worth one immediate retry. */
+  public static class ConnectionDropped extends RuntimeException {
+    final transient HttpOutcome outcome;
+
+    ConnectionDropped(HttpOutcome outcome) {
+      super(outcome.error(), null, false, false);
+      this.outcome = outcome;
+    }
+  }
+
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.timeout", defaultValue = "PT15S")
+  Duration timeout;
+
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.connect-timeout", defaultValue = "PT5S")
+  Duration connectTimeout;
+
+  private WebhookPoster poster;
+
+  @PostConstruct
+  void init() {
+    poster = new WebhookPoster(connectTimeout, timeout);
+  }
+
+  @Retry(maxRetries = 1, delay = 0, retryOn = ConnectionDropped.class)
+  @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+  @Bulkhead(64)
+  @CircuitBreaker(
+      failOn = BulkheadException.class,
+      requestVolumeThreshold = 100,
+      failureRatio = 0.9,
+      delay = 5,
+      delayUnit = ChronoUnit.SECONDS)
+  public HttpOutcome post(String url, Map<String, String> headers, byte[] body) {
+    HttpOutcome outcome = poster.post(url, headers, body);
+    if (outcome.status() == null
+        && outcome.error() != null
+        && WebhookPoster.isDropped(outcome.error())) {
+      throw new ConnectionDropped(outcome);
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,76 @@
+package io.hookline.egress;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Decides whether Hookline may send to a URL, under the operator's two settings. Resolution goes
+ * through a {@link Resolver} so tests can feed it any answer.
+ */
+public final class TargetCheck {
+
+  /** Name resolution, as the JDK does it in production. */
+  @FunctionalInterface
+  public interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
+  private final boolean allowHttp;
+  private final boolean allowPrivate;
+  private final Resolver resolver;
+
+  public TargetCheck(boolean allowHttp, boolean allowPrivate, Resolver resolver) {
+    this.allowHttp = allowHttp;
+    this.allowPrivate = allowPrivate;
+    this.resolver = resolver;
+  }
+
+  /**
+   * Why the URL may not be called, or null. {@code unresolvedIsRefused}: at delivery a host that
+   * does not resolve cannot be called; when an endpoint is saved it may simply not exist yet.
+   */
+  public String refusal(String url, boolean unresolvedIsRefused) {
+    URI uri = URI.create(url);
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("http") && !allowHttp) {
+      return "must use https (this server does not allow plain http targets)";
+    }
+    if (allowPrivate) {
+      return null;
+    }
+    String host = uri.getHost();
+    if (host == null) {
+      // java.net.URI leaves forms such as 127.1 without a host: refuse what cannot be checked.
+      return "host of "
+          + uri.getRawAuthority()
+          + " cannot be checked; write it as a name or a.b.c.d";
+    }
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    if (AddressPolicy.isAmbiguousNumericHost(host)) {
+      return "host " + host + " is a number in an ambiguous form; write the address as a.b.c.d";
+    }
+    InetAddress[] addresses;
+    try {
+      addresses = resolver.resolve(host);
+    } catch (UnknownHostException e) {
+      return unresolvedIsRefused ? "host " + host + " does not resolve" : null;
+    }
+    for (InetAddress address : addresses) {
+      String kind = AddressPolicy.internalKind(address);
+      if (kind != null) {
+        return "host "
+            + host
+            + " resolves to "
+            + address.getHostAddress()
+            + ", "
+            + kind
+            + "; internal targets are not allowed on this server";
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,76 @@
+package io.hookline.it;
+
+import io.hookline.devstack.ArtemisBroker;
+import jakarta.jms.Message;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueRequestor;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/** Reads queue counters from the broker through its management address. */
+final class BrokerProbe {
+  private BrokerProbe() {}
+
+  static long messagesAdded(String queue) {
+    return ((Number) attribute(queue, "messagesAdded")).longValue();
+  }
+
+  static long messageCount(String queue) {
+    return ((Number) attribute(queue, "messageCount")).longValue();
+  }
+
+  /** Messages on the queue matching a selector. */
+  static long count(String queue, String filter) {
+    return ((Number) invoke(queue, "countMessages", filter)).longValue();
+  }
+
+  /** What the console's Move does: the matching messages go to another queue. */
+  static long move(String queue, String filter, String toQueue) {
+    return ((Number) invoke(queue, "moveMessages", filter, toQueue)).longValue();
+  }
+
+  private static Object attribute(String queue, String attribute) {
+    return management(queue, attribute, null);
+  }
+
+  private static Object invoke(String queue, String operation, Object... args) {
+    return management(queue, operation, args);
+  }
+
+  /** An attribute read when {@code args} is null, otherwise an operation. */
+  private static Object management(String queue, String name, Object[] args) {
+    ArtemisBroker.Settings broker = TestStack.broker().settings();
+    try (ActiveMQConnectionFactory factory =
+            new ActiveMQConnectionFactory(
+                "tcp://" + broker.host() + ":" + broker.port(), broker.user(), broker.password());
+        QueueConnection connection = factory.createQueueConnection();
+        QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
+      connection.start();
+      QueueRequestor requestor =
+          new QueueRequestor(session, session.createQueue("activemq.management"));
+      Message request = session.createMessage();
+      if (args == null) {
+        JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, name);
+      } else {
+        JMSManagementHelper.putOperationInvocation(
+            request, ResourceNames.QUEUE + queue, name, args);
+      }
+      Message reply = requestor.request(request);
+      if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+        throw new AssertionError(
+            "broker management refused "
+                + name
+                + " of "
+                + queue
+                + ": "
+                + JMSManagementHelper.getResult(reply));
+      }
+      return JMSManagementHelper.getResult(reply);
+    } catch (Exception e) {
+      throw new AssertionError("could not call " + name + " on " + queue, e);
+    }
+  }
+}

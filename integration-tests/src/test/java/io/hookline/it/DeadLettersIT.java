@@ -1,0 +1,173 @@
+package io.hookline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Dead letters: listed, resent through the API or the broker console, recovered in bulk. */
+class DeadLettersIT extends MicroTest {
+  private String app;
+
+  @BeforeEach
+  void newApp() {
+    app = createApp("dead letters");
+  }
+
+  private String path(String name) {
+    return "/" + app + "/" + name;
+  }
+
+  /** An endpoint that fails every try of the test schedule, then answers 200. */
+  private String failingEndpoint(String name, int messages) {
+    Integer[] failures = new Integer[TestStack.MAX_ATTEMPTS * messages];
+    java.util.Arrays.fill(failures, 500);
+    receiver.script(path(name), failures);
+    return api.create(
+            "/api/v1/apps/" + app + "/endpoints",
+            Json.createObjectBuilder().add("url", receiver.url(path(name))).build())
+        .getString("id");
+  }
+
+  private static String onDlq(String deliveryId) {
+    return "hooklineDeliveryId = '" + deliveryId + "'";
+  }
+
+  @Test
+  void aDeadDeliveryIsListedAndAResendDeliversItAndClearsTheDeadLetterQueue() {
+    String endpoint = failingEndpoint("resend", 1);
+    String messageId = sendMessage(app, "dl.test");
+    awaitDeliveryStatus(messageId, "DEAD");
+
+    JsonObject dead =
+        api.get("/api/v1/apps/" + app + "/dead-letters")
+            .json()
+            .getJsonArray("data")
+            .getJsonObject(0);
+    assertEquals(messageId, dead.getString("messageId"));
+    assertEquals(endpoint, dead.getString("endpointId"));
+    assertEquals(TestStack.MAX_ATTEMPTS, dead.getInt("attempts"));
+    assertTrue(dead.getString("reason").contains("tries failed"), dead.toString());
+    String deliveryId = dead.getString("deliveryId");
+    assertEquals(
+        1, BrokerProbe.count("hookline.dlq", onDlq(deliveryId)), "DB and dead-letter queue agree");
+
+    Api.Response resent =
+        api.post(
+            "/api/v1/apps/" + app + "/messages/" + messageId + "/endpoints/" + endpoint + "/resend",
+            JsonValue.EMPTY_JSON_OBJECT);
+    assertEquals(202, resent.status(), resent.body());
+    receiver.await(path("resend"), TestStack.MAX_ATTEMPTS + 1, WAIT);
+    awaitDeliveryStatus(messageId, "DELIVERED");
+    assertEquals(
+        0, BrokerProbe.count("hookline.dlq", onDlq(deliveryId)), "the dead letter left the queue");
+    assertEquals(
+        0, api.get("/api/v1/apps/" + app + "/dead-letters").json().getJsonArray("data").size());
+  }
+
+  @Test
+  void aDeadLetterMovedBackInTheBrokerConsoleIsDeliveredInANewRound() {
+    failingEndpoint("console", 1);
+    String messageId = sendMessage(app, "dl.test");
+    awaitDeliveryStatus(messageId, "DEAD");
+    String deliveryId =
+        Sql.strings(
+                TestStack.microDatabase(),
+                "select id from delivery where message_id = ?",
+                messageId)
+            .get(0);
+
+    assertEquals(1, BrokerProbe.move("hookline.dlq", onDlq(deliveryId), "hookline.deliveries"));
+    receiver.await(path("console"), TestStack.MAX_ATTEMPTS + 1, WAIT);
+    awaitDeliveryStatus(messageId, "DELIVERED");
+  }
+
+  @Test
+  void recoverRequeuesEveryDeadDeliveryInTheWindow() {
+    OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+    // Two messages: with more, the breaker (open after 5 failures) would stretch the test.
+    String endpoint = failingEndpoint("recover", 2);
+    List<String> messages = List.of(sendMessage(app, "dl.test"), sendMessage(app, "dl.test"));
+    for (String messageId : messages) {
+      awaitDeliveryStatus(messageId, "DEAD");
+    }
+
+    Api.Response recovered =
+        api.post(
+            "/api/v1/apps/" + app + "/endpoints/" + endpoint + "/recover",
+            Json.createObjectBuilder().add("since", since.toString()).build());
+    assertEquals(202, recovered.status(), recovered.body());
+    assertEquals(2, recovered.json().getInt("recovered"));
+    for (String messageId : messages) {
+      awaitDeliveryStatus(messageId, "DELIVERED");
+    }
+    Set<String> ids = new HashSet<>();
+    receiver.received(path("recover")).forEach(r -> ids.add(r.header("webhook-id")));
+    assertEquals(Set.copyOf(messages), ids);
+  }
+
+  @Test
+  void aMessageCanBeResentToAnEndpointThatCameLater() {
+    String messageId = sendMessage(app, "dl.test");
+    String later =
+        api.create(
+                "/api/v1/apps/" + app + "/endpoints",
+                Json.createObjectBuilder().add("url", receiver.url(path("later"))).build())
+            .getString("id");
+    assertEquals(
+        202,
+        api.post(
+                "/api/v1/apps/"
+                    + app
+                    + "/messages/"
+                    + messageId
+                    + "/endpoints/"
+                    + later
+                    + "/resend",
+                JsonValue.EMPTY_JSON_OBJECT)
+            .status());
+    assertEquals(messageId, receiver.await(path("later"), 1, WAIT).get(0).header("webhook-id"));
+  }
+
+  @Test
+  void resendingToADisabledEndpointOrAnUnknownMessageIsRefused() {
+    String messageId = sendMessage(app, "dl.test");
+    String endpoint =
+        api.create(
+                "/api/v1/apps/" + app + "/endpoints",
+                Json.createObjectBuilder().add("url", receiver.url(path("off"))).build())
+            .getString("id");
+    api.post(
+        "/api/v1/apps/" + app + "/endpoints/" + endpoint + "/disable", JsonValue.EMPTY_JSON_OBJECT);
+    Api.Response refused =
+        api.post(
+            "/api/v1/apps/" + app + "/messages/" + messageId + "/endpoints/" + endpoint + "/resend",
+            JsonValue.EMPTY_JSON_OBJECT);
+    assertEquals(409, refused.status(), refused.body());
+    assertEquals(
+        404,
+        api.post(
+                "/api/v1/apps/"
+                    + app
+                    + "/messages/msg_00000000000000000000000000/endpoints/"
+                    + endpoint
+                    + "/resend",
+                JsonValue.EMPTY_JSON_OBJECT)
+            .status());
+    Api.Response badWindow =
+        api.post(
+            "/api/v1/apps/" + app + "/endpoints/" + endpoint + "/recover",
+            Json.createObjectBuilder().add("since", "yesterday").build());
+    assertEquals(422, badWindow.status(), badWindow.body());
+    assertEquals("since", badWindow.json().getString("field"));
+  }
+}

@@ -1,0 +1,284 @@
+package io.hookline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hookline.it.fault.FailAfterSend;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Outbound delivery on Payara Micro, a real Artemis broker and a real PostgreSQL. */
+class DeliveryIT extends MicroTest {
+  private static final String KNOWN_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+  private static String newApp() {
+    return api.create(
+            "/api/v1/apps", Json.createObjectBuilder().add("name", "delivery test").build())
+        .getString("id");
+  }
+
+  private static String newEndpoint(String app, String path, String secret, String... eventTypes) {
+    var body =
+        Json.createObjectBuilder()
+            .add("url", receiver.url(path))
+            .add("eventTypes", Json.createArrayBuilder(List.of(eventTypes)));
+    if (secret != null) {
+      body.add("secret", secret);
+    }
+    return api.create("/api/v1/apps/" + app + "/endpoints", body.build()).getString("id");
+  }
+
+  private static JsonObject send(String app, String eventType, JsonObject payload) {
+    Api.Response response =
+        api.post(
+            "/api/v1/apps/" + app + "/messages",
+            Json.createObjectBuilder().add("eventType", eventType).add("payload", payload).build());
+    assertEquals(202, response.status(), response.body());
+    return response.json();
+  }
+
+  @Test
+  void deliversTheMessageSignedSoAReceiverCanVerifyIt() throws Exception {
+    String app = newApp();
+    String endpoint = newEndpoint(app, "/signed", KNOWN_SECRET);
+    JsonObject payload =
+        Json.createObjectBuilder()
+            .add("user", "ada")
+            .add("n", 42)
+            .add("nested", Json.createObjectBuilder().add("ok", true))
+            .build();
+    long before = Instant.now().getEpochSecond();
+    String messageId = send(app, "user.created", payload).getString("id");
+
+    Receiver.Received request = receiver.await("/signed", 1, WAIT).get(0);
+    assertEquals(messageId, request.header("webhook-id"));
+    assertEquals("application/json", request.header("content-type"));
+    long timestamp = Long.parseLong(request.header("webhook-timestamp"));
+    assertTrue(
+        timestamp >= before - 1 && timestamp <= Instant.now().getEpochSecond() + 1,
+        "timestamp " + timestamp);
+    assertTrue(
+        StandardWebhooks.verifies(KNOWN_SECRET, request),
+        "signature verifies with the endpoint's secret");
+    assertTrue(
+        !StandardWebhooks.verifies(
+            "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[24]), request),
+        "another secret does not verify");
+    JsonObject received =
+        Json.createReader(
+                new java.io.StringReader(new String(request.body(), StandardCharsets.UTF_8)))
+            .readObject();
+    assertEquals(payload, received);
+
+    JsonArray attempts =
+        Eventually.await(
+            "a recorded attempt",
+            WAIT,
+            () -> api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array(),
+            a -> !a.isEmpty());
+    JsonObject attempt = attempts.getJsonObject(0);
+    assertEquals(endpoint, attempt.getString("endpointId"));
+    assertEquals("succeeded", attempt.getString("status"));
+    assertEquals(200, attempt.getInt("responseStatus"));
+    assertEquals(1, attempt.getInt("attempt"));
+
+    JsonObject message = api.get("/api/v1/apps/" + app + "/messages/" + messageId).json();
+    assertEquals(payload, message.getJsonObject("payload"));
+    assertEquals("user.created", message.getString("eventType"));
+  }
+
+  @Test
+  void aGeneratedSecretIsShownOnRequestAndSignsTheDeliveries() throws Exception {
+    String app = newApp();
+    String endpoint = newEndpoint(app, "/generated", null);
+    String secret =
+        api.get("/api/v1/apps/" + app + "/endpoints/" + endpoint + "/secret")
+            .json()
+            .getString("key");
+    assertTrue(secret.matches("whsec_[A-Za-z0-9+/]{32}"), secret);
+
+    send(app, "invoice.paid", Json.createObjectBuilder().add("amount", 10).build());
+    assertTrue(StandardWebhooks.verifies(secret, receiver.await("/generated", 1, WAIT).get(0)));
+  }
+
+  @Test
+  void onlyEndpointsWhoseEventTypesMatchGetTheMessage() {
+    String app = newApp();
+    String invoices = newEndpoint(app, "/filter/invoices", null, "invoice.*");
+    String users = newEndpoint(app, "/filter/users", null, "user.created");
+    String everything = newEndpoint(app, "/filter/all", null);
+
+    String invoiceMessage =
+        send(app, "invoice.paid", Json.createObjectBuilder().build()).getString("id");
+    String userMessage =
+        send(app, "user.created", Json.createObjectBuilder().build()).getString("id");
+
+    // Delivery rows are written with the message, so routing is settled at acceptance.
+    var db = TestStack.microDatabase();
+    assertEquals(
+        Set.of(invoices, everything),
+        Set.copyOf(
+            Sql.strings(
+                db, "select endpoint_id from delivery where message_id = ?", invoiceMessage)));
+    assertEquals(
+        Set.of(users, everything),
+        Set.copyOf(
+            Sql.strings(db, "select endpoint_id from delivery where message_id = ?", userMessage)));
+
+    assertEquals(Set.of(invoiceMessage, userMessage), ids(receiver.await("/filter/all", 2, WAIT)));
+    assertEquals(Set.of(userMessage), ids(receiver.await("/filter/users", 1, WAIT)));
+    assertEquals(Set.of(invoiceMessage), ids(receiver.await("/filter/invoices", 1, WAIT)));
+  }
+
+  @Test
+  void aReceiverAnswering500GetsTheMessageAgain() {
+    String app = newApp();
+    receiver.script("/flaky", 500);
+    String endpoint = newEndpoint(app, "/flaky", null);
+    String messageId =
+        send(app, "order.shipped", Json.createObjectBuilder().add("order", 7).build())
+            .getString("id");
+
+    List<Receiver.Received> requests = receiver.await("/flaky", 2, WAIT);
+    assertEquals(messageId, requests.get(0).header("webhook-id"));
+    assertEquals(messageId, requests.get(1).header("webhook-id"));
+    assertTrue(
+        java.util.Arrays.equals(requests.get(0).body(), requests.get(1).body()),
+        "same bytes both times");
+
+    JsonArray attempts =
+        Eventually.await(
+            "two recorded attempts",
+            WAIT,
+            () -> api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array(),
+            a -> a.size() >= 2);
+    assertEquals(2, attempts.size(), attempts.toString());
+    assertEquals("failed", attempts.getJsonObject(0).getString("status"));
+    assertEquals(500, attempts.getJsonObject(0).getInt("responseStatus"));
+    assertEquals(1, attempts.getJsonObject(0).getInt("attempt"));
+    assertEquals("succeeded", attempts.getJsonObject(1).getString("status"));
+    assertEquals(2, attempts.getJsonObject(1).getInt("attempt"));
+    assertEquals(endpoint, attempts.getJsonObject(1).getString("endpointId"));
+    assertEquals(List.of("DELIVERED"), deliveryStatus(messageId));
+  }
+
+  @Test
+  void afterTheLastFailedTryTheDeliveryIsDeadInTheDatabaseAndTheDeadLetterQueue() {
+    String app = newApp();
+    Integer[] failures = new Integer[TestStack.MAX_ATTEMPTS];
+    java.util.Arrays.fill(failures, 503);
+    receiver.script("/down", failures);
+    newEndpoint(app, "/down", null);
+    String messageId =
+        send(app, "order.cancelled", Json.createObjectBuilder().build()).getString("id");
+
+    receiver.await("/down", TestStack.MAX_ATTEMPTS, WAIT);
+    Eventually.await(
+        "the delivery marked dead",
+        WAIT,
+        () -> deliveryStatus(messageId),
+        s -> s.equals(List.of("DEAD")));
+    // The JMS side of that transaction commits just after the row (last-agent order).
+    Eventually.await(
+        "its entry on hookline.dlq",
+        WAIT,
+        () -> BrokerProbe.count("hookline.dlq", "hooklineMessageId = '" + messageId + "'"),
+        n -> n == 1);
+    assertEquals(
+        TestStack.MAX_ATTEMPTS,
+        api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array().size());
+    assertEquals(
+        TestStack.MAX_ATTEMPTS, receiver.received("/down").size(), "no try after the last");
+  }
+
+  @Test
+  void aDroppedConnectionIsRetriedAtOnceWithinTheSameTry() {
+    String app = newApp();
+    receiver.script("/dropped", Receiver.Reply.dropConnection());
+    newEndpoint(app, "/dropped", null);
+    String messageId = send(app, "drop.test", Json.createObjectBuilder().build()).getString("id");
+
+    List<Receiver.Received> requests = receiver.await("/dropped", 2, WAIT);
+    JsonArray attempts =
+        Eventually.await(
+            "the attempt",
+            WAIT,
+            () -> api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array(),
+            a -> !a.isEmpty());
+    assertEquals(
+        1,
+        attempts.size(),
+        "MicroProfile Fault Tolerance retried inside the first try: " + attempts);
+    assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));
+    assertTrue(
+        Duration.between(requests.get(0).at(), requests.get(1).at()).toMillis() < 300,
+        "at once, not on the retry schedule");
+  }
+
+  @Test
+  void aFailureAfterTheJmsSendLeavesNeitherTheRowNorTheMessage() {
+    String app = newApp();
+    newEndpoint(app, "/atomic", null);
+    long orphansBefore = orphanWarnings();
+
+    Api.Response failed =
+        api.post(
+            "/api/v1/apps/" + app + "/messages",
+            Json.createObjectBuilder()
+                .add("eventType", FailAfterSend.EVENT_TYPE)
+                .add("payload", Json.createObjectBuilder())
+                .build());
+    assertEquals(500, failed.status(), failed.body());
+    assertTrue(failed.contentType().startsWith("application/problem+json"), failed.contentType());
+
+    var db = TestStack.microDatabase();
+    assertEquals(0, Sql.count(db, "select count(*) from message where app_id = ?", app));
+    assertEquals(
+        0,
+        Sql.count(
+            db,
+            "select count(*) from delivery d join endpoint e on e.id = d.endpoint_id where e.app_id = ?",
+            app));
+    java.util.regex.Matcher rolledBack =
+        java.util.regex.Pattern.compile("injected failure after the JMS send of (msg_[0-9A-Z]+)")
+            .matcher(microLog());
+    assertTrue(rolledBack.find(), "the failure was injected after the send");
+    assertEquals(
+        0,
+        BrokerProbe.count(
+            "hookline.deliveries", "hooklineMessageId = '" + rolledBack.group(1) + "'"),
+        "no JMS message was committed");
+
+    // The same path works when nothing fails, and only that message arrives.
+    String good = send(app, "order.created", Json.createObjectBuilder().build()).getString("id");
+    assertEquals(Set.of(good), ids(receiver.await("/atomic", 1, WAIT)));
+    assertEquals(1, Sql.count(db, "select count(*) from message where app_id = ?", app));
+    // A committed JMS message without its row would have been consumed and reported by now.
+    assertEquals(
+        orphansBefore, orphanWarnings(), "no JMS message arrived for a row that does not exist");
+  }
+
+  private static String microLog() {
+    try {
+      return java.nio.file.Files.readString(TestStack.micro().process().log());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static long orphanWarnings() {
+    return microLog().lines().filter(line -> line.contains("has no row; dropped")).count();
+  }
+
+  private static Set<String> ids(List<Receiver.Received> requests) {
+    return requests.stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,64 @@
+package io.hookline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Delivery metrics in Prometheus text at /metrics, after real traffic. */
+class MetricsIT extends MicroTest {
+
+  private static String scrape() {
+    Api.Response metrics = api.send("GET", "/metrics", null, null, null);
+    assertEquals(200, metrics.status(), metrics.body());
+    return metrics.body();
+  }
+
+  /** The value of the first sample line with this name and all these label fragments. */
+  private static Optional<Double> sample(String scrape, String name, String... labels) {
+    return scrape
+        .lines()
+        .filter(
+            line ->
+                line.startsWith(name + "{") && List.of(labels).stream().allMatch(line::contains))
+        .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst();
+  }
+
+  @Test
+  void deliveriesAreCountedAndTimedPerEndpoint() {
+    String app = createApp("metrics");
+    String ok =
+        api.create(
+                "/api/v1/apps/" + app + "/endpoints",
+                jakarta.json.Json.createObjectBuilder()
+                    .add("url", receiver.url("/metrics-ok"))
+                    .build())
+            .getString("id");
+    String messageId = sendMessage(app, "m.test");
+    receiver.await("/metrics-ok", 1, WAIT);
+    awaitDeliveryStatus(messageId, "DELIVERED");
+
+    String scrape = scrape();
+    String endpoint = "endpoint=\"" + ok + "\"";
+    assertEquals(
+        Optional.of(1.0),
+        sample(scrape, "webhook_deliveries_total", endpoint, "status=\"success\""),
+        "one successful delivery counted");
+    assertEquals(
+        Optional.of(1.0), sample(scrape, "webhook_delivery_duration_seconds_count", endpoint));
+    assertTrue(
+        sample(scrape, "webhook_delivery_duration_seconds_bucket", endpoint, "le=\"0.01\"")
+            .isPresent(),
+        "10 ms bucket");
+    assertEquals(
+        Optional.of(1.0),
+        sample(scrape, "webhook_delivery_duration_seconds_bucket", endpoint, "le=\"5.0\""),
+        "5 s bucket holds it");
+    assertTrue(
+        scrape.lines().noneMatch(line -> line.contains(receiver.url("/metrics-ok"))),
+        "no URL in any label");
+  }
+}

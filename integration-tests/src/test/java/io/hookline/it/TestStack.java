@@ -1,0 +1,141 @@
+package io.hookline.it;
+
+import io.hookline.devstack.ArtemisBroker;
+import io.hookline.devstack.Database;
+import io.hookline.devstack.Directories;
+import io.hookline.devstack.PayaraMicro;
+import io.hookline.devstack.StackFiles;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The servers the integration tests run against, started at most once per test JVM (one failsafe
+ * execution) and stopped when the JUnit session closes ({@link StackSession}).
+ */
+public final class TestStack {
+  public static final String ADMIN_TOKEN = "it-admin-token-" + Long.toHexString(System.nanoTime());
+  public static final String SECRETS_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+  /**
+   * Few, quick retries, so retries and dead letters happen within a test; the waits differ so a
+   * test can tell that the schedule is followed.
+   */
+  public static final String SCHEDULE = "0s,400ms,1500ms,400ms";
+
+  public static final int MAX_ATTEMPTS = 4;
+
+  static final int BROKER_PORT = 61626;
+  static final int CONSOLE_PORT = 8171;
+  static final int MICRO_PORT = 18090;
+
+  private static ArtemisBroker broker;
+  private static PayaraMicro micro;
+  private static Database database;
+
+  private TestStack() {}
+
+  static Path itDir() {
+    return Path.of(System.getProperty("hookline.it.dir", "target/it")).toAbsolutePath();
+  }
+
+  static StackFiles files() {
+    return StackFiles.at(
+        Path.of(System.getProperty("hookline.stack.dir", "../devstack/target/stack")));
+  }
+
+  public static synchronized ArtemisBroker broker() {
+    if (broker == null) {
+      Path instance = itDir().resolve("artemis");
+      Directories.deleteRecursively(instance);
+      broker =
+          new ArtemisBroker(
+                  new ArtemisBroker.Settings(
+                      files().artemisHome(),
+                      instance,
+                      files().brokerXml(),
+                      "127.0.0.1",
+                      BROKER_PORT,
+                      CONSOLE_PORT,
+                      "hookline",
+                      "it-broker-password",
+                      Map.of(
+                          "hookline.redelivery.delay-ms",
+                          "300",
+                          "hookline.redelivery.multiplier",
+                          "1.0")))
+              .start();
+    }
+    return broker;
+  }
+
+  /** A fresh database of that name for this run. */
+  public static synchronized Database database(String name) {
+    Database db = new Database("127.0.0.1", 5432, name, "postgres", "postgres");
+    db.ensureExists(true);
+    return db;
+  }
+
+  /** Hookline's environment for a server pointed at this broker and database. */
+  public static Map<String, String> applicationEnvironment(Database db) {
+    Map<String, String> env = new HashMap<>();
+    env.putAll(db.environment());
+    env.putAll(broker().settings().clientEnvironment());
+    env.put("HOOKLINE_ADMIN_TOKEN", ADMIN_TOKEN);
+    env.put("HOOKLINE_SECRETS_KEY", SECRETS_KEY);
+    env.put("HOOKLINE_DELIVERY_SCHEDULE", SCHEDULE);
+    env.put("HOOKLINE_DELIVERY_RETRY_AFTER_CAP", "PT3S");
+    env.put("HOOKLINE_RECONCILER_INTERVAL", "PT1S");
+    env.put("HOOKLINE_BREAKER_COOL_DOWN", "PT3S");
+    env.put("HOOKLINE_BREAKER_PROBE_TIMEOUT", "PT10S");
+    env.put("HOOKLINE_RECONCILER_GRACE", "PT2S");
+    env.put("HOOKLINE_DELIVERY_TIMEOUT", "PT5S");
+    // The receivers are on loopback, over http.
+    env.put("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true");
+    env.put("HOOKLINE_DELIVERY_ALLOW_HTTP", "true");
+    return env;
+  }
+
+  /** Payara Micro with the test WAR (the real WAR plus test-only fault observers). */
+  public static synchronized PayaraMicro micro() {
+    if (micro == null) {
+      database = database("hookline_it");
+      Path war = TestWar.build(files().microWar(), itDir().resolve("hookline-test.war"));
+      micro =
+          new PayaraMicro(
+                  new PayaraMicro.Settings(
+                      files().payaraMicroJar(),
+                      files().artemisRar(),
+                      war,
+                      "127.0.0.1",
+                      MICRO_PORT,
+                      itDir().resolve("micro"),
+                      applicationEnvironment(database),
+                      List.of("-Xmx768m")))
+              .start();
+    }
+    return micro;
+  }
+
+  public static Database microDatabase() {
+    micro();
+    return database;
+  }
+
+  public static Api microApi() {
+    return new Api(micro().settings().baseUrl(), ADMIN_TOKEN);
+  }
+
+  static synchronized void stopAll() {
+    if (micro != null) {
+      micro.close();
+      micro = null;
+    }
+    if (broker != null) {
+      broker.close();
+      broker = null;
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.hookline.delivery.entity;
+
+import io.hookline.platform.Ids;
+import io.hookline.platform.Timestamps;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+@Entity
+@Table(name = "delivery")
+@NamedQuery(
+    name = Delivery.DEAD_BY_APP_BEFORE,
+    query =
+        "select d from Delivery d, Endpoint e where e.id = d.endpointId and e.appId = :appId"
+            + " and d.status = io.hookline.delivery.entity.DeliveryStatus.DEAD and d.id < :before order by d.id desc")
+@NamedQuery(
+    name = Delivery.BY_MESSAGE_AND_ENDPOINT,
+    query =
+        "select d from Delivery d where d.messageId = :messageId and d.endpointId = :endpointId")
+@NamedQuery(
+    name = Delivery.TO_RECOVER,
+    query =
+        "select d from Delivery d where d.endpointId = :endpointId and d.createdAt >= :since and d.createdAt < :until"
+            + " and (d.status = io.hookline.delivery.entity.DeliveryStatus.DEAD"
+            + " or (d.status = io.hookline.delivery.entity.DeliveryStatus.PENDING and d.attemptCount > 0))"
+            + " order by d.id")
+public class Delivery {
+  public static final String DEAD_BY_APP_BEFORE = "Delivery.deadByAppBefore";
+  public static final String BY_MESSAGE_AND_ENDPOINT = "Delivery.byMessageAndEndpoint";
+  public static final String TO_RECOVER = "Delivery.toRecover";
+  @Id private String id;
+
+  @Column(name = "message_id", nullable = false)
+  private String messageId;
+
+  @Column(name = "endpoint_id", nullable = false)
+  private String endpointId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private DeliveryStatus status;
+
+  @Column(name = "attempt_count", nullable = false)
+  private int attemptCount;
+
+  @Column(name = "last_attempt_at")
+  private OffsetDateTime lastAttemptAt;
+
+  @Column(name = "next_attempt_at")
+  private OffsetDateTime nextAttemptAt;
+
+  @Column(name = "delivered_at")
+  private OffsetDateTime deliveredAt;
+
+  /** Position among the deliveries to an ordered endpoint; null for other endpoints. */
+  private Long seq;
+
+  @Column(name = "dead_reason")
+  private String deadReason;
+
+  /** Tries made before the current round; the retry schedule counts from here. */
+  @Column(name = "round_start", nullable = false)
+  private int roundStart;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  protected Delivery() {}
+
+  public Delivery(String messageId, String endpointId) {
+    this.id = Ids.newId("dlv");
+    this.messageId = messageId;
+    this.endpointId = endpointId;
+    this.status = DeliveryStatus.PENDING;
+    this.createdAt = Timestamps.now();
+    this.nextAttemptAt = createdAt;
+  }
+
+  /** A try that reached the subscriber with a 2xx. */
+  public void delivered(OffsetDateTime at) {
+    attemptCount++;
+    lastAttemptAt = at;
+    status = DeliveryStatus.DELIVERED;
+    deliveredAt = at;
+    nextAttemptAt = null;
+  }
+
+  /** A failed try after which another is due at {@code next}. */
+  public void failed(OffsetDateTime at, OffsetDateTime next) {
+    attemptCount++;
+    lastAttemptAt = at;
+    nextAttemptAt = next;
+  }
+
+  /** A failed try after which no other is made. */
+  public void died(OffsetDateTime at, String reason) {
+    attemptCount++;
+    lastAttemptAt = at;
+    status = DeliveryStatus.DEAD;
+    nextAttemptAt = null;
+    deadReason = reason.length() > 1024 ? reason.substring(0, 1024) : reason;
+  }
+
+  /** Starts a new round of tries, due at once: a resend of a dead or delivered delivery. */
+  public void newRound(OffsetDateTime at) {
+    status = DeliveryStatus.PENDING;
+    roundStart = attemptCount;
+    nextAttemptAt = at;
+    deadReason = null;
+  }
+
+  /** The number of the next try within the current round, from 1. */
+  public int nextTryInRound() {
+    return attemptCount - roundStart + 1;
+  }
+
+  public void setSeq(Long seq) {
+    this.seq = seq;
+  }
+
+  public Long getSeq() {
+    return seq;
+  }
+
+  public String getDeadReason() {
+    return deadReason;
+  }
+
+  /** Its next try was (re)queued to run at {@code at}; no try is spent. */
+  public void dueAt(OffsetDateTime at) {
+    nextAttemptAt = at;
+  }
+
+  public OffsetDateTime getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getMessageId() {
+    return messageId;
+  }
+
+  public String getEndpointId() {
+    return endpointId;
+  }
+
+  public DeliveryStatus getStatus() {
+    return status;
+  }
+
+  public int getAttemptCount() {
+    return attemptCount;
+  }
+
+  public OffsetDateTime getLastAttemptAt() {
+    return lastAttemptAt;
+  }
+
+  public OffsetDateTime getDeliveredAt() {
+    return deliveredAt;
+  }
+
+  public OffsetDateTime getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,131 @@
+package io.hookline.delivery.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+@Entity
+@Table(name = "delivery_attempt")
+@NamedQuery(
+    name = DeliveryAttempt.BY_ENDPOINT_BEFORE,
+    query =
+        "select a from DeliveryAttempt a where a.endpointId = :endpointId and a.id < :before order by a.id desc")
+@NamedQuery(
+    name = DeliveryAttempt.BY_MESSAGE,
+    query = "select a from DeliveryAttempt a where a.messageId = :messageId order by a.id")
+public class DeliveryAttempt {
+  public static final String BY_MESSAGE = "DeliveryAttempt.byMessage";
+  public static final String BY_ENDPOINT_BEFORE = "DeliveryAttempt.byEndpointBefore";
+
+  public enum Outcome {
+    SUCCEEDED,
+    FAILED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "delivery_id", nullable = false)
+  private String deliveryId;
+
+  @Column(name = "message_id", nullable = false)
+  private String messageId;
+
+  @Column(name = "endpoint_id", nullable = false)
+  private String endpointId;
+
+  @Column(nullable = false)
+  private int attempt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Outcome status;
+
+  @Column(name = "response_status")
+  private Integer responseStatus;
+
+  @Column(name = "response_body")
+  private String responseBody;
+
+  private String error;
+
+  @Column(name = "duration_ms", nullable = false)
+  private long durationMs;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  protected DeliveryAttempt() {}
+
+  public DeliveryAttempt(
+      Delivery delivery,
+      Outcome status,
+      Integer responseStatus,
+      String responseBody,
+      String error,
+      long durationMs,
+      OffsetDateTime createdAt) {
+    this.deliveryId = delivery.getId();
+    this.messageId = delivery.getMessageId();
+    this.endpointId = delivery.getEndpointId();
+    this.attempt = delivery.getAttemptCount();
+    this.status = status;
+    this.responseStatus = responseStatus;
+    this.responseBody = responseBody;
+    this.error = error;
+    this.durationMs = durationMs;
+    this.createdAt = createdAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getDeliveryId() {
+    return deliveryId;
+  }
+
+  public String getMessageId() {
+    return messageId;
+  }
+
+  public String getEndpointId() {
+    return endpointId;
+  }
+
+  public int getAttempt() {
+    return attempt;
+  }
+
+  public Outcome getStatus() {
+    return status;
+  }
+
+  public Integer getResponseStatus() {
+    return responseStatus;
+  }
+
+  public String getResponseBody() {
+    return responseBody;
+  }
+
+  public String getError() {
+    return error;
+  }
+
+  public long getDurationMs() {
+    return durationMs;
+  }
+
+  public OffsetDateTime getCreatedAt() {
+    return createdAt;
+  }
+}

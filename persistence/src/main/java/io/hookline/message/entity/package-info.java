@@ -1,0 +1,2 @@
+/** Accepted events, stored with the exact payload bytes that get signed and sent. */
+package io.hookline.message.entity;

@@ -1,0 +1,163 @@
+package io.hookline.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A request body read as a JSON object, with accessors that fail with a {@link Problem} naming the
+ * field, so a client learns exactly what to fix.
+ */
+public final class JsonBody {
+  private final JsonObject object;
+
+  private JsonBody(JsonObject object) {
+    this.object = object;
+  }
+
+  public static JsonBody parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw Problem.badRequest("request body is empty; send a JSON object");
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw Problem.badRequest(
+            "request body must be a JSON object, not " + value.getValueType().name().toLowerCase());
+      }
+      return new JsonBody(value.asJsonObject());
+    } catch (JsonException e) {
+      throw new Problem(
+          400,
+          "malformed-json",
+          "Malformed JSON",
+          "request body is not valid JSON: " + e.getMessage(),
+          null);
+    }
+  }
+
+  public String requiredString(String field, int maxLength, Pattern pattern) {
+    String value = optionalString(field, maxLength, pattern);
+    if (value == null) {
+      throw Problem.invalidField(field, "is required");
+    }
+    return value;
+  }
+
+  public String optionalString(String field, int maxLength, Pattern pattern) {
+    JsonValue value = object.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.STRING) {
+      throw Problem.invalidField(field, "must be a string");
+    }
+    return checked(field, ((JsonString) value).getString(), maxLength, pattern);
+  }
+
+  /** Whether the body names the field at all (null counts): PATCH changes only what it names. */
+  public boolean has(String field) {
+    return object.containsKey(field);
+  }
+
+  public Integer optionalInteger(String field, int min, int max) {
+    JsonValue value = object.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.NUMBER
+        || !((jakarta.json.JsonNumber) value).isIntegral()) {
+      throw Problem.invalidField(field, "must be a whole number");
+    }
+    long number = ((jakarta.json.JsonNumber) value).longValue();
+    if (number < min || number > max) {
+      throw Problem.invalidField(field, "must be between " + min + " and " + max);
+    }
+    return (int) number;
+  }
+
+  public Boolean optionalBoolean(String field) {
+    JsonValue value = object.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+      throw Problem.invalidField(field, "must be true or false");
+    }
+    return value == JsonValue.TRUE;
+  }
+
+  /** A JSON object of string values, in order; empty when absent. */
+  public java.util.Map<String, String> optionalStringMap(String field) {
+    JsonValue value = object.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return java.util.Map.of();
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw Problem.invalidField(field, "must be an object of strings");
+    }
+    java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (var entry : value.asJsonObject().entrySet()) {
+      if (entry.getValue().getValueType() != JsonValue.ValueType.STRING) {
+        throw Problem.invalidField(field + "." + entry.getKey(), "must be a string");
+      }
+      map.put(entry.getKey(), ((JsonString) entry.getValue()).getString());
+    }
+    return map;
+  }
+
+  public JsonObject requiredObject(String field) {
+    JsonValue value = object.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      throw Problem.invalidField(field, "is required");
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw Problem.invalidField(field, "must be a JSON object");
+    }
+    return value.asJsonObject();
+  }
+
+  public List<String> optionalStrings(String field, int maxItems, int maxLength, Pattern pattern) {
+    JsonValue value = object.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return List.of();
+    }
+    if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+      throw Problem.invalidField(field, "must be an array of strings");
+    }
+    JsonArray array = value.asJsonArray();
+    if (array.size() > maxItems) {
+      throw Problem.invalidField(field, "has more than " + maxItems + " items");
+    }
+    List<String> strings = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String name = field + "[" + i + "]";
+      if (array.get(i).getValueType() != JsonValue.ValueType.STRING) {
+        throw Problem.invalidField(name, "must be a string");
+      }
+      strings.add(checked(name, array.getString(i), maxLength, pattern));
+    }
+    return List.copyOf(strings);
+  }
+
+  private static String checked(String field, String value, int maxLength, Pattern pattern) {
+    if (value.isEmpty()) {
+      throw Problem.invalidField(field, "must not be empty");
+    }
+    if (value.length() > maxLength) {
+      throw Problem.invalidField(field, "must be at most " + maxLength + " characters");
+    }
+    if (pattern != null && !pattern.matcher(value).matches()) {
+      throw Problem.invalidField(field, "must match " + pattern.pattern());
+    }
+    return value;
+  }
+}

@@ -1,0 +1,23 @@
+package io.hookline.api;
+
+import jakarta.json.JsonObjectBuilder;
+import java.time.OffsetDateTime;
+
+/** Response building: optional fields are present as {@code null}, so every field is documented. */
+public final class JsonFields {
+  private JsonFields() {}
+
+  public static JsonObjectBuilder addNullable(JsonObjectBuilder json, String name, String value) {
+    return value == null ? json.addNull(name) : json.add(name, value);
+  }
+
+  /** ISO-8601 text, or null. */
+  public static JsonObjectBuilder addNullable(
+      JsonObjectBuilder json, String name, OffsetDateTime value) {
+    return value == null ? json.addNull(name) : json.add(name, value.toString());
+  }
+
+  public static JsonObjectBuilder addNullable(JsonObjectBuilder json, String name, Integer value) {
+    return value == null ? json.addNull(name) : json.add(name, value);
+  }
+}

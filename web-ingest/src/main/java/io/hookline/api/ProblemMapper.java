@@ -1,0 +1,92 @@
+package io.hookline.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure leaves as RFC 9457 {@code application/problem+json}; never HTML, never a trace. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+  public static final String PROBLEM_JSON = "application/problem+json";
+  private static final String TYPE_PREFIX = "urn:hookline:problem:";
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    Problem problem = find(thrown, Problem.class);
+    if (problem != null) {
+      return response(
+          problem.status(), problem.type(), problem.title(), problem.getMessage(), problem.field());
+    }
+    JsonParsingException parsing = find(thrown, JsonParsingException.class);
+    if (parsing != null) {
+      return response(
+          400,
+          "malformed-json",
+          "Malformed JSON",
+          "request body is not valid JSON: " + parsing.getMessage(),
+          null);
+    }
+    if (thrown instanceof NotAllowedException notAllowed) {
+      Response r =
+          response(405, "method-not-allowed", "Method not allowed", notAllowed.getMessage(), null);
+      return Response.fromResponse(r).allow(notAllowed.getResponse().getAllowedMethods()).build();
+    }
+    if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      Response.StatusType status = web.getResponse().getStatusInfo();
+      return response(
+          status.getStatusCode(),
+          slug(status.getReasonPhrase()),
+          status.getReasonPhrase(),
+          web.getMessage(),
+          null);
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "incident " + incident, thrown);
+    return response(
+        500,
+        "internal",
+        "Internal error",
+        "the server failed; incident " + incident + " is in its log",
+        null);
+  }
+
+  static Response response(int status, String type, String title, String detail, String field) {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("type", TYPE_PREFIX + type)
+            .add("title", title)
+            .add("status", status);
+    if (detail != null) {
+      body.add("detail", detail);
+    }
+    if (field != null) {
+      body.add("field", field);
+    }
+    return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+  }
+
+  private static String slug(String phrase) {
+    return phrase.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+  }
+
+  private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+}

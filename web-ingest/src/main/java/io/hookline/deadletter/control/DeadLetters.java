@@ -1,0 +1,58 @@
+package io.hookline.deadletter.control;
+
+import io.hookline.api.Problem;
+import io.hookline.app.control.Apps;
+import io.hookline.delivery.control.Resender;
+import io.hookline.delivery.entity.Delivery;
+import io.hookline.endpoint.control.Endpoints;
+import io.hookline.endpoint.entity.Endpoint;
+import io.hookline.message.control.MessageIntake;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@ApplicationScoped
+@Transactional
+public class DeadLetters {
+  @PersistenceContext EntityManager em;
+  @Inject Apps apps;
+  @Inject Endpoints endpoints;
+  @Inject MessageIntake messages;
+  @Inject Resender resender;
+
+  /** The app's dead deliveries, newest first, older than the delivery id {@code before}. */
+  public List<Delivery> list(String appRef, String before, int limit) {
+    String appId = apps.find(appRef).getId();
+    return em.createNamedQuery(Delivery.DEAD_BY_APP_BEFORE, Delivery.class)
+        .setParameter("appId", appId)
+        .setParameter("before", before == null ? "~" : before)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  public Delivery resend(String appRef, String messageId, String endpointId) {
+    return resender.resend(messages.find(appRef, messageId), enabledEndpoint(appRef, endpointId));
+  }
+
+  public int recover(String appRef, String endpointId, OffsetDateTime since, OffsetDateTime until) {
+    return resender.recover(enabledEndpoint(appRef, endpointId), since, until);
+  }
+
+  private Endpoint enabledEndpoint(String appRef, String endpointId) {
+    Endpoint endpoint = endpoints.find(appRef, endpointId);
+    if (!endpoint.isEnabled()) {
+      throw Problem.conflict(
+          "endpoint",
+          "endpoint "
+              + endpointId
+              + " is disabled ("
+              + endpoint.getDisabledReason()
+              + "); enable it first");
+    }
+    return endpoint;
+  }
+}

@@ -1,0 +1,2 @@
+/** Endpoint rules: URL and filter validation, secret generation and sealing. */
+package io.hookline.endpoint.control;

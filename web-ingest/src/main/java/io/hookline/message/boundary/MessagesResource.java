@@ -1,0 +1,119 @@
+package io.hookline.message.boundary;
+
+import static io.hookline.api.JsonFields.addNullable;
+
+import io.hookline.api.JsonBody;
+import io.hookline.api.Problem;
+import io.hookline.deadletter.boundary.DeadLettersResource;
+import io.hookline.deadletter.control.DeadLetters;
+import io.hookline.delivery.entity.DeliveryAttempt;
+import io.hookline.message.control.MessageIntake;
+import io.hookline.message.entity.Message;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.regex.Pattern;
+
+@Path("v1/apps/{app}/messages")
+@Produces(MediaType.APPLICATION_JSON)
+public class MessagesResource {
+  static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+  static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+
+  @Inject MessageIntake intake;
+  @Inject DeadLetters deadLetters;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response send(
+      @PathParam("app") String app,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      String body) {
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw Problem.invalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+    }
+    JsonBody json = JsonBody.parse(body);
+    String eventType = json.requiredString("eventType", 256, EVENT_TYPE);
+    JsonObject payload = json.requiredObject("payload");
+    String eventId = json.optionalString("eventId", 256, null);
+    // The compact text is stored once and is, byte for byte, what gets signed and sent.
+    MessageIntake.Accepted accepted =
+        intake.accept(app, eventType, eventId, payload.toString(), idempotencyKey);
+    Response.ResponseBuilder response = Response.accepted(summary(accepted.message()).build());
+    if (accepted.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.build();
+  }
+
+  @GET
+  @Path("{message}")
+  public JsonObject get(@PathParam("app") String app, @PathParam("message") String messageId) {
+    Message message = intake.find(app, messageId);
+    JsonObject payload = Json.createReader(new StringReader(message.getPayload())).readObject();
+    return summary(message).add("payload", payload).build();
+  }
+
+  @GET
+  @Path("{message}/attempts")
+  public JsonArray attempts(@PathParam("app") String app, @PathParam("message") String messageId) {
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    intake.attempts(app, messageId).forEach(attempt -> list.add(attemptView(attempt)));
+    return list.build();
+  }
+
+  /**
+   * Sends the message to the endpoint again: a dead or delivered delivery starts a new round of
+   * tries, a pending one is tried at once, and one never made (the endpoint came later or did not
+   * match) is created.
+   */
+  @POST
+  @Path("{message}/endpoints/{endpoint}/resend")
+  public Response resend(
+      @PathParam("app") String app,
+      @PathParam("message") String messageId,
+      @PathParam("endpoint") String endpointId) {
+    return Response.accepted(
+            DeadLettersResource.view(deadLetters.resend(app, messageId, endpointId)))
+        .build();
+  }
+
+  /** One try, as every attempts listing shows it. */
+  public static JsonObject attemptView(DeliveryAttempt attempt) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("messageId", attempt.getMessageId())
+            .add("endpointId", attempt.getEndpointId())
+            .add("attempt", attempt.getAttempt())
+            .add("status", attempt.getStatus().name().toLowerCase());
+    addNullable(json, "responseStatus", attempt.getResponseStatus());
+    if (attempt.getError() != null) {
+      json.add("error", attempt.getError());
+    }
+    return json.add("durationMs", attempt.getDurationMs())
+        .add("timestamp", attempt.getCreatedAt().toString())
+        .build();
+  }
+
+  private static JsonObjectBuilder summary(Message message) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", message.getId())
+            .add("eventType", message.getEventType());
+    return addNullable(json, "eventId", message.getEventId())
+        .add("timestamp", message.getCreatedAt().toString());
+  }
+}
