@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,9 +86,34 @@ public final class PayaraMicro extends ServerProcess {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Path log = root.getParent().resolve(root.getFileName() + ".log");
     process.awaitReady(
-        "serving the Hookline API", Duration.ofSeconds(180), () -> apiAnswers(settings.baseUrl()));
+        "serving the Hookline API",
+        Duration.ofSeconds(180),
+        () -> {
+          // Micro keeps running when a deployment fails: say so now, not at the timeout.
+          String failure = deploymentFailure(log);
+          if (failure != null) {
+            throw new IllegalStateException(
+                "Payara Micro could not deploy Hookline: " + failure + "; see " + log);
+          }
+          return apiAnswers(settings.baseUrl());
+        });
     return this;
+  }
+
+  static String deploymentFailure(Path log) {
+    try {
+      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        int at = line.indexOf("Exception while deploying the app");
+        if (at >= 0) {
+          return line.substring(at).trim();
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**

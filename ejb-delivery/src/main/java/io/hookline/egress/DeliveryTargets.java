@@ -44,6 +44,11 @@ public class DeliveryTargets {
     return check.refusal(url, false);
   }
 
+  /** Name resolution for outbound connections, refusing internal addresses unless allowed. */
+  public TargetCheck.Resolver connectResolver() {
+    return check::addressesToConnect;
+  }
+
   /** For a delivery try, just before connecting. */
   public String refusalToDeliver(String url) {
     return check.refusal(url, true);

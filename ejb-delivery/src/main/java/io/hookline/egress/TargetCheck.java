@@ -17,6 +17,15 @@ public final class TargetCheck {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
+  /** A host that resolves, but to an address Hookline may not call. */
+  public static final class RefusedAddress extends UnknownHostException {
+    private static final long serialVersionUID = 1L;
+
+    RefusedAddress(String reason) {
+      super(reason);
+    }
+  }
+
   private final boolean allowHttp;
   private final boolean allowPrivate;
   private final Resolver resolver;
@@ -53,24 +62,40 @@ public final class TargetCheck {
     if (AddressPolicy.isAmbiguousNumericHost(host)) {
       return "host " + host + " is a number in an ambiguous form; write the address as a.b.c.d";
     }
-    InetAddress[] addresses;
     try {
-      addresses = resolver.resolve(host);
+      addressesToConnect(host);
+    } catch (RefusedAddress e) {
+      return e.getMessage();
     } catch (UnknownHostException e) {
       return unresolvedIsRefused ? "host " + host + " does not resolve" : null;
     }
-    for (InetAddress address : addresses) {
-      String kind = AddressPolicy.internalKind(address);
-      if (kind != null) {
-        return "host "
-            + host
-            + " resolves to "
-            + address.getHostAddress()
-            + ", "
-            + kind
-            + "; internal targets are not allowed on this server";
+    return null;
+  }
+
+  /**
+   * The addresses a delivery may connect to for {@code host}: looked up once and every one checked.
+   * The HTTP client connects to exactly these, so a name whose DNS answer changes between a check
+   * and the connection (DNS rebinding) cannot lead it to an internal address.
+   *
+   * @throws RefusedAddress when any of them is internal and internal targets are not allowed
+   */
+  public InetAddress[] addressesToConnect(String host) throws UnknownHostException {
+    InetAddress[] addresses = resolver.resolve(host);
+    if (!allowPrivate) {
+      for (InetAddress address : addresses) {
+        String kind = AddressPolicy.internalKind(address);
+        if (kind != null) {
+          throw new RefusedAddress(
+              "host "
+                  + host
+                  + " resolves to "
+                  + address.getHostAddress()
+                  + ", "
+                  + kind
+                  + "; internal targets are not allowed on this server");
+        }
       }
     }
-    return null;
+    return addresses;
   }
 }

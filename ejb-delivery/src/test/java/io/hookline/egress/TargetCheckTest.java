@@ -1,7 +1,9 @@
 package io.hookline.egress;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -90,5 +92,17 @@ class TargetCheckTest {
     TargetCheck open = new TargetCheck(true, true, TargetCheckTest::resolve);
     assertNull(open.refusal("http://localhost:8080/", true));
     assertNull(open.refusal("https://10.1.2.3/", true));
+  }
+
+  @Test
+  void theAddressesToConnectToAreTheCheckedOnes() throws UnknownHostException {
+    InetAddress[] addresses = secure.addressesToConnect("public.example");
+    assertEquals(1, addresses.length);
+    assertEquals("93.184.215.14", addresses[0].getHostAddress());
+    TargetCheck.RefusedAddress refused =
+        assertThrows(
+            TargetCheck.RefusedAddress.class, () -> secure.addressesToConnect("rebind.example"));
+    // One internal address among public ones is enough to refuse the name.
+    assertTrue(refused.getMessage().contains("10.0.0.5"), refused.getMessage());
   }
 }

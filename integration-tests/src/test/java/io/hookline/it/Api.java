@@ -72,7 +72,8 @@ public final class Api {
     return send(method, path, body, contentType, bearer, java.util.Map.of());
   }
 
-  private Response send(
+  /** Any request: the body as given, these headers, and a bearer token only when not null. */
+  public Response send(
       String method,
       String path,
       String body,

@@ -119,6 +119,46 @@ class EarOnPayaraServerIT {
         "webhook_deliveries_total for " + endpointId);
   }
 
+  @Test
+  void aProviderEventIngestedByTheEarIsForwardedAndDelivered() throws Exception {
+    String app =
+        api.create(
+                "/api/v1/apps",
+                Json.createObjectBuilder().add("name", "EAR inbound").add("uid", "ear-in").build())
+            .getString("id");
+    api.create(
+        "/api/v1/apps/ear-in/endpoints",
+        Json.createObjectBuilder().add("url", receiver.url("/ear-in")).build());
+    String secret = "ear-github-secret";
+    String source =
+        api.create(
+                "/api/v1/sources",
+                Json.createObjectBuilder()
+                    .add("name", "GitHub on Server")
+                    .add("type", "github")
+                    .add("secret", secret)
+                    .add("mode", "forward")
+                    .add("forward", Json.createObjectBuilder().add("app", app))
+                    .build())
+            .getString("id");
+    String body = "{\"ref\": \"refs/heads/main\"}";
+    Api.Response accepted =
+        api.send(
+            "POST",
+            "/ingest/" + source,
+            body,
+            "application/json",
+            null,
+            java.util.Map.of(
+                "X-GitHub-Delivery", java.util.UUID.randomUUID().toString(),
+                "X-GitHub-Event", "push",
+                "X-Hub-Signature-256", IngestIT.gitHubSignature(secret, body)));
+    assertEquals(202, accepted.status(), accepted.body());
+    Receiver.Received request = receiver.await("/ear-in", 1, Duration.ofSeconds(60)).get(0);
+    assertEquals(
+        body.replace(" ", ""), new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /**
    * Payara applies MicroProfile Fault Tolerance in an EAR's ejb module only because the WAR carries
    * an FT annotation (io.hookline.api.FaultToleranceSwitch): a dropped connection is retried at

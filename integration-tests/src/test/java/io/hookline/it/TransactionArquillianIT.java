@@ -42,6 +42,7 @@ class TransactionArquillianIT {
   @Inject Apps apps;
   @Inject Endpoints endpoints;
   @Inject io.hookline.message.control.MessageIntake intake;
+  @Inject io.hookline.delivery.control.OutboundCall outbound;
 
   @Resource UserTransaction transaction;
 
@@ -125,6 +126,17 @@ class TransactionArquillianIT {
       assertEquals(422, refused.status(), url);
       assertEquals("url", refused.field(), url);
     }
+  }
+
+  @Test
+  void theOutboundCallItselfNeverConnectsToAnInternalAddress() {
+    // Below the delivery's own check: the HTTP client resolves through the target check, so
+    // even a call that skipped it (or a DNS answer that changed since) cannot reach loopback.
+    io.hookline.delivery.control.HttpOutcome outcome =
+        outbound.post("https://localhost:1/hook", java.util.Map.of(), new byte[0]);
+    assertEquals(null, outcome.status());
+    assertTrue(
+        outcome.error().startsWith("not sent: host localhost resolves to "), outcome.error());
   }
 
   @Test

@@ -18,9 +18,16 @@ import java.util.regex.Pattern;
  */
 public final class JsonBody {
   private final JsonObject object;
+  private final String prefix;
 
-  private JsonBody(JsonObject object) {
+  private JsonBody(JsonObject object, String prefix) {
     this.object = object;
+    this.prefix = prefix;
+  }
+
+  /** A member object, whose errors name its fields as {@code field.member}. */
+  public JsonBody nested(String field) {
+    return new JsonBody(requiredObject(field), prefix + field + ".");
   }
 
   public static JsonBody parse(String text) {
@@ -33,7 +40,7 @@ public final class JsonBody {
         throw Problem.badRequest(
             "request body must be a JSON object, not " + value.getValueType().name().toLowerCase());
       }
-      return new JsonBody(value.asJsonObject());
+      return new JsonBody(value.asJsonObject(), "");
     } catch (JsonException e) {
       throw new Problem(
           400,
@@ -47,7 +54,7 @@ public final class JsonBody {
   public String requiredString(String field, int maxLength, Pattern pattern) {
     String value = optionalString(field, maxLength, pattern);
     if (value == null) {
-      throw Problem.invalidField(field, "is required");
+      throw Problem.invalidField(prefix + field, "is required");
     }
     return value;
   }
@@ -58,7 +65,7 @@ public final class JsonBody {
       return null;
     }
     if (value.getValueType() != JsonValue.ValueType.STRING) {
-      throw Problem.invalidField(field, "must be a string");
+      throw Problem.invalidField(prefix + field, "must be a string");
     }
     return checked(field, ((JsonString) value).getString(), maxLength, pattern);
   }
@@ -75,11 +82,11 @@ public final class JsonBody {
     }
     if (value.getValueType() != JsonValue.ValueType.NUMBER
         || !((jakarta.json.JsonNumber) value).isIntegral()) {
-      throw Problem.invalidField(field, "must be a whole number");
+      throw Problem.invalidField(prefix + field, "must be a whole number");
     }
     long number = ((jakarta.json.JsonNumber) value).longValue();
     if (number < min || number > max) {
-      throw Problem.invalidField(field, "must be between " + min + " and " + max);
+      throw Problem.invalidField(prefix + field, "must be between " + min + " and " + max);
     }
     return (int) number;
   }
@@ -90,7 +97,7 @@ public final class JsonBody {
       return null;
     }
     if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-      throw Problem.invalidField(field, "must be true or false");
+      throw Problem.invalidField(prefix + field, "must be true or false");
     }
     return value == JsonValue.TRUE;
   }
@@ -102,12 +109,12 @@ public final class JsonBody {
       return java.util.Map.of();
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw Problem.invalidField(field, "must be an object of strings");
+      throw Problem.invalidField(prefix + field, "must be an object of strings");
     }
     java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
     for (var entry : value.asJsonObject().entrySet()) {
       if (entry.getValue().getValueType() != JsonValue.ValueType.STRING) {
-        throw Problem.invalidField(field + "." + entry.getKey(), "must be a string");
+        throw Problem.invalidField(prefix + field + "." + entry.getKey(), "must be a string");
       }
       map.put(entry.getKey(), ((JsonString) entry.getValue()).getString());
     }
@@ -117,10 +124,10 @@ public final class JsonBody {
   public JsonObject requiredObject(String field) {
     JsonValue value = object.get(field);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      throw Problem.invalidField(field, "is required");
+      throw Problem.invalidField(prefix + field, "is required");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw Problem.invalidField(field, "must be a JSON object");
+      throw Problem.invalidField(prefix + field, "must be a JSON object");
     }
     return value.asJsonObject();
   }
@@ -131,11 +138,11 @@ public final class JsonBody {
       return List.of();
     }
     if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw Problem.invalidField(field, "must be an array of strings");
+      throw Problem.invalidField(prefix + field, "must be an array of strings");
     }
     JsonArray array = value.asJsonArray();
     if (array.size() > maxItems) {
-      throw Problem.invalidField(field, "has more than " + maxItems + " items");
+      throw Problem.invalidField(prefix + field, "has more than " + maxItems + " items");
     }
     List<String> strings = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
@@ -148,15 +155,15 @@ public final class JsonBody {
     return List.copyOf(strings);
   }
 
-  private static String checked(String field, String value, int maxLength, Pattern pattern) {
+  private String checked(String field, String value, int maxLength, Pattern pattern) {
     if (value.isEmpty()) {
-      throw Problem.invalidField(field, "must not be empty");
+      throw Problem.invalidField(prefix + field, "must not be empty");
     }
     if (value.length() > maxLength) {
-      throw Problem.invalidField(field, "must be at most " + maxLength + " characters");
+      throw Problem.invalidField(prefix + field, "must be at most " + maxLength + " characters");
     }
     if (pattern != null && !pattern.matcher(value).matches()) {
-      throw Problem.invalidField(field, "must match " + pattern.pattern());
+      throw Problem.invalidField(prefix + field, "must match " + pattern.pattern());
     }
     return value;
   }

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
   public static final String PROBLEM_JSON = "application/problem+json";
-  private static final String TYPE_PREFIX = "urn:hookline:problem:";
+  public static final String TYPE_PREFIX = "urn:hookline:problem:";
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
   @Override

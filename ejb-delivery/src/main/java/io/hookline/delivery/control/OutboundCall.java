@@ -1,8 +1,11 @@
 package io.hookline.delivery.control;
 
+import io.hookline.egress.DeliveryTargets;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -47,11 +50,22 @@ public class OutboundCall {
   @ConfigProperty(name = "hookline.delivery.connect-timeout", defaultValue = "PT5S")
   Duration connectTimeout;
 
+  @Inject DeliveryTargets targets;
+
   private WebhookPoster poster;
 
   @PostConstruct
   void init() {
-    poster = new WebhookPoster(connectTimeout, timeout);
+    poster = new WebhookPoster(connectTimeout, timeout, targets.connectResolver());
+  }
+
+  @PreDestroy
+  void close() {
+    try {
+      poster.close();
+    } catch (IOException e) {
+      // Shutting down: the pooled connections go with the process anyway.
+    }
   }
 
   @Retry(maxRetries = 1, delay = 0, retryOn = ConnectionDropped.class)

@@ -1,0 +1,95 @@
+package io.hookline.ingest.boundary;
+
+import static io.hookline.api.JsonFields.addNullable;
+
+import io.hookline.api.Problem;
+import io.hookline.ingest.control.InboundEvents;
+import io.hookline.ingest.entity.IngestAudit;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code GET /api/v1/audit}: one row per ingest request, newest first. */
+@Path("v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+  static final int MAX_PAGE = 250;
+
+  @Inject InboundEvents events;
+
+  @GET
+  public JsonObject list(
+      @QueryParam("source") String source,
+      @QueryParam("action") String action,
+      @QueryParam("since") String since,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("before") String before) {
+    int size = limit == null ? 50 : limit;
+    if (size < 1 || size > MAX_PAGE) {
+      throw Problem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
+    }
+    if (action != null) {
+      try {
+        IngestAudit.Action.valueOf(action.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw Problem.invalidField(
+            "action",
+            "must be one of "
+                + List.of(IngestAudit.Action.values()).toString().toLowerCase(Locale.ROOT));
+      }
+    }
+    OffsetDateTime from = null;
+    if (since != null) {
+      try {
+        from = OffsetDateTime.parse(since);
+      } catch (DateTimeParseException e) {
+        throw Problem.invalidField("since", "must be an RFC 3339 date-time");
+      }
+    }
+    Long cursor = null;
+    if (before != null) {
+      try {
+        cursor = Long.parseLong(before);
+      } catch (NumberFormatException e) {
+        throw Problem.invalidField("before", "must be the next value of an earlier page");
+      }
+    }
+    List<IngestAudit> page =
+        events.audit(
+            source,
+            action == null ? null : action.toLowerCase(Locale.ROOT),
+            from,
+            cursor,
+            size + 1);
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    page.stream().limit(size).forEach(row -> data.add(view(row)));
+    JsonObjectBuilder json = Json.createObjectBuilder().add("data", data);
+    return addNullable(
+            json, "next", page.size() > size ? String.valueOf(page.get(size - 1).getId()) : null)
+        .build();
+  }
+
+  private static JsonObject view(IngestAudit row) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", String.valueOf(row.getId()))
+            .add("sourceId", row.getSourceId())
+            .add("action", row.getAction());
+    addNullable(json, "providerId", row.getProviderId());
+    addNullable(json, "eventId", row.getEventId());
+    addNullable(json, "remoteAddress", row.getRemoteAddress());
+    addNullable(json, "reason", row.getReason());
+    return json.add("timestamp", row.getCreatedAt().toString()).build();
+  }
+}

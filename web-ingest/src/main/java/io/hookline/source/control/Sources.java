@@ -1,0 +1,146 @@
+package io.hookline.source.control;
+
+import io.hookline.api.Problem;
+import io.hookline.app.control.Apps;
+import io.hookline.ingest.transform.Transform;
+import io.hookline.ingest.verify.Verifier;
+import io.hookline.ingest.verify.Verifiers;
+import io.hookline.secret.EndpointSecrets;
+import io.hookline.signature.WebhookSignature;
+import io.hookline.source.entity.Source;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.util.List;
+
+@ApplicationScoped
+@Transactional
+public class Sources {
+  @PersistenceContext EntityManager em;
+  @Inject Apps apps;
+  @Inject EndpointSecrets secrets;
+
+  /** A new source, and its secret when Hookline made it (shown this once). */
+  public record Created(Source source, String generatedSecret) {}
+
+  public Created create(SourceSpec spec) {
+    Verifier verifier = verifier(spec.type());
+    String secret = spec.secret();
+    String generated = null;
+    if (secret == null && spec.type().equals("standard-webhooks")) {
+      secret = generated = WebhookSignature.newSecret();
+    }
+    if (secret == null && verifier.needsSecret()) {
+      throw Problem.invalidField("secret", "is required for a " + spec.type() + " source");
+    }
+    Source source = new Source(spec.name(), spec.type());
+    apply(source, spec, verifier);
+    if (secret != null) {
+      seal(source, verifier, secret);
+    }
+    em.persist(source);
+    return new Created(source, generated);
+  }
+
+  public List<Source> list() {
+    return em.createNamedQuery(Source.ALL, Source.class).getResultList();
+  }
+
+  public Source find(String id) {
+    Source source = em.find(Source.class, id);
+    if (source == null) {
+      throw Problem.notFound("source", id);
+    }
+    return source;
+  }
+
+  public Source replace(String id, SourceSpec spec) {
+    Source source = find(id);
+    if (spec.type() != null && !spec.type().equals(source.getType())) {
+      throw Problem.invalidField(
+          "type", "cannot change (" + source.getType() + "); create a new source instead");
+    }
+    Verifier verifier = verifier(source.getType());
+    apply(source, spec, verifier);
+    if (spec.secret() != null) {
+      seal(source, verifier, spec.secret());
+    }
+    return source;
+  }
+
+  public void delete(String id) {
+    em.remove(find(id));
+  }
+
+  /** The source's secret in clear, for verifying; null when it has none. */
+  public String secretOf(Source source) {
+    return source.getSecretCiphertext() == null
+        ? null
+        : secrets.open(source.getSecretCiphertext(), source.getSecretKeyId());
+  }
+
+  public static JsonObject config(Source source) {
+    return Json.createReader(new StringReader(source.getConfig())).readObject();
+  }
+
+  /** The source's transform, or null; rules were checked when saved. */
+  public static Transform transform(Source source) throws Transform.Failure {
+    return source.getTransform() == null
+        ? null
+        : Transform.parse(Json.createReader(new StringReader(source.getTransform())).readObject());
+  }
+
+  private void apply(Source source, SourceSpec spec, Verifier verifier) {
+    JsonObject config = spec.config() == null ? JsonObject.EMPTY_JSON_OBJECT : spec.config();
+    String configProblem = verifier.problemWithConfig(config);
+    if (configProblem != null) {
+      throw new Problem(422, "invalid-field", "Invalid field", configProblem, "config");
+    }
+    if (spec.transform() != null) {
+      try {
+        Transform.parse(spec.transform());
+      } catch (Transform.Failure e) {
+        throw Problem.invalidField("transform", e.getMessage());
+      }
+    }
+    String forwardApp = null;
+    if (spec.mode() == Source.Mode.FORWARD) {
+      if (spec.forwardApp() == null) {
+        throw Problem.invalidField("forward", "must name the app (forward.app) to forward to");
+      }
+      try {
+        forwardApp = apps.find(spec.forwardApp()).getId();
+      } catch (Problem notFound) {
+        throw Problem.invalidField("forward", "app '" + spec.forwardApp() + "' does not exist");
+      }
+    }
+    source.update(
+        spec.name(),
+        config.toString(),
+        spec.mode(),
+        forwardApp,
+        spec.mode() == Source.Mode.FORWARD ? spec.forwardPrefix() : null,
+        spec.transform() == null ? null : spec.transform().toString());
+  }
+
+  private void seal(Source source, Verifier verifier, String secret) {
+    String problem = verifier.problemWithSecret(secret);
+    if (problem != null) {
+      throw Problem.invalidField("secret", problem);
+    }
+    source.sealSecret(secrets.seal(secret), secrets.keyId());
+  }
+
+  private static Verifier verifier(String type) {
+    Verifier verifier = type == null ? null : Verifiers.of(type);
+    if (verifier == null) {
+      throw Problem.invalidField("type", "must be one of " + Verifiers.types());
+    }
+    return verifier;
+  }
+}
