@@ -44,6 +44,8 @@ create table ingest_audit (
     event_id        varchar(40),
     remote_address  varchar(64),
     reason          varchar(1024),
+    -- For a conflict: the body that clashed with the stored event, for an operator to compare.
+    raw_body        bytea,
     created_at      timestamptz  not null
 );
 create index ingest_audit_source_idx on ingest_audit (source_id, id);

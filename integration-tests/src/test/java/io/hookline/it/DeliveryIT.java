@@ -199,14 +199,20 @@ class DeliveryIT extends MicroTest {
         TestStack.MAX_ATTEMPTS, receiver.received("/down").size(), "no try after the last");
   }
 
+  /**
+   * The outbound call's @Retry: the test stack raises its maxRetries to 2 with MicroProfile Config
+   * (TestStack.MICRO_FT_MAX_RETRIES), so two drops in a row still make one successful try. With the
+   * default of 1 (as EarOnPayaraServerIT has it) the second drop would fail the try.
+   */
   @Test
-  void aDroppedConnectionIsRetriedAtOnceWithinTheSameTry() {
+  void aDroppedConnectionIsRetriedAtOnceWithinTheSameTryAsOftenAsConfigured() {
     String app = newApp();
-    receiver.script("/dropped", Receiver.Reply.dropConnection());
+    receiver.script("/dropped", Receiver.Reply.dropConnection(), Receiver.Reply.dropConnection());
     newEndpoint(app, "/dropped", null);
     String messageId = send(app, "drop.test", Json.createObjectBuilder().build()).getString("id");
 
-    List<Receiver.Received> requests = receiver.await("/dropped", 2, WAIT);
+    List<Receiver.Received> requests =
+        receiver.await("/dropped", TestStack.MICRO_FT_MAX_RETRIES + 1, WAIT);
     JsonArray attempts =
         Eventually.await(
             "the attempt",
@@ -219,7 +225,7 @@ class DeliveryIT extends MicroTest {
         "MicroProfile Fault Tolerance retried inside the first try: " + attempts);
     assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));
     assertTrue(
-        Duration.between(requests.get(0).at(), requests.get(1).at()).toMillis() < 300,
+        Duration.between(requests.get(0).at(), requests.get(2).at()).toMillis() < 300,
         "at once, not on the retry schedule");
   }
 

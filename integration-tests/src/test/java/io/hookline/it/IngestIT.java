@@ -158,16 +158,18 @@ class IngestIT extends MicroTest {
             .getJsonObject(0);
     assertEquals("127.0.0.1", refusal.getString("remoteAddress"));
     assertTrue(refusal.getString("reason").contains("X-Hub-Signature-256"), refusal.toString());
-    assertEquals(
-        1,
+    JsonObject clash =
         api.get("/api/v1/audit?source=" + sourceId + "&action=conflict")
             .json()
             .getJsonArray("data")
-            .size());
+            .getJsonObject(0);
+    assertEquals(changed, clash.getString("rawBody"), "the clashing body is kept to compare");
+    assertEquals(eventId, clash.getString("eventId"), "beside the event it clashed with");
   }
 
   @Test
-  void stripeSignedByStripesLibraryIsStoredAndAStaleOneRefused() throws Exception {
+  void stripeSignedByStripesLibraryIsForwardedOnceAndAStaleOneRefused() throws Exception {
+    String[] sub = subscriber("stripe-in");
     String secret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
     String sourceId =
         createSource(
@@ -175,6 +177,8 @@ class IngestIT extends MicroTest {
                     .add("name", "Stripe")
                     .add("type", "stripe")
                     .add("secret", secret)
+                    .add("mode", "forward")
+                    .add("forward", Json.createObjectBuilder().add("app", sub[0]))
                     .build())
             .getString("id");
     String stripeId = "evt_" + UUID.randomUUID().toString().replace("-", "");
@@ -184,10 +188,42 @@ class IngestIT extends MicroTest {
             + "\",\n  \"object\": \"event\",\n  \"type\": \"invoice.paid\"\n}";
     long now = System.currentTimeMillis() / 1000;
     String header = com.stripe.net.Webhook.Signature.generateSignatureHeader(body, secret, now);
-    Api.Response accepted =
-        ingest(sourceId, body, "application/json", Map.of("Stripe-Signature", header));
-    assertEquals(202, accepted.status(), accepted.body());
-    assertEquals("invoice.paid", accepted.json().getString("eventType"));
+    Map<String, String> signed = Map.of("Stripe-Signature", header);
+
+    // Stripe retries a delivery it thinks failed; several copies may even arrive at once. Exactly
+    // one is accepted; the others are duplicates of it.
+    List<Api.Response> answers = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService senders =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Api.Response>> pending = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        pending.add(
+            senders.submit(
+                () -> {
+                  go.await();
+                  return ingest(sourceId, body, "application/json", signed);
+                }));
+      }
+      go.countDown();
+      for (var answer : pending) {
+        answers.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+    assertEquals(1, answers.stream().filter(a -> a.status() == 202).count(), answers.toString());
+    assertEquals(5, answers.stream().filter(a -> a.status() == 200).count(), answers.toString());
+    String eventId =
+        answers.stream().filter(a -> a.status() == 202).findFirst().get().json().getString("id");
+    assertTrue(
+        answers.stream()
+            .filter(a -> a.status() == 200)
+            .allMatch(a -> a.json().getString("id").equals(eventId)));
+    Receiver.Received delivered = receiver.await(sub[1], 1, WAIT).get(0);
+    assertEquals(json(body), json(new String(delivered.body(), StandardCharsets.UTF_8)));
+    assertEquals(1, count("select count(*) from message where app_id = ?", sub[0]));
 
     JsonObject page = api.get("/api/v1/sources/" + sourceId + "/events?type=invoice.paid").json();
     assertEquals(1, page.getJsonArray("data").size());
@@ -198,16 +234,50 @@ class IngestIT extends MicroTest {
             .getJsonArray("data")
             .isEmpty());
 
+    String changed = body.replace("invoice.paid", "invoice.voided");
+    Api.Response conflict =
+        ingest(
+            sourceId,
+            changed,
+            "application/json",
+            Map.of(
+                "Stripe-Signature",
+                com.stripe.net.Webhook.Signature.generateSignatureHeader(changed, secret, now)));
+    assertEquals(409, conflict.status(), conflict.body());
+
+    Api.Response forged =
+        ingest(
+            sourceId,
+            body,
+            "application/json",
+            Map.of(
+                "Stripe-Signature",
+                com.stripe.net.Webhook.Signature.generateSignatureHeader(body, "whsec_x", now)));
+    assertEquals(401, forged.status(), forged.body());
+
     String old = com.stripe.net.Webhook.Signature.generateSignatureHeader(body, secret, now - 400);
     Api.Response stale =
         ingest(sourceId, body, "application/json", Map.of("Stripe-Signature", old));
     assertEquals(401, stale.status(), stale.body());
     assertTrue(stale.json().getString("detail").startsWith("stale"), stale.body());
-    assertEquals(
-        1,
-        count(
-            "select count(*) from ingest_audit where source_id = ? and action = 'stale'",
-            sourceId));
+    for (String[] expected :
+        new String[][] {
+          {"accepted", "1"},
+          {"duplicate", "5"},
+          {"conflict", "1"},
+          {"bad_signature", "1"},
+          {"stale", "1"}
+        }) {
+      assertEquals(
+          Long.parseLong(expected[1]),
+          count(
+              "select count(*) from ingest_audit where source_id = ? and action = ?",
+              sourceId,
+              expected[0]),
+          expected[0]);
+    }
+    assertEquals(1, count("select count(*) from inbound_event where source_id = ?", sourceId));
+    assertEquals(1, count("select count(*) from message where app_id = ?", sub[0]));
   }
 
   @Test
@@ -243,6 +313,10 @@ class IngestIT extends MicroTest {
             "webhook-signature", signer.sign(id, now, body));
     Api.Response accepted = ingest(sourceId, body, "application/json", headers);
     assertEquals(202, accepted.status(), accepted.body());
+
+    Api.Response repeat = ingest(sourceId, body, "application/json", headers);
+    assertEquals(200, repeat.status(), repeat.body());
+    assertTrue(repeat.json().getBoolean("duplicate"));
 
     JsonObject expected = json("{\"order\":\"o-1\",\"total\":42,\"via\":\"hookline\"}");
     Receiver.Received first = receiver.await(sub[1], 1, WAIT).get(0);

@@ -112,11 +112,25 @@ public final class TestStack {
                       "127.0.0.1",
                       MICRO_PORT,
                       itDir().resolve("micro"),
-                      applicationEnvironment(database),
+                      microEnvironment(database),
                       List.of("-Xmx768m")))
               .start();
     }
     return micro;
+  }
+
+  /**
+   * Fault Tolerance's @Retry on the outbound call raised from 1 to 2 the MicroProfile Config way
+   * (an environment variable), on Micro only: DeliveryIT sees the override, the EAR the default.
+   */
+  public static final int MICRO_FT_MAX_RETRIES = 2;
+
+  private static Map<String, String> microEnvironment(Database db) {
+    Map<String, String> env = applicationEnvironment(db);
+    env.put(
+        "IO_HOOKLINE_DELIVERY_CONTROL_OUTBOUNDCALL_POST_RETRY_MAXRETRIES",
+        String.valueOf(MICRO_FT_MAX_RETRIES));
+    return env;
   }
 
   public static Database microDatabase() {

@@ -20,4 +20,16 @@ public final class JsonFields {
   public static JsonObjectBuilder addNullable(JsonObjectBuilder json, String name, Integer value) {
     return value == null ? json.addNull(name) : json.add(name, value);
   }
+
+  /** The bytes as text when they are valid UTF-8, otherwise null. */
+  public static String utf8OrNull(byte[] bytes) {
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
+  }
 }

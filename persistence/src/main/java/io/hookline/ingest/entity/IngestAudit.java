@@ -45,6 +45,9 @@ public class IngestAudit {
 
   private String reason;
 
+  @Column(name = "raw_body")
+  private byte[] rawBody;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -65,6 +68,16 @@ public class IngestAudit {
     this.remoteAddress = remoteAddress;
     this.reason = reason == null || reason.length() <= 1024 ? reason : reason.substring(0, 1024);
     this.createdAt = createdAt;
+  }
+
+  /** Keeps the request's body with the row: for a conflict, what clashed. */
+  public IngestAudit withBody(byte[] body) {
+    this.rawBody = body;
+    return this;
+  }
+
+  public byte[] getRawBody() {
+    return rawBody;
   }
 
   public Long getId() {

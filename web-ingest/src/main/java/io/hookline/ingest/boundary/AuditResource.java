@@ -2,6 +2,7 @@ package io.hookline.ingest.boundary;
 
 import static io.hookline.api.JsonFields.addNullable;
 
+import io.hookline.api.JsonFields;
 import io.hookline.api.Problem;
 import io.hookline.ingest.control.InboundEvents;
 import io.hookline.ingest.entity.IngestAudit;
@@ -90,6 +91,10 @@ public class AuditResource {
     addNullable(json, "eventId", row.getEventId());
     addNullable(json, "remoteAddress", row.getRemoteAddress());
     addNullable(json, "reason", row.getReason());
+    if (row.getRawBody() != null) {
+      addNullable(json, "rawBody", JsonFields.utf8OrNull(row.getRawBody()));
+      json.add("rawBodyBase64", java.util.Base64.getEncoder().encodeToString(row.getRawBody()));
+    }
     return json.add("timestamp", row.getCreatedAt().toString()).build();
   }
 }

@@ -154,7 +154,7 @@ public class Ingest {
               + ", now "
               + hash
               + ")";
-      trail.record(Action.CONFLICT, verified.providerId(), earlier.getId(), why);
+      trail.record(Action.CONFLICT, verified.providerId(), earlier.getId(), why, body);
       return Answer.problem(409, "conflict", why);
     }
     OffsetDateTime now = Timestamps.now();
@@ -275,9 +275,14 @@ public class Ingest {
     }
 
     void record(Action action, String providerId, String eventId, String reason) {
+      record(action, providerId, eventId, reason, null);
+    }
+
+    void record(Action action, String providerId, String eventId, String reason, byte[] body) {
       em.persist(
           new IngestAudit(
-              sourceId, action, providerId, eventId, remoteAddress, reason, Timestamps.now()));
+                  sourceId, action, providerId, eventId, remoteAddress, reason, Timestamps.now())
+              .withBody(body));
       metrics
           .counter(
               "webhook_events_received",

@@ -3,6 +3,7 @@ package io.hookline.source.boundary;
 import static io.hookline.api.JsonFields.addNullable;
 
 import io.hookline.api.JsonBody;
+import io.hookline.api.JsonFields;
 import io.hookline.api.Problem;
 import io.hookline.ingest.control.InboundEvents;
 import io.hookline.ingest.entity.InboundEvent;
@@ -29,9 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -120,7 +118,7 @@ public class SourcesResource {
     InboundEvent event = events.find(id, eventId);
     JsonObjectBuilder json = Json.createObjectBuilder(summary(event));
     addNullable(json, "contentType", event.getContentType());
-    addNullable(json, "rawBody", utf8(event.getRawBody()));
+    addNullable(json, "rawBody", JsonFields.utf8OrNull(event.getRawBody()));
     return json.add("rawBodyBase64", Base64.getEncoder().encodeToString(event.getRawBody()))
         .add("headers", Json.createReader(new StringReader(event.getHeaders())).readObject())
         .build();
@@ -223,13 +221,5 @@ public class SourcesResource {
       json.add("payload", Json.createReader(new StringReader(event.getPayload())).readObject());
     }
     return json.add("receivedAt", event.getReceivedAt().toString()).build();
-  }
-
-  private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 }
