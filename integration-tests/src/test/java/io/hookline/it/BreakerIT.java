@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 class BreakerIT extends MicroTest {
   private static final Duration COOL_DOWN = Duration.ofSeconds(3);
 
+  /** How many messages the failing endpoint is sent: enough to open its breaker (5 failures). */
+  int messageCount() {
+    return 5;
+  }
+
   @Test
   void opensDefersWithoutCallingProbesAfterTheCoolDownAndCloses() {
     String app = createApp("breaker");
@@ -34,7 +39,7 @@ class BreakerIT extends MicroTest {
     assertEquals("closed", api.get(healthPath).json().getString("state"));
 
     List<String> messages = new java.util.ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < messageCount(); i++) {
       messages.add(
           api.post(
                   "/api/v1/apps/" + app + "/messages",

@@ -22,6 +22,10 @@ final class BrokerProbe {
     return ((Number) attribute(queue, "messageCount")).longValue();
   }
 
+  static long consumerCount(String queue) {
+    return ((Number) attribute(queue, "consumerCount")).longValue();
+  }
+
   /** Messages on the queue matching a selector. */
   static long count(String queue, String filter) {
     return ((Number) invoke(queue, "countMessages", filter)).longValue();
@@ -30,6 +34,19 @@ final class BrokerProbe {
   /** What the console's Move does: the matching messages go to another queue. */
   static long move(String queue, String filter, String toQueue) {
     return ((Number) invoke(queue, "moveMessages", filter, toQueue)).longValue();
+  }
+
+  /**
+   * What the console's Retry does for one message: it goes back to the address it died on (the
+   * {@code _AMQ_ORIG_ADDRESS} Hookline sets on every dead letter).
+   */
+  static boolean retry(String queue, String filter) {
+    Object[] listed = (Object[]) invoke(queue, "listMessages", filter);
+    if (listed.length != 1) {
+      throw new AssertionError(listed.length + " messages on " + queue + " match " + filter);
+    }
+    Number id = (Number) ((java.util.Map<?, ?>) listed[0]).get("messageID");
+    return (Boolean) invoke(queue, "retryMessage", id.longValue());
   }
 
   private static Object attribute(String queue, String attribute) {

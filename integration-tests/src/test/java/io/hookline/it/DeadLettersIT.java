@@ -92,6 +92,25 @@ class DeadLettersIT extends MicroTest {
   }
 
   @Test
+  void aDeadLetterRetriedInTheBrokerConsoleIsDeliveredInANewRound() {
+    failingEndpoint("console-retry", 1);
+    String messageId = sendMessage(app, "dl.test");
+    awaitDeliveryStatus(messageId, "DEAD");
+    String deliveryId =
+        Sql.strings(
+                TestStack.microDatabase(),
+                "select id from delivery where message_id = ?",
+                messageId)
+            .get(0);
+
+    assertTrue(BrokerProbe.retry("hookline.dlq", onDlq(deliveryId)));
+    receiver.await(path("console-retry"), TestStack.MAX_ATTEMPTS + 1, WAIT);
+    awaitDeliveryStatus(messageId, "DELIVERED");
+    assertEquals(
+        0, BrokerProbe.count("hookline.dlq", onDlq(deliveryId)), "the dead letter left the queue");
+  }
+
+  @Test
   void recoverRequeuesEveryDeadDeliveryInTheWindow() {
     OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
     // Two messages: with more, the breaker (open after 5 failures) would stretch the test.

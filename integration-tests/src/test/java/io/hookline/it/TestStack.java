@@ -32,6 +32,7 @@ public final class TestStack {
   static final int MICRO_PORT = 18090;
 
   private static ArtemisBroker broker;
+  private static PayaraMicro secondNode;
   private static PayaraMicro micro;
   private static Database database;
 
@@ -133,6 +134,36 @@ public final class TestStack {
     return env;
   }
 
+  /**
+   * A second Micro node on the same database and broker, for the tests of what must hold across
+   * nodes; started by those tests and stopped after them, so other tests see one node.
+   */
+  public static synchronized PayaraMicro secondNode() {
+    if (secondNode == null) {
+      micro();
+      secondNode =
+          new PayaraMicro(
+                  new PayaraMicro.Settings(
+                      files().payaraMicroJar(),
+                      files().artemisRar(),
+                      itDir().resolve("hookline-test.war"),
+                      "127.0.0.1",
+                      MICRO_PORT + 1,
+                      itDir().resolve("micro-2"),
+                      microEnvironment(database),
+                      List.of("-Xmx768m")))
+              .start();
+    }
+    return secondNode;
+  }
+
+  public static synchronized void stopSecondNode() {
+    if (secondNode != null) {
+      secondNode.close();
+      secondNode = null;
+    }
+  }
+
   public static Database microDatabase() {
     micro();
     return database;
@@ -143,6 +174,7 @@ public final class TestStack {
   }
 
   static synchronized void stopAll() {
+    stopSecondNode();
     if (micro != null) {
       micro.close();
       micro = null;
