@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -223,10 +222,10 @@ class DeliveryIT extends MicroTest {
         1,
         attempts.size(),
         "MicroProfile Fault Tolerance retried inside the first try: " + attempts);
+    // One attempt row, and it succeeded: the retries were FT's, inside the try, not the schedule's
+    // (which would have recorded a failed try first).
     assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));
-    assertTrue(
-        Duration.between(requests.get(0).at(), requests.get(2).at()).toMillis() < 300,
-        "at once, not on the retry schedule");
+    assertEquals(TestStack.MICRO_FT_MAX_RETRIES + 1, requests.size());
   }
 
   @Test

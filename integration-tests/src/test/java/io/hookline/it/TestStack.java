@@ -93,6 +93,7 @@ public final class TestStack {
     env.put("HOOKLINE_BREAKER_PROBE_TIMEOUT", "PT10S");
     env.put("HOOKLINE_RECONCILER_GRACE", "PT2S");
     env.put("HOOKLINE_DELIVERY_TIMEOUT", "PT5S");
+    env.put("HOOKLINE_RETENTION_INTERVAL", "PT1S");
     // The receivers are on loopback, over http.
     env.put("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true");
     env.put("HOOKLINE_DELIVERY_ALLOW_HTTP", "true");

@@ -1,0 +1,90 @@
+package io.hookline.retention.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Every interval, removes what was delivered more than {@code hookline.retention.days} ago, a batch
+ * per transaction (rows a delivery holds are skipped, never waited for), until a batch comes back
+ * short or the run's batch budget is spent; the next run goes on from there. Each node runs it;
+ * SKIP LOCKED keeps them out of each other's way. What it removed is logged and counted in {@code
+ * webhook_retention_deleted_total{kind}}.
+ */
+@Startup
+@Singleton
+public class Retention {
+  private static final Logger LOG = Logger.getLogger(Retention.class.getName());
+  private static final int BATCHES_PER_RUN = 100;
+
+  @Inject RetentionBatch batches;
+  @Inject MetricRegistry metrics;
+  @Resource TimerService timers;
+
+  @Inject
+  @ConfigProperty(name = "hookline.retention.days", defaultValue = "30")
+  int days;
+
+  @Inject
+  @ConfigProperty(name = "hookline.retention.interval", defaultValue = "PT1H")
+  Duration interval;
+
+  @Inject
+  @ConfigProperty(name = "hookline.retention.batch", defaultValue = "1000")
+  int batch;
+
+  @PostConstruct
+  void schedule() {
+    if (days < 1) {
+      throw new IllegalStateException("HOOKLINE_RETENTION_DAYS must be at least 1, not " + days);
+    }
+    timers.createIntervalTimer(
+        interval.toMillis(), interval.toMillis(), new TimerConfig("retention", false));
+  }
+
+  @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void removeOld() {
+    RetentionBatch.Removed total = new RetentionBatch.Removed(0, 0, 0);
+    for (int i = 0; i < BATCHES_PER_RUN; i++) {
+      RetentionBatch.Removed removed = batches.run(days, batch);
+      total = total.plus(removed);
+      if (removed.deliveries() < batch) {
+        break;
+      }
+    }
+    if (total.deliveries() > 0) {
+      count("deliveries", total.deliveries());
+      count("attempts", total.attempts());
+      count("messages", total.messages());
+      RetentionBatch.Removed report = total;
+      LOG.info(
+          () ->
+              "retention: removed "
+                  + report.deliveries()
+                  + " deliveries, "
+                  + report.attempts()
+                  + " attempts and "
+                  + report.messages()
+                  + " messages delivered more than "
+                  + days
+                  + " days ago");
+    }
+  }
+
+  private void count(String kind, long removed) {
+    metrics.counter("webhook_retention_deleted", new Tag("kind", kind)).inc(removed);
+  }
+}

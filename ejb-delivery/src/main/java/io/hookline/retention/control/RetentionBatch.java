@@ -1,0 +1,34 @@
+package io.hookline.retention.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** One batch of {@code cleanup_delivered_webhooks}, in a short transaction of its own. */
+@ApplicationScoped
+public class RetentionBatch {
+  @PersistenceContext EntityManager em;
+
+  /** What one batch removed. */
+  public record Removed(long deliveries, long attempts, long messages) {
+    Removed plus(Removed other) {
+      return new Removed(
+          deliveries + other.deliveries, attempts + other.attempts, messages + other.messages);
+    }
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Removed run(int days, int batch) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery("select * from cleanup_delivered_webhooks(?, ?)")
+                .setParameter(1, days)
+                .setParameter(2, batch)
+                .getSingleResult();
+    return new Removed(
+        ((Number) row[0]).longValue(),
+        ((Number) row[1]).longValue(),
+        ((Number) row[2]).longValue());
+  }
+}
