@@ -26,6 +26,11 @@ final class BrokerProbe {
     return ((Number) attribute(queue, "consumerCount")).longValue();
   }
 
+  /** What the console's Remove does: the matching messages are deleted. */
+  static long remove(String queue, String filter) {
+    return ((Number) invoke(queue, "removeMessages", filter)).longValue();
+  }
+
   /** Messages on the queue matching a selector. */
   static long count(String queue, String filter) {
     return ((Number) invoke(queue, "countMessages", filter)).longValue();

@@ -71,4 +71,47 @@ class HealthIT extends MicroTest {
         status -> status == 202);
     receiver.await("/after-restart", 1, Duration.ofSeconds(60));
   }
+
+  @Test
+  void readyGoesDownWhileTheBacklogIsOverTheThresholdAndUpWhenItClears() {
+    JsonObject queue = check(ready(), "delivery-queue");
+    assertEquals("UP", queue.getString("status"), queue.toString());
+    // Payara writes health data as strings.
+    assertTrue(
+        Long.parseLong(queue.getJsonObject("data").getString("consumers")) >= 1, queue.toString());
+
+    // One delivery a second to this endpoint: the rest wait on the queue.
+    String app = createApp("backlog");
+    String endpoint =
+        api.create(
+                "/api/v1/apps/" + app + "/endpoints",
+                Json.createObjectBuilder()
+                    .add("url", receiver.url("/backlog"))
+                    .add("rateLimit", 1)
+                    .build())
+            .getString("id");
+    for (int i = 0; i < 2 * TestStack.QUEUE_DEPTH_THRESHOLD; i++) {
+      sendMessage(app, "backlog.test");
+    }
+    JsonObject down =
+        Eventually.await(
+            "not ready with a backlog",
+            WAIT,
+            () -> check(ready(), "delivery-queue"),
+            c -> c.getString("status").equals("DOWN"));
+    assertTrue(
+        down.getJsonObject("data").getString("reason").contains("over the threshold"),
+        down.toString());
+
+    // The operator stops the endpoint and clears its messages in the console: ready again. (The
+    // reconciler later finds the pending deliveries, whose tries end them dead.)
+    assertEquals(
+        200,
+        api.post(
+                "/api/v1/apps/" + app + "/endpoints/" + endpoint + "/disable",
+                JsonValue.EMPTY_JSON_OBJECT)
+            .status());
+    BrokerProbe.remove("hookline.deliveries", "hooklineEndpointId = '" + endpoint + "'");
+    Eventually.await("ready again", WAIT, () -> ready().status(), status -> status == 200);
+  }
 }

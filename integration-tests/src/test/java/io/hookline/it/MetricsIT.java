@@ -28,6 +28,23 @@ class MetricsIT extends MicroTest {
   }
 
   @Test
+  void queueDepthAndWorkerHealthAreGauges() {
+    String scrape = scrape();
+    assertTrue(
+        sample(scrape, "webhook_queue_depth", "queue=\"hookline.deliveries\"").orElse(-1.0) >= 0,
+        "queue depth read from Artemis:\n" + scrape);
+    assertTrue(
+        sample(scrape, "webhook_queue_depth", "queue=\"hookline.dlq\"").orElse(-1.0) >= 0,
+        "dead-letter queue depth");
+    for (String worker : List.of("delivery-consumers", "reconciler", "retention")) {
+      assertEquals(
+          Optional.of(1.0),
+          sample(scrape, "worker_health_status", "worker=\"" + worker + "\""),
+          worker + " healthy");
+    }
+  }
+
+  @Test
   void deliveriesAreCountedAndTimedPerEndpoint() {
     String app = createApp("metrics");
     String ok =

@@ -27,6 +27,9 @@ public final class TestStack {
 
   public static final int MAX_ATTEMPTS = 4;
 
+  /** Readiness goes down above this many messages on hookline.deliveries (HealthIT). */
+  public static final int QUEUE_DEPTH_THRESHOLD = 50;
+
   static final int BROKER_PORT = 61626;
   static final int CONSOLE_PORT = 8171;
   static final int MICRO_PORT = 18090;
@@ -94,6 +97,7 @@ public final class TestStack {
     env.put("HOOKLINE_RECONCILER_GRACE", "PT2S");
     env.put("HOOKLINE_DELIVERY_TIMEOUT", "PT5S");
     env.put("HOOKLINE_RETENTION_INTERVAL", "PT1S");
+    env.put("HOOKLINE_HEALTH_QUEUE_DEPTH_THRESHOLD", String.valueOf(QUEUE_DEPTH_THRESHOLD));
     // The receivers are on loopback, over http.
     env.put("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true");
     env.put("HOOKLINE_DELIVERY_ALLOW_HTTP", "true");

@@ -33,6 +33,7 @@ public class Reconciler {
 
   @PersistenceContext EntityManager em;
   @Inject DeliveryQueue queue;
+  @Inject io.hookline.runtime.Heartbeats heartbeats;
   @Resource TimerService timers;
 
   @Inject
@@ -45,12 +46,14 @@ public class Reconciler {
 
   @PostConstruct
   void schedule() {
+    heartbeats.beat("reconciler", interval);
     timers.createIntervalTimer(
         interval.toMillis(), interval.toMillis(), new TimerConfig("reconciler", false));
   }
 
   @Timeout
   void reconcile() {
+    heartbeats.beat("reconciler", interval);
     int requeued = requeueOverdue(Timestamps.now());
     if (requeued > 0) {
       LOG.warning(

@@ -31,6 +31,7 @@ public class Retention {
 
   @Inject RetentionBatch batches;
   @Inject MetricRegistry metrics;
+  @Inject io.hookline.runtime.Heartbeats heartbeats;
   @Resource TimerService timers;
 
   @Inject
@@ -50,6 +51,7 @@ public class Retention {
     if (days < 1) {
       throw new IllegalStateException("HOOKLINE_RETENTION_DAYS must be at least 1, not " + days);
     }
+    heartbeats.beat("retention", interval);
     timers.createIntervalTimer(
         interval.toMillis(), interval.toMillis(), new TimerConfig("retention", false));
   }
@@ -65,6 +67,7 @@ public class Retention {
         break;
       }
     }
+    heartbeats.beat("retention", interval);
     if (total.deliveries() > 0) {
       count("deliveries", total.deliveries());
       count("attempts", total.attempts());
