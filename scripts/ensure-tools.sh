@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the command-line tools the test suite checks files with when
 # they are missing: docker-compose (docker/compose.yaml), shellcheck (the scripts), promtool from
-# prometheus (server-config/prometheus) and systemd-analyze from systemd (server-config/systemd).
+# prometheus (server-config/prometheus), systemd-analyze from systemd (server-config/systemd), and
+# headless Chromium with its WebDriver (the dashboard page's test).
 set -euo pipefail
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
@@ -10,6 +11,8 @@ command -v docker-compose >/dev/null || missing+=(docker-compose)
 command -v shellcheck >/dev/null || missing+=(shellcheck)
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v systemd-analyze >/dev/null || missing+=(systemd)
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
 if ((${#missing[@]})); then
   echo "Installing from Debian's packages: ${missing[*]}"
   as_root apt-get update -qq

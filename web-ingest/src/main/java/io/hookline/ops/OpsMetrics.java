@@ -18,11 +18,15 @@ import org.eclipse.microprofile.metrics.Tag;
 public class OpsMetrics {
   static final String[] WORKERS = {"reconciler", "retention"};
 
-  @Inject MetricRegistry registry;
+  @Inject io.hookline.runtime.Metrics metrics;
   @Inject QueueStats stats;
   @Inject Heartbeats heartbeats;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    metrics.register(this::register);
+  }
+
+  private void register(MetricRegistry registry) {
     for (String queue : QueueStats.QUEUES) {
       registry.gauge(
           "webhook_queue_depth",

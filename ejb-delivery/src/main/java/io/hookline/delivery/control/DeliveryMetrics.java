@@ -1,10 +1,10 @@
 package io.hookline.delivery.control;
 
+import io.hookline.runtime.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -22,26 +22,24 @@ public class DeliveryMetrics {
           .withUnit(MetricUnits.NANOSECONDS)
           .build();
 
-  @Inject MetricRegistry registry;
+  @Inject Metrics metrics;
 
   public void attempt(String endpointId, boolean succeeded, long durationMs) {
     Tag endpoint = new Tag("endpoint", endpointId);
-    registry
-        .counter(
-            "webhook_deliveries", new Tag("status", succeeded ? "success" : "failure"), endpoint)
-        .inc();
-    registry.timer(DURATION, endpoint).update(Duration.ofMillis(durationMs));
+    metrics.count(
+        "webhook_deliveries", new Tag("status", succeeded ? "success" : "failure"), endpoint);
+    metrics.time(DURATION, Duration.ofMillis(durationMs), endpoint);
   }
 
   public void deadLetter() {
-    registry.counter("webhook_dead_letters").inc();
+    metrics.count("webhook_dead_letters");
   }
 
   public void breakerOpened(String endpointId) {
-    registry.counter("circuit_breaker_opens", new Tag("endpoint", endpointId)).inc();
+    metrics.count("circuit_breaker_opens", new Tag("endpoint", endpointId));
   }
 
   public void rateLimited(String endpointId) {
-    registry.counter("rate_limit_hits", new Tag("endpoint", endpointId)).inc();
+    metrics.count("rate_limit_hits", new Tag("endpoint", endpointId));
   }
 }

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -30,7 +29,7 @@ public class Retention {
   private static final int BATCHES_PER_RUN = 100;
 
   @Inject RetentionBatch batches;
-  @Inject MetricRegistry metrics;
+  @Inject io.hookline.runtime.Metrics metrics;
   @Inject io.hookline.runtime.Heartbeats heartbeats;
   @Resource TimerService timers;
 
@@ -88,6 +87,6 @@ public class Retention {
   }
 
   private void count(String kind, long removed) {
-    metrics.counter("webhook_retention_deleted", new Tag("kind", kind)).inc(removed);
+    metrics.count("webhook_retention_deleted", removed, new Tag("kind", kind));
   }
 }

@@ -11,7 +11,12 @@ import java.time.OffsetDateTime;
 
 @Entity
 @Table(name = "message")
+@jakarta.persistence.NamedQuery(
+    name = Message.BY_APP_BEFORE,
+    query = "select m from Message m where m.appId = :appId and m.id < :before order by m.id desc")
 public class Message implements AppOwned {
+  public static final String BY_APP_BEFORE = "Message.byAppBefore";
+
   @Id private String id;
 
   @Column(name = "app_id", nullable = false)

@@ -29,7 +29,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -46,7 +45,7 @@ public class Ingest {
   @PersistenceContext EntityManager em;
   @Inject Sources sources;
   @Inject MessageIntake intake;
-  @Inject MetricRegistry metrics;
+  @Inject io.hookline.runtime.Metrics metrics;
 
   @Inject
   @ConfigProperty(name = "hookline.ingest.max-body-bytes", defaultValue = "1048576")
@@ -283,12 +282,10 @@ public class Ingest {
           new IngestAudit(
                   sourceId, action, providerId, eventId, remoteAddress, reason, Timestamps.now())
               .withBody(body));
-      metrics
-          .counter(
-              "webhook_events_received",
-              new Tag("source", sourceId),
-              new Tag("status", action.name().toLowerCase(java.util.Locale.ROOT)))
-          .inc();
+      metrics.count(
+          "webhook_events_received",
+          new Tag("source", sourceId),
+          new Tag("status", action.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     Answer refuse(Action action, int status, String type, String reason) {

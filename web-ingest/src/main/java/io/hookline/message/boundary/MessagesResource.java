@@ -59,6 +59,46 @@ public class MessagesResource {
     return response.build();
   }
 
+  /**
+   * Newest first, each with its deliveries' states ({@code endpointId}, {@code status}, {@code
+   * attempts}); pass {@code next} as {@code before} for the following page.
+   */
+  @GET
+  public JsonObject list(
+      @PathParam("app") String app,
+      @jakarta.ws.rs.QueryParam("limit") Integer limit,
+      @jakarta.ws.rs.QueryParam("before") String before) {
+    int size = limit == null ? 50 : limit;
+    if (size < 1 || size > 250) {
+      throw Problem.invalidField("limit", "must be between 1 and 250");
+    }
+    java.util.List<Message> page = intake.list(app, before, size + 1);
+    java.util.List<Message> shown = page.subList(0, Math.min(size, page.size()));
+    java.util.Map<String, JsonArrayBuilder> deliveries = new java.util.HashMap<>();
+    intake
+        .deliveries(shown.stream().map(Message::getId).toList())
+        .forEach(
+            d ->
+                deliveries
+                    .computeIfAbsent(d.getMessageId(), id -> Json.createArrayBuilder())
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("endpointId", d.getEndpointId())
+                            .add("status", d.getStatus().name().toLowerCase())
+                            .add("attempts", d.getAttemptCount())));
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    for (Message message : shown) {
+      data.add(
+          summary(message)
+              .add(
+                  "deliveries",
+                  deliveries.getOrDefault(message.getId(), Json.createArrayBuilder())));
+    }
+    JsonObjectBuilder json = Json.createObjectBuilder().add("data", data);
+    return addNullable(json, "next", page.size() > size ? shown.get(size - 1).getId() : null)
+        .build();
+  }
+
   @GET
   @Path("{message}")
   public JsonObject get(@PathParam("app") String app, @PathParam("message") String messageId) {

@@ -65,6 +65,27 @@ public class MessageIntake {
     return new Accepted(message, false);
   }
 
+  /** The app's messages, newest first, before the cursor (an id) when given. */
+  public List<Message> list(String appRef, String before, int limit) {
+    return em.createNamedQuery(Message.BY_APP_BEFORE, Message.class)
+        .setParameter("appId", apps.find(appRef).getId())
+        .setParameter("before", before == null ? "~" : before)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** The deliveries of these messages, for showing each message's state per endpoint. */
+  public List<Delivery> deliveries(List<String> messageIds) {
+    if (messageIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select d from Delivery d where d.messageId in :ids order by d.messageId, d.endpointId",
+            Delivery.class)
+        .setParameter("ids", messageIds)
+        .getResultList();
+  }
+
   public Message find(String appRef, String messageId) {
     return apps.findOwned(appRef, Message.class, messageId, "message");
   }
