@@ -105,9 +105,12 @@ public final class PayaraMicro extends ServerProcess {
   static String deploymentFailure(Path log) {
     try {
       for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-        int at = line.indexOf("Exception while deploying the app");
-        if (at >= 0) {
-          return line.substring(at).trim();
+        for (String failure :
+            new String[] {"Exception while deploying the app", "Exception while loading the app"}) {
+          int at = line.indexOf(failure);
+          if (at >= 0) {
+            return line.substring(at).trim();
+          }
         }
       }
       return null;

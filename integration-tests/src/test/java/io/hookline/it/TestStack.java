@@ -33,9 +33,11 @@ public final class TestStack {
   static final int BROKER_PORT = 61626;
   static final int CONSOLE_PORT = 8171;
   static final int MICRO_PORT = 18090;
+  static final int OTLP_PORT = 18318;
 
   private static ArtemisBroker broker;
   private static PayaraMicro secondNode;
+  private static OtlpReceiver traces;
   private static PayaraMicro micro;
   private static Database database;
 
@@ -131,8 +133,25 @@ public final class TestStack {
    */
   public static final int MICRO_FT_MAX_RETRIES = 2;
 
+  /** Where the test Micro exports its spans (OTLP over HTTP), for TracingIT. */
+  public static synchronized OtlpReceiver traces() {
+    if (traces == null) {
+      traces = OtlpReceiver.start(OTLP_PORT);
+    }
+    return traces;
+  }
+
   private static Map<String, String> microEnvironment(Database db) {
     Map<String, String> env = applicationEnvironment(db);
+    // MicroProfile Telemetry, off by default, on here: every span to the test's receiver.
+    env.put("OTEL_SDK_DISABLED", "false");
+    env.put("OTEL_SERVICE_NAME", "hookline");
+    env.put("OTEL_TRACES_EXPORTER", "otlp");
+    env.put("OTEL_METRICS_EXPORTER", "none");
+    env.put("OTEL_LOGS_EXPORTER", "none");
+    env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces().endpoint());
+    env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
     env.put(
         "IO_HOOKLINE_DELIVERY_CONTROL_OUTBOUNDCALL_POST_RETRY_MAXRETRIES",
         String.valueOf(MICRO_FT_MAX_RETRIES));
@@ -187,6 +206,10 @@ public final class TestStack {
     if (broker != null) {
       broker.close();
       broker = null;
+    }
+    if (traces != null) {
+      traces.close();
+      traces = null;
     }
   }
 }

@@ -126,8 +126,21 @@ final class WebDriver implements AutoCloseable {
         Json.createObjectBuilder().add("text", text).build());
   }
 
+  /**
+   * Clicks the element. The page redraws its tables as it refreshes, so an element found may be
+   * replaced before the click lands: then it is found again, a few times at most.
+   */
   void click(String css) {
-    command("POST", "/element/" + find(css) + "/click", JsonValue.EMPTY_JSON_OBJECT);
+    for (int tries = 1; ; tries++) {
+      try {
+        command("POST", "/element/" + find(css) + "/click", JsonValue.EMPTY_JSON_OBJECT);
+        return;
+      } catch (IllegalStateException e) {
+        if (tries == 5 || !e.getMessage().contains("stale element reference")) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Runs a script in the page; its return value. */

@@ -29,15 +29,24 @@ public class BrokerReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     String address = host + ":" + port;
+    String refusal = unreachable();
+    if (refusal == null) {
+      return HealthCheckResponse.named("broker").up().withData("address", address).build();
+    }
+    return HealthCheckResponse.named("broker")
+        .down()
+        .withData("address", address)
+        .withData("reason", refusal)
+        .build();
+  }
+
+  /** Why the broker does not accept a TCP connection within a second, or null when it does. */
+  public String unreachable() {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 1000);
-      return HealthCheckResponse.named("broker").up().withData("address", address).build();
+      return null;
     } catch (IOException e) {
-      return HealthCheckResponse.named("broker")
-          .down()
-          .withData("address", address)
-          .withData("reason", "cannot connect: " + e.getMessage())
-          .build();
+      return "cannot connect: " + e.getMessage();
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Hookline's queues as Artemis counts them, asked over its management address with plain JMS (the
@@ -32,6 +33,8 @@ public class QueueStats {
 
   @Resource(lookup = Resources.CONNECTION_FACTORY)
   ConnectionFactory connections;
+
+  @Inject @Readiness BrokerReadiness broker;
 
   @Inject
   @ConfigProperty(name = "hookline.ops.queue-stats-max-age", defaultValue = "PT5S")
@@ -58,6 +61,21 @@ public class QueueStats {
     if (System.nanoTime() - readAt <= maxAge.toNanos()) {
       return;
     }
+    // A broker that is down would hold a JMS call for the resource adapter's reconnect time:
+    // a TCP check first answers at once. After a broker restart the first pooled connection
+    // may be a dead one: one more try takes a fresh one.
+    String unreachable = broker.unreachable();
+    if (unreachable != null) {
+      last = Map.of();
+      failure = "broker " + unreachable;
+    } else if (!read() && !read()) {
+      last = Map.of();
+    }
+    readAt = System.nanoTime();
+  }
+
+  /** Reads every queue's figures; false, with the reason in {@code failure}, when it cannot. */
+  private boolean read() {
     Map<String, Figures> read = new LinkedHashMap<>();
     try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
       TemporaryQueue replies = context.createTemporaryQueue();
@@ -72,11 +90,11 @@ public class QueueStats {
       }
       last = read;
       failure = null;
+      return true;
     } catch (JMSRuntimeException | JMSException | IllegalStateException e) {
-      last = Map.of();
       failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+      return false;
     }
-    readAt = System.nanoTime();
   }
 
   private static long ask(

@@ -3,6 +3,11 @@ package io.hookline.delivery.boundary;
 import io.hookline.delivery.control.DeliveryQueue;
 import io.hookline.delivery.control.DeliveryService;
 import io.hookline.runtime.Resources;
+import io.hookline.runtime.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
@@ -10,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads a delivery id and the try it is for, and hands them to {@link DeliveryService}. A failed
@@ -53,10 +60,23 @@ import jakarta.jms.MessageListener;
     })
 public class DeliveryListener implements MessageListener {
   @Inject DeliveryService deliveries;
+  @Inject Tracing tracing;
 
   @Override
   public void onMessage(Message message) {
+    Map<String, String> carrier = new HashMap<>();
+    Span span;
     try {
+      for (String key : Tracing.KEYS) {
+        if (message.propertyExists(key)) {
+          carrier.put(key, message.getStringProperty(key));
+        }
+      }
+    } catch (JMSException e) {
+      // An unreadable trace header costs the trace, not the delivery.
+    }
+    span = tracing.start("hookline.deliveries process", SpanKind.CONSUMER, carrier);
+    try (Scope scope = span.makeCurrent()) {
       String deliveryId = message.getBody(String.class);
       int attempt =
           message.propertyExists(DeliveryQueue.ATTEMPT)
@@ -65,9 +85,20 @@ public class DeliveryListener implements MessageListener {
       boolean revived =
           message.propertyExists(DeliveryQueue.DEAD_LETTER)
               && message.getBooleanProperty(DeliveryQueue.DEAD_LETTER);
+      span.setAttribute("messaging.system", "activemq");
+      span.setAttribute("messaging.destination.name", Resources.DELIVERY_ADDRESS);
+      span.setAttribute("hookline.delivery_id", deliveryId);
+      span.setAttribute("hookline.attempt", attempt);
       deliveries.attempt(deliveryId, attempt, revived);
     } catch (JMSException e) {
+      span.setStatus(StatusCode.ERROR, "unreadable message");
       throw new EJBException("unreadable delivery message " + message, e);
+    } catch (RuntimeException e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR);
+      throw e;
+    } finally {
+      span.end();
     }
   }
 }

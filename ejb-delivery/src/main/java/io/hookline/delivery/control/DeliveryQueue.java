@@ -2,12 +2,14 @@ package io.hookline.delivery.control;
 
 import io.hookline.delivery.entity.Delivery;
 import io.hookline.runtime.Resources;
+import io.hookline.runtime.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
 
@@ -32,6 +34,8 @@ public class DeliveryQueue {
   @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
   JMSContext jms;
 
+  @Inject Tracing tracing;
+
   @Resource(lookup = Resources.DELIVERY_QUEUE)
   Queue deliveries;
 
@@ -43,12 +47,16 @@ public class DeliveryQueue {
    * then). Sent within the caller's JTA transaction: it exists only if the rows commit.
    */
   public void enqueue(Delivery delivery, int attempt, Duration wait) {
-    jms.createProducer()
-        .setDeliveryDelay(wait.toMillis())
-        .setProperty(MESSAGE_ID, delivery.getMessageId())
-        .setProperty(ENDPOINT_ID, delivery.getEndpointId())
-        .setProperty(ATTEMPT, attempt)
-        .send(deliveries, delivery.getId());
+    JMSProducer producer =
+        jms.createProducer()
+            .setDeliveryDelay(wait.toMillis())
+            .setProperty(MESSAGE_ID, delivery.getMessageId())
+            .setProperty(ENDPOINT_ID, delivery.getEndpointId())
+            .setProperty(ATTEMPT, attempt);
+    // The trace goes on in the listener: the request that accepted the message, or the try
+    // that scheduled this retry.
+    tracing.current().forEach(producer::setProperty);
+    producer.send(deliveries, delivery.getId());
   }
 
   /**

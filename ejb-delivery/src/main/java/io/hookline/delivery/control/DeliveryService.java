@@ -7,8 +7,13 @@ import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.endpoint.entity.EndpointHealth;
 import io.hookline.message.entity.Message;
 import io.hookline.platform.Timestamps;
+import io.hookline.runtime.Tracing;
 import io.hookline.secret.EndpointSecrets;
 import io.hookline.signature.WebhookSignature;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -44,6 +49,7 @@ public class DeliveryService {
   @Inject EndpointSlots slots;
   @Inject Breakers breakers;
   @Inject RateLimits rateLimits;
+  @Inject Tracing tracing;
   @Inject OutboundCall outbound;
   @Inject OrderedDeliveries ordered;
   @Inject DeliveryMetrics metrics;
@@ -270,6 +276,24 @@ public class DeliveryService {
     headers.put("webhook-timestamp", Long.toString(timestamp));
     headers.put(
         "webhook-signature", WebhookSignature.signAll(signing, message.getId(), timestamp, body));
-    return outbound.post(endpoint.getUrl(), headers, body);
+    // One span per try; ids, not the URL (it may carry credentials).
+    Span span = tracing.startChild("webhook POST", SpanKind.CLIENT);
+    span.setAttribute("hookline.endpoint_id", endpoint.getId());
+    span.setAttribute("hookline.message_id", message.getId());
+    span.setAttribute("http.request.method", "POST");
+    try (Scope scope = span.makeCurrent()) {
+      HttpOutcome outcome = outbound.post(endpoint.getUrl(), headers, body);
+      if (outcome.status() != null) {
+        span.setAttribute("http.response.status_code", outcome.status());
+      }
+      if (!outcome.succeeded()) {
+        span.setStatus(
+            StatusCode.ERROR,
+            outcome.error() != null ? outcome.error() : "answered " + outcome.status());
+      }
+      return outcome;
+    } finally {
+      span.end();
+    }
   }
 }

@@ -2,6 +2,10 @@ package io.hookline.ingest.boundary;
 
 import io.hookline.api.ProblemMapper;
 import io.hookline.ingest.control.Ingest;
+import io.hookline.runtime.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -27,6 +31,7 @@ public class IngestServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject transient Ingest ingest;
+  @Inject transient Tracing tracing;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -44,9 +49,18 @@ public class IngestServlet extends HttpServlet {
           String.join(",", Collections.list(request.getHeaders(name))));
     }
     byte[] body = read(request, ingest.maxBodyBytes());
-    write(
-        response,
-        ingest.take(sourceId, request.getContentType(), headers, body, request.getRemoteAddr()));
+    // A servlet gets no span from MicroProfile Telemetry (JAX-RS requests do): made here, from
+    // the provider's traceparent if it sent one.
+    Span span = tracing.start("POST /ingest/{source}", SpanKind.SERVER, headers);
+    span.setAttribute("hookline.source_id", sourceId);
+    try (Scope scope = span.makeCurrent()) {
+      Ingest.Answer answer =
+          ingest.take(sourceId, request.getContentType(), headers, body, request.getRemoteAddr());
+      span.setAttribute("http.response.status_code", answer.status());
+      write(response, answer);
+    } finally {
+      span.end();
+    }
   }
 
   @Override

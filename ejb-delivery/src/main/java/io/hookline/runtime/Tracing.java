@@ -1,0 +1,71 @@
+package io.hookline.runtime;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Trace context across the JMS hop: what Hookline puts in each delivery message (W3C {@code
+ * traceparent}, {@code tracestate}) and the spans it starts from them, so an accepted event, every
+ * try at delivering it and every retry are one trace. MicroProfile Telemetry (Payara) supplies the
+ * SDK and exports over OTLP when configured ({@code OTEL_SDK_DISABLED=false}); off by default, when
+ * all of this costs next to nothing.
+ */
+@ApplicationScoped
+public class Tracing {
+  /** The carrier keys W3C trace context uses, valid as JMS property names too. */
+  public static final String[] KEYS = {"traceparent", "tracestate"};
+
+  private static final TextMapGetter<Map<String, String>> FROM_MAP =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+          return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+          return carrier == null ? null : carrier.get(key);
+        }
+      };
+
+  @Inject Instance<OpenTelemetry> telemetry;
+
+  private Tracer tracer;
+  private TextMapPropagator propagator;
+
+  @PostConstruct
+  void init() {
+    OpenTelemetry otel = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
+    tracer = otel.getTracer("io.hookline");
+    propagator = otel.getPropagators().getTextMapPropagator();
+  }
+
+  /** The current trace context as carrier entries, for a message that continues it. */
+  public Map<String, String> current() {
+    Map<String, String> carrier = new HashMap<>();
+    propagator.inject(Context.current(), carrier, Map::put);
+    return carrier;
+  }
+
+  /** Starts a span whose parent is the context in {@code carrier} (or none). */
+  public Span start(String name, SpanKind kind, Map<String, String> carrier) {
+    Context parent = propagator.extract(Context.root(), carrier, FROM_MAP);
+    return tracer.spanBuilder(name).setParent(parent).setSpanKind(kind).startSpan();
+  }
+
+  /** Starts a span under the current one. */
+  public Span startChild(String name, SpanKind kind) {
+    return tracer.spanBuilder(name).setSpanKind(kind).startSpan();
+  }
+}

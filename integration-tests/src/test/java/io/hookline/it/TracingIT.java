@@ -1,0 +1,146 @@
+package io.hookline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One trace from the request that accepted an event, over the JMS hop, to every try at delivering
+ * it, retries included; received over OTLP by the tests' own receiver (TestStack.traces()).
+ */
+class TracingIT extends MicroTest {
+
+  private static List<OtlpReceiver.Span> named(String name, String attribute, String value) {
+    return TestStack.traces().spans().stream()
+        .filter(s -> s.name().equals(name) && value.equals(s.attributes().get(attribute)))
+        .toList();
+  }
+
+  private static OtlpReceiver.Span byId(String spanId) {
+    return TestStack.traces().spans().stream()
+        .filter(s -> s.spanId().equals(spanId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no span " + spanId));
+  }
+
+  /** The span's ancestors, nearest first, as far as they were exported. */
+  private static List<OtlpReceiver.Span> ancestors(OtlpReceiver.Span span) {
+    List<OtlpReceiver.Span> chain = new java.util.ArrayList<>();
+    Map<String, OtlpReceiver.Span> all = new java.util.HashMap<>();
+    TestStack.traces().spans().forEach(s -> all.put(s.spanId(), s));
+    OtlpReceiver.Span at = all.get(span.parentSpanId());
+    while (at != null) {
+      chain.add(at);
+      at = all.get(at.parentSpanId());
+    }
+    return chain;
+  }
+
+  @Test
+  void anAcceptedMessageAndEveryTryAtItAreOneTrace() {
+    String app = createApp("tracing");
+    receiver.script("/traced", 500);
+    api.create(
+        "/api/v1/apps/" + app + "/endpoints",
+        Json.createObjectBuilder().add("url", receiver.url("/traced")).build());
+    String messageId = sendMessage(app, "trace.test");
+    awaitDeliveryStatus(messageId, "DELIVERED");
+
+    List<OtlpReceiver.Span> tries =
+        Eventually.await(
+            "both tries exported",
+            WAIT,
+            () -> named("webhook POST", "hookline.message_id", messageId),
+            spans -> spans.size() == 2);
+    String trace = tries.get(0).traceId();
+    assertTrue(tries.stream().allMatch(t -> t.traceId().equals(trace)), tries.toString());
+    assertTrue(tries.stream().allMatch(t -> t.kind().equals("SPAN_KIND_CLIENT")));
+    assertEquals(
+        List.of("200", "500"),
+        tries.stream().map(t -> t.attributes().get("http.response.status_code")).sorted().toList());
+
+    // Each try runs in a JMS consumer span; the retry's consumer descends from the first try's
+    // (its message was sent from there), and the first from the API request that accepted it.
+    List<OtlpReceiver.Span> consumers =
+        tries.stream()
+            .map(t -> byId(t.parentSpanId()))
+            .sorted(Comparator.comparing(c -> c.attributes().get("hookline.attempt")))
+            .toList();
+    assertTrue(
+        consumers.stream().allMatch(c -> c.name().equals("hookline.deliveries process")),
+        consumers.toString());
+    Eventually.await(
+        "the accepting request's span exported",
+        WAIT,
+        () -> ancestors(consumers.get(0)),
+        chain -> chain.stream().anyMatch(s -> s.kind().equals("SPAN_KIND_SERVER")));
+    OtlpReceiver.Span request =
+        ancestors(consumers.get(0)).stream()
+            .filter(s -> s.kind().equals("SPAN_KIND_SERVER"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(request.name().startsWith("POST"), request.toString());
+    assertEquals(trace, request.traceId());
+    assertTrue(
+        ancestors(consumers.get(1)).contains(consumers.get(0)),
+        "the retry continues the first try's trace: " + ancestors(consumers.get(1)));
+  }
+
+  @Test
+  void anIngestedEventAndItsForwardedDeliveryAreOneTraceUnderTheProvidersContext() {
+    String app = createApp("tracing-in");
+    api.create(
+        "/api/v1/apps/" + app + "/endpoints",
+        Json.createObjectBuilder().add("url", receiver.url("/traced-in")).build());
+    String source =
+        api.create(
+                "/api/v1/sources",
+                Json.createObjectBuilder()
+                    .add("name", "traced")
+                    .add("type", "generic")
+                    .add("mode", "forward")
+                    .add("forward", Json.createObjectBuilder().add("app", app))
+                    .build())
+            .getString("id");
+    // The provider's own trace context: Hookline's spans join it.
+    String providerTrace = UUID.randomUUID().toString().replace("-", "");
+    Api.Response accepted =
+        api.send(
+            "POST",
+            "/ingest/" + source,
+            "{\"event_id\":\"t-1\",\"event_type\":\"t.x\",\"occurred_at\":\"2026-11-23T10:00:00Z\",\"payload\":{}}",
+            "application/json",
+            null,
+            Map.of("traceparent", "00-" + providerTrace + "-00f067aa0ba902b7-01"));
+    assertEquals(202, accepted.status(), accepted.body());
+    receiver.await("/traced-in", 1, WAIT);
+
+    OtlpReceiver.Span ingest =
+        Eventually.await(
+                "the ingest span",
+                WAIT,
+                () -> named("POST /ingest/{source}", "hookline.source_id", source),
+                spans -> spans.size() == 1)
+            .get(0);
+    assertEquals(providerTrace, ingest.traceId());
+    assertEquals("00f067aa0ba902b7", ingest.parentSpanId());
+    Optional<OtlpReceiver.Span> delivered =
+        Eventually.await(
+            "the forwarded delivery's try in the same trace",
+            WAIT,
+            () ->
+                TestStack.traces().spans().stream()
+                    .filter(
+                        s -> s.name().equals("webhook POST") && s.traceId().equals(providerTrace))
+                    .findFirst(),
+            Optional::isPresent);
+    assertTrue(ancestors(delivered.get()).contains(ingest), ancestors(delivered.get()).toString());
+  }
+}
