@@ -8,6 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/v1/queues}: Hookline's queues as Artemis counts them, for the dashboard. */
 @Path("v1/queues")
@@ -15,6 +19,20 @@ import jakarta.ws.rs.core.MediaType;
 public class QueuesResource {
   @Inject QueueStats stats;
 
+  @Operation(
+      summary = "List queues",
+      description = "Hookline's queues as Artemis counts them (scheduled retries included).")
+  @APIResponse(
+      responseCode = "200",
+      description = "List queues: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"name\":\"hookline.deliveries\",\"messages\":3,\"consumers\":16},{\"name\":\"hookline.dlq\",\"messages\":1,\"consumers\":0}]}")))
   @GET
   public JsonObject list() {
     JsonArrayBuilder data = Json.createArrayBuilder();

@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("v1/apps")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +35,28 @@ public class AppsResource {
 
   @Inject Apps apps;
 
+  @Operation(
+      summary = "Create an app",
+      description =
+          "An app is one tenant: its endpoints and messages. `uid` is your own id for it, usable wherever `{app}` appears. 409 if the uid is taken.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Create an app: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"name\":\"Acme\",\"uid\":\"acme\",\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(name = "example", value = "{\"name\":\"Acme\",\"uid\":\"acme\"}")))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body, @Context UriInfo uri) {
@@ -42,6 +69,18 @@ public class AppsResource {
         .build();
   }
 
+  @Operation(summary = "List apps", description = "Every app, oldest first.")
+  @APIResponse(
+      responseCode = "200",
+      description = "List apps: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"id\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"name\":\"Acme\",\"uid\":\"acme\",\"createdAt\":\"2026-11-23T10:00:00Z\"}]}")))
   @GET
   public JsonObject list() {
     JsonArrayBuilder data = Json.createArrayBuilder();
@@ -49,6 +88,18 @@ public class AppsResource {
     return Json.createObjectBuilder().add("data", data).build();
   }
 
+  @Operation(summary = "Get an app", description = "By its id (`app_...`) or its uid.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Get an app: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"name\":\"Acme\",\"uid\":\"acme\",\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
   @GET
   @Path("{app}")
   public JsonObject get(@PathParam("app") String app) {

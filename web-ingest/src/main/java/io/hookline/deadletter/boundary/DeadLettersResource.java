@@ -17,6 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("v1/apps/{app}/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +30,21 @@ public class DeadLettersResource {
   @Inject DeadLetters deadLetters;
 
   /** Newest first; pass {@code next} as {@code before} for the following page. */
+  @Operation(
+      summary = "List dead letters",
+      description =
+          "The app's dead deliveries, newest first; pass `next` as `before` for the following page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "List dead letters: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"deliveryId\":\"dlv_01JD2QB3\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"dead\",\"attempts\":8,\"reason\":\"answered 500\",\"lastAttemptAt\":\"2026-11-24T03:00:00Z\",\"createdAt\":\"2026-11-23T10:00:01Z\"}],\"next\":null}")))
   @GET
   public JsonObject list(
       @PathParam("app") String app,

@@ -36,6 +36,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("v1/apps/{app}/endpoints")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +54,31 @@ public class EndpointsResource {
   @Inject Endpoints endpoints;
   @Inject DeadLetters deadLetters;
 
+  @Operation(
+      summary = "Create an endpoint",
+      description =
+          "A subscriber URL for the app. The URL is checked (https only and no internal addresses, unless the operator allows them). Without `secret`, a `whsec_` secret is generated; read it with GET .../secret.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Create an endpoint: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"url\":\"https://example.com/webhooks\",\"eventTypes\":[\"invoice.*\"],\"headers\":{\"X-Team\":\"billing\"},\"rateLimit\":10}")))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@PathParam("app") String app, String body, @Context UriInfo uri) {
@@ -60,6 +90,20 @@ public class EndpointsResource {
         .build();
   }
 
+  @Operation(
+      summary = "List endpoints",
+      description = "The app's endpoints (deleted ones left out).")
+  @APIResponse(
+      responseCode = "200",
+      description = "List endpoints: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}]}")))
   @GET
   public JsonObject list(@PathParam("app") String app) {
     JsonArrayBuilder data = Json.createArrayBuilder();
@@ -67,6 +111,18 @@ public class EndpointsResource {
     return Json.createObjectBuilder().add("data", data).build();
   }
 
+  @Operation(summary = "Get an endpoint", description = "One endpoint; never its secret.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Get an endpoint: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
   @GET
   @Path("{endpoint}")
   public JsonObject get(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
@@ -74,6 +130,31 @@ public class EndpointsResource {
   }
 
   /** Replaces what a client sets: fields left out are cleared. */
+  @Operation(
+      summary = "Replace an endpoint",
+      description =
+          "Sets url, description, eventTypes, headers, rateLimit and ordered; fields left out are cleared. `enabled` is optional.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Replace an endpoint: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"url\":\"https://example.com/webhooks/v2\",\"eventTypes\":[\"invoice.*\",\"customer.created\"]}")))
   @PUT
   @Path("{endpoint}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -85,6 +166,24 @@ public class EndpointsResource {
   }
 
   /** Changes only the fields the body names. */
+  @Operation(summary = "Change an endpoint", description = "Changes only the fields given.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Change an endpoint: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = "{\"rateLimit\":5}")))
   @PATCH
   @Path("{endpoint}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -95,6 +194,10 @@ public class EndpointsResource {
     return view(applyEnabled(app, endpoint, json, updated));
   }
 
+  @Operation(
+      summary = "Delete an endpoint",
+      description = "The endpoint gets nothing more and leaves the API; its history stays.")
+  @APIResponse(responseCode = "204", description = "Delete an endpoint: done")
   @DELETE
   @Path("{endpoint}")
   public Response delete(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
@@ -102,12 +205,40 @@ public class EndpointsResource {
     return Response.noContent().build();
   }
 
+  @Operation(
+      summary = "Enable an endpoint",
+      description = "Resumes delivery to a disabled endpoint.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Enable an endpoint: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
   @POST
   @Path("{endpoint}/enable")
   public JsonObject enable(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
     return view(endpoints.setEnabled(app, endpoint, true));
   }
 
+  @Operation(
+      summary = "Disable an endpoint",
+      description = "Stops delivery; pending deliveries end dead at their next try.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Disable an endpoint: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":false,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
   @POST
   @Path("{endpoint}/disable")
   public JsonObject disable(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
@@ -118,6 +249,28 @@ public class EndpointsResource {
    * Re-queues the endpoint's dead and still-failing deliveries created in [since, until): after a
    * subscriber's outage, everything it missed, at once.
    */
+  @Operation(
+      summary = "Recover failed deliveries",
+      description =
+          "Re-queues the endpoint's dead and still-failing deliveries created in [since, until), up to 10,000 a call.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Recover failed deliveries: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(name = "example", value = "{\"recovered\":12,\"more\":false}")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"since\":\"2026-11-23T00:00:00Z\",\"until\":\"2026-11-23T12:00:00Z\"}")))
   @POST
   @Path("{endpoint}/recover")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -159,6 +312,26 @@ public class EndpointsResource {
    * A new signing secret ({@code {"key": "whsec_..."}} to choose it, or an empty body); the old one
    * signs beside it for 24 hours, so each delivery carries both signatures meanwhile.
    */
+  @Operation(
+      summary = "Rotate the signing secret",
+      description =
+          "Makes a new secret (generated unless `key` is given); for 24 hours the old one signs too, so webhook-signature carries two v1 entries.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Rotate the signing secret: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value = "{\"key\":\"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = "{}")))
   @POST
   @Path("{endpoint}/secret/rotate")
   public JsonObject rotateSecret(
@@ -173,6 +346,21 @@ public class EndpointsResource {
   }
 
   /** The circuit breaker's state and the endpoint's figures for the current window. */
+  @Operation(
+      summary = "Get an endpoint's health",
+      description =
+          "Its circuit breaker (closed, open, half_open), failures in a row, successes and failures in the current window, average latency.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Get an endpoint's health: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"state\":\"closed\",\"consecutiveFailures\":0,\"windowSuccesses\":120,\"windowFailures\":1,\"avgLatencyMs\":85,\"timesOpened\":0}")))
   @GET
   @Path("{endpoint}/health")
   public JsonObject health(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
@@ -192,6 +380,19 @@ public class EndpointsResource {
     return addNullable(json, "lastFailureAt", health.getLastFailureAt()).build();
   }
 
+  @Operation(
+      summary = "Get the signing secret",
+      description = "The `whsec_` secret a receiver verifies webhook-signature with.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Get the signing secret: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value = "{\"key\":\"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}")))
   @GET
   @Path("{endpoint}/secret")
   public JsonObject secret(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
@@ -202,6 +403,20 @@ public class EndpointsResource {
    * The endpoint's tries, newest first. {@code next} is the cursor for the following page (pass it
    * as {@code before}), null on the last page.
    */
+  @Operation(
+      summary = "List an endpoint's attempts",
+      description = "Its tries, newest first; pass `next` as `before` for the following page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "List an endpoint's attempts: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"attempt\":1,\"status\":\"succeeded\",\"responseStatus\":204,\"durationMs\":42,\"timestamp\":\"2026-11-23T10:00:01Z\"}],\"next\":null}")))
   @GET
   @Path("{endpoint}/attempts")
   public JsonObject attempts(

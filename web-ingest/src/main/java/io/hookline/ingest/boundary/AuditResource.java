@@ -20,6 +20,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/v1/audit}: one row per ingest request, newest first. */
 @Path("v1/audit")
@@ -29,6 +33,21 @@ public class AuditResource {
 
   @Inject InboundEvents events;
 
+  @Operation(
+      summary = "Read the ingest audit log",
+      description =
+          "One row per ingest request, newest first: accepted, duplicate, conflict, bad_signature, stale, malformed, too_large, transform_failed or challenge. Filter by source, action and since; pass `next` as `before` for the following page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Read the ingest audit log: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"id\":\"1042\",\"sourceId\":\"src_01JD2QC4\",\"action\":\"bad_signature\",\"providerId\":null,\"eventId\":null,\"remoteAddress\":\"203.0.113.7\",\"reason\":\"X-Hub-Signature-256 does not match\",\"timestamp\":\"2026-11-23T10:00:00Z\"}],\"next\":null}")))
   @GET
   public JsonObject list(
       @QueryParam("source") String source,

@@ -26,6 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("v1/apps/{app}/messages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +41,31 @@ public class MessagesResource {
   @Inject MessageIntake intake;
   @Inject DeadLetters deadLetters;
 
+  @Operation(
+      summary = "Send a message",
+      description =
+          "Stores the message and queues a delivery to every enabled endpoint whose eventTypes match, in one transaction: answered 202 once committed to PostgreSQL and Artemis. An Idempotency-Key header (24 h) or a repeated eventId returns the first answer (Idempotent-Replayed: true); the same key with another request is 409.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Send a message: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:01Z\"}")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"eventType\":\"invoice.paid\",\"eventId\":\"inv_1-paid\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200}}")))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response send(
@@ -63,6 +93,21 @@ public class MessagesResource {
    * Newest first, each with its deliveries' states ({@code endpointId}, {@code status}, {@code
    * attempts}); pass {@code next} as {@code before} for the following page.
    */
+  @Operation(
+      summary = "List messages",
+      description =
+          "Newest first, each with its deliveries' states; pass `next` as `before` for the following page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "List messages: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"id\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:01Z\",\"deliveries\":[{\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"delivered\",\"attempts\":1}]}],\"next\":null}")))
   @GET
   public JsonObject list(
       @PathParam("app") String app,
@@ -99,6 +144,18 @@ public class MessagesResource {
         .build();
   }
 
+  @Operation(summary = "Get a message", description = "The message with its payload.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Get a message: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:01Z\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200}}")))
   @GET
   @Path("{message}")
   public JsonObject get(@PathParam("app") String app, @PathParam("message") String messageId) {
@@ -107,6 +164,18 @@ public class MessagesResource {
     return summary(message).add("payload", payload).build();
   }
 
+  @Operation(summary = "List a message's attempts", description = "Every try at every endpoint.")
+  @APIResponse(
+      responseCode = "200",
+      description = "List a message's attempts: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "[{\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"attempt\":1,\"status\":\"succeeded\",\"responseStatus\":204,\"durationMs\":42,\"timestamp\":\"2026-11-23T10:00:01Z\"}]")))
   @GET
   @Path("{message}/attempts")
   public JsonArray attempts(@PathParam("app") String app, @PathParam("message") String messageId) {
@@ -120,6 +189,21 @@ public class MessagesResource {
    * tries, a pending one is tried at once, and one never made (the endpoint came later or did not
    * match) is created.
    */
+  @Operation(
+      summary = "Resend a message to an endpoint",
+      description =
+          "A dead or delivered delivery starts a new round of tries (and leaves hookline.dlq), a pending one is tried at once, one never made is created. 409 if the endpoint is disabled.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Resend a message to an endpoint: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"deliveryId\":\"dlv_01JD2QB3\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"pending\",\"attempts\":8,\"reason\":\"answered 500\",\"lastAttemptAt\":\"2026-11-24T03:00:00Z\",\"createdAt\":\"2026-11-23T10:00:01Z\"}")))
   @POST
   @Path("{message}/endpoints/{endpoint}/resend")
   public Response resend(

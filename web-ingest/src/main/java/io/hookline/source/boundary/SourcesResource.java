@@ -36,6 +36,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +51,31 @@ public class SourcesResource {
   @Inject Sources sources;
   @Inject InboundEvents events;
 
+  @Operation(
+      summary = "Create an inbound source",
+      description =
+          "A provider posting to POST /ingest/{source}: github, gitlab, stripe, shopify, slack, standard-webhooks, hmac, basic, api-key or generic. The secret is stored encrypted; a standard-webhooks source without one gets a generated secret, shown in this answer only. mode forward sends each event on as a message of forward.app.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Create an inbound source: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"name\":\"GitHub acme\",\"type\":\"github\",\"secret\":\"the secret set in GitHub\",\"mode\":\"forward\",\"forward\":{\"app\":\"acme\"},\"transform\":{\"pick\":{\"repo\":\"/repository/full_name\",\"ref\":\"/ref\"}}}")))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body, @Context UriInfo uri) {
@@ -60,6 +90,18 @@ public class SourcesResource {
         .build();
   }
 
+  @Operation(summary = "List inbound sources", description = "Every source, with its ingest URL.")
+  @APIResponse(
+      responseCode = "200",
+      description = "List inbound sources: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}]}")))
   @GET
   public JsonObject list(@Context UriInfo uri) {
     JsonArrayBuilder data = Json.createArrayBuilder();
@@ -67,6 +109,18 @@ public class SourcesResource {
     return Json.createObjectBuilder().add("data", data).build();
   }
 
+  @Operation(summary = "Get an inbound source", description = "One source; never its secret.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Get an inbound source: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}")))
   @GET
   @Path("{source}")
   public JsonObject get(@PathParam("source") String id, @Context UriInfo uri) {
@@ -74,6 +128,30 @@ public class SourcesResource {
   }
 
   /** Replaces what a client sets (fields left out are cleared); a secret left out is kept. */
+  @Operation(
+      summary = "Replace an inbound source",
+      description =
+          "Sets name, config, mode, forward and transform (left out = cleared); a secret given replaces the old one; the type cannot change.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Replace an inbound source: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value = "{\"name\":\"GitHub acme\",\"mode\":\"store\"}")))
   @PUT
   @Path("{source}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +159,10 @@ public class SourcesResource {
     return view(sources.replace(id, spec(JsonBody.parse(body), false)), uri);
   }
 
+  @Operation(
+      summary = "Delete an inbound source",
+      description = "Its events go; its audit rows stay.")
+  @APIResponse(responseCode = "204", description = "Delete an inbound source: done")
   @DELETE
   @Path("{source}")
   public Response delete(@PathParam("source") String id) {
@@ -89,6 +171,21 @@ public class SourcesResource {
   }
 
   /** Newest first; pass {@code next} as {@code before} for the following page. */
+  @Operation(
+      summary = "List a source's events",
+      description =
+          "Newest first, filtered by type, since and until; pass `next` as `before` for the following page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "List a source's events: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"id\":\"evt_01JD2QD5\",\"sourceId\":\"src_01JD2QC4\",\"providerId\":\"72d3162e-cc78-11e3-81ab-4c9367dc0958\",\"eventType\":\"github.push\",\"bodySha256\":\"5e88...\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"transformError\":null,\"payload\":{\"ref\":\"refs/heads/main\"},\"receivedAt\":\"2026-11-23T10:00:00Z\"}],\"next\":null}")))
   @GET
   @Path("{source}/events")
   public JsonObject events(
@@ -112,6 +209,21 @@ public class SourcesResource {
   }
 
   /** One event with its raw body, byte for byte (as text when it is UTF-8, and as base64). */
+  @Operation(
+      summary = "Get an event",
+      description =
+          "One event with its raw body byte for byte (rawBody when UTF-8, rawBodyBase64 always), content type and headers (credential headers are not stored).")
+  @APIResponse(
+      responseCode = "200",
+      description = "Get an event: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"evt_01JD2QD5\",\"sourceId\":\"src_01JD2QC4\",\"providerId\":\"72d3162e-cc78-11e3-81ab-4c9367dc0958\",\"eventType\":\"github.push\",\"bodySha256\":\"5e88...\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"transformError\":null,\"payload\":{\"ref\":\"refs/heads/main\"},\"receivedAt\":\"2026-11-23T10:00:00Z\",\"contentType\":\"application/json\",\"rawBody\":\"{\\\"ref\\\": \\\"refs/heads/main\\\"}\",\"rawBodyBase64\":\"eyJyZWYiOiAicmVmcy9oZWFkcy9tYWluIn0=\",\"headers\":{\"x-github-event\":\"push\"}}")))
   @GET
   @Path("{source}/events/{event}")
   public JsonObject event(@PathParam("source") String id, @PathParam("event") String eventId) {
@@ -124,6 +236,21 @@ public class SourcesResource {
         .build();
   }
 
+  @Operation(
+      summary = "Replay an event",
+      description =
+          "Forwards the event again as a new message, reshaped by the source's current transform. 409 for a store-only source.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Replay an event: done",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"eventId\":\"evt_01JD2QD5\",\"messageId\":\"msg_01JD2QE6\",\"eventType\":\"github.push\"}")))
   @POST
   @Path("{source}/events/{event}/replay")
   public Response replay(@PathParam("source") String id, @PathParam("event") String eventId) {

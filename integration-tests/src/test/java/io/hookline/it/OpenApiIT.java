@@ -1,0 +1,98 @@
+package io.hookline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * /openapi describes every operation, with an example of what it answers (and of what it takes),
+ * and the README's quick start calls nothing it does not describe.
+ */
+class OpenApiIT extends MicroTest {
+  private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+  private static JsonObject document() {
+    Api.Response response = api.send("GET", "/openapi?format=JSON", null, null, null);
+    assertEquals(200, response.status(), response.body());
+    return response.json();
+  }
+
+  @Test
+  void everyOperationHasASummaryADescriptionAndExamples() {
+    JsonObject paths = document().getJsonObject("paths");
+    List<String> lacking = new ArrayList<>();
+    int operations = 0;
+    for (Map.Entry<String, JsonValue> path : paths.entrySet()) {
+      for (Map.Entry<String, JsonValue> operation : path.getValue().asJsonObject().entrySet()) {
+        if (!METHODS.contains(operation.getKey())) {
+          continue;
+        }
+        operations++;
+        String name = operation.getKey().toUpperCase() + " " + path.getKey();
+        JsonObject op = operation.getValue().asJsonObject();
+        if (op.getString("summary", "").isBlank() || op.getString("description", "").isBlank()) {
+          lacking.add(name + ": summary or description");
+        }
+        boolean answersWithExample =
+            op.getJsonObject("responses").entrySet().stream()
+                .anyMatch(
+                    r ->
+                        r.getKey().equals("204")
+                            || r.getValue().toString().contains("\"examples\""));
+        if (!answersWithExample) {
+          lacking.add(name + ": an example answer");
+        }
+        if (op.containsKey("requestBody")
+            && !op.getJsonObject("requestBody").toString().contains("\"examples\"")) {
+          lacking.add(name + ": an example request");
+        }
+      }
+    }
+    assertTrue(operations >= 30, operations + " operations described");
+    assertEquals(List.of(), lacking);
+  }
+
+  @Test
+  void theReadmesQuickStartUsesOnlyDescribedOperations() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String quickStart =
+        readme.substring(
+            readme.indexOf("## Quick start"),
+            readme.indexOf("\n## ", readme.indexOf("## Quick start") + 3));
+    JsonObject paths = document().getJsonObject("paths");
+    Matcher call =
+        Pattern.compile("curl -s \"\\$\\{auth\\[@\\]\\}\"( -d '[^']*')?[\\s\\\\]*\\$API(/\\S*)")
+            .matcher(quickStart);
+    List<String> calls = new ArrayList<>();
+    List<String> undescribed = new ArrayList<>();
+    while (call.find()) {
+      String method = call.group(1) == null ? "get" : "post";
+      String used = "/api/v1" + call.group(2);
+      calls.add(method + " " + used);
+      boolean described =
+          paths.entrySet().stream()
+              .anyMatch(
+                  p ->
+                      used.matches(p.getKey().replaceAll("\\{[^}]+}", "[^/]+"))
+                          && p.getValue().asJsonObject().containsKey(method));
+      if (!described) {
+        undescribed.add(method + " " + used);
+      }
+    }
+    assertFalse(calls.isEmpty(), "no calls found in the quick start:\n" + quickStart);
+    assertEquals(5, calls.size(), calls.toString());
+    assertEquals(List.of(), undescribed, "quick-start calls /openapi does not describe");
+  }
+}
