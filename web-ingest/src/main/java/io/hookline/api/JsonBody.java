@@ -25,6 +25,16 @@ public final class JsonBody {
     this.prefix = prefix;
   }
 
+  /** An object already parsed (an item of an array), errors naming its fields plainly. */
+  public static JsonBody of(JsonObject object) {
+    return new JsonBody(object, "");
+  }
+
+  /** A member as it is, or null. */
+  public JsonValue value(String field) {
+    return object.get(field);
+  }
+
   /** A member object, whose errors name its fields as {@code field.member}. */
   public JsonBody nested(String field) {
     return new JsonBody(requiredObject(field), prefix + field + ".");

@@ -60,6 +60,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   static Response response(int status, String type, String title, String detail, String field) {
+    return Response.status(status)
+        .type(PROBLEM_JSON)
+        .entity(body(status, type, title, detail, field).toString())
+        .build();
+  }
+
+  /** A problem as JSON, for answers that carry several (a batch's refused items). */
+  public static jakarta.json.JsonObject body(Problem problem) {
+    return body(
+        problem.status(), problem.type(), problem.title(), problem.getMessage(), problem.field());
+  }
+
+  private static jakarta.json.JsonObject body(
+      int status, String type, String title, String detail, String field) {
     JsonObjectBuilder body =
         Json.createObjectBuilder()
             .add("type", TYPE_PREFIX + type)
@@ -71,7 +85,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (field != null) {
       body.add("field", field);
     }
-    return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+    return body.build();
   }
 
   private static String slug(String phrase) {

@@ -144,6 +144,85 @@ public class MessagesResource {
         .build();
   }
 
+  static final int MAX_BATCH = 1000;
+
+  @Operation(
+      summary = "Send up to 1,000 messages",
+      description =
+          "Each item as POST .../messages takes it, all in one transaction; one answer lists each"
+              + " item's message or its own problem (a refused item does not sink the others)."
+              + " eventId repeats work as for single sends; Idempotency-Key does not apply.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Per item, in order",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"accepted\":1,\"refused\":1,\"data\":[{\"index\":0,\"id\":\"msg_01JD2QA2\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:01Z\"},{\"index\":1,\"error\":{\"type\":\"urn:hookline:problem:invalid-field\",\"title\":\"Invalid field\",\"status\":422,\"detail\":\"eventType is required\",\"field\":\"eventType\"}}]}")))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"messages\":[{\"eventType\":\"invoice.paid\",\"payload\":{\"invoice\":\"in_1\"}},{\"payload\":{}}]}")))
+  @POST
+  @Path("batch")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject sendBatch(@PathParam("app") String app, String body) {
+    JsonBody json = JsonBody.parse(body);
+    if (!(json.value("messages") instanceof JsonArray messages)) {
+      throw Problem.invalidField("messages", "must be an array of messages");
+    }
+    if (messages.isEmpty() || messages.size() > MAX_BATCH) {
+      throw Problem.invalidField("messages", "must hold 1 to " + MAX_BATCH + " messages");
+    }
+    java.util.List<MessageIntake.BatchItem> items = new java.util.ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      try {
+        if (messages.get(i).getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
+          throw Problem.invalidField("messages[" + i + "]", "must be a message object");
+        }
+        JsonBody item = JsonBody.of(messages.getJsonObject(i));
+        items.add(
+            new MessageIntake.BatchItem(
+                item.requiredString("eventType", 256, EVENT_TYPE),
+                item.optionalString("eventId", 256, null),
+                item.requiredObject("payload").toString(),
+                null));
+      } catch (Problem refused) {
+        items.add(new MessageIntake.BatchItem(null, null, null, refused));
+      }
+    }
+    java.util.List<Object> results = intake.acceptBatch(app, items);
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    int accepted = 0;
+    for (int i = 0; i < results.size(); i++) {
+      Object result = results.get(i);
+      if (result instanceof Message message) {
+        accepted++;
+        data.add(Json.createObjectBuilder(summary(message).build()).add("index", i));
+      } else {
+        data.add(
+            Json.createObjectBuilder()
+                .add("index", i)
+                .add("error", io.hookline.api.ProblemMapper.body((Problem) result)));
+      }
+    }
+    return Json.createObjectBuilder()
+        .add("accepted", accepted)
+        .add("refused", results.size() - accepted)
+        .add("data", data)
+        .build();
+  }
+
   @Operation(summary = "Get a message", description = "The message with its payload.")
   @APIResponse(
       responseCode = "200",

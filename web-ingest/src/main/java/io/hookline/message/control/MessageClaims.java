@@ -34,7 +34,8 @@ public class MessageClaims {
    * The id of the message an earlier identical request made under one of these claims, or null when
    * none is live. A live claim with another request hash is a 409.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
+  // A conflict writes nothing: it must not doom the caller's transaction (a batch goes on).
+  @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = Problem.class)
   public String earlier(String appId, List<Claim> claims, String requestHash) {
     for (Claim claim : claims) {
       List<?> rows =
@@ -61,7 +62,8 @@ public class MessageClaims {
   /**
    * Claims each name for the new message; a live claim made meanwhile by a twin request is a 409.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
+  // A conflict writes nothing: it must not doom the caller's transaction (a batch goes on).
+  @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = Problem.class)
   public void claim(
       String appId, List<Claim> claims, String requestHash, String messageId, OffsetDateTime now) {
     for (Claim claim : claims) {

@@ -25,6 +25,7 @@ public class MessageIntake {
   @Inject Fanout fanout;
   @Inject Event<MessageAccepted> accepted;
   @Inject MessageClaims claims;
+  @jakarta.annotation.Resource jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
   /** A send's answer: the message, and whether an earlier identical request made it. */
   public record Accepted(Message message, boolean replayed) {}
@@ -41,7 +42,17 @@ public class MessageIntake {
    */
   public Accepted accept(
       String appRef, String eventType, String eventId, String payload, String idempotencyKey) {
-    App app = apps.find(appRef);
+    return acceptInTransaction(apps.find(appRef), eventType, eventId, payload, idempotencyKey);
+  }
+
+  /**
+   * The work of {@link #accept}, private so that a call from {@link #acceptBatch} is not
+   * intercepted: Weld intercepts calls on {@code this} too, and a Problem passing the
+   * {@code @Transactional} interceptor marks the whole batch's transaction for rollback, which then
+   * rolls back without a word.
+   */
+  private Accepted acceptInTransaction(
+      App app, String eventType, String eventId, String payload, String idempotencyKey) {
     OffsetDateTime now = Timestamps.now();
     List<MessageClaims.Claim> claimed = new ArrayList<>();
     if (idempotencyKey != null) {
@@ -84,6 +95,41 @@ public class MessageIntake {
             Delivery.class)
         .setParameter("ids", messageIds)
         .getResultList();
+  }
+
+  /** One item of a batch: what it asks for, or why it cannot be taken. */
+  public record BatchItem(
+      String eventType, String eventId, String payload, RuntimeException refused) {}
+
+  /**
+   * Accepts every item that can be, in this one transaction: each is stored and queued as {@link
+   * #accept(String, String, String, String, String)} would, a refused item (invalid, or an eventId
+   * already used for another message) is answered with its own error and the rest go on.
+   *
+   * @return per item, in order: the message, or the error
+   */
+  public List<Object> acceptBatch(String appRef, List<BatchItem> items) {
+    App app = apps.find(appRef);
+    List<Object> results = new ArrayList<>();
+    for (BatchItem item : items) {
+      if (item.refused() != null) {
+        results.add(item.refused());
+        continue;
+      }
+      try {
+        results.add(
+            acceptInTransaction(app, item.eventType(), item.eventId(), item.payload(), null)
+                .message());
+      } catch (io.hookline.api.Problem refused) {
+        // Raised by the idempotency check before anything of the item was written.
+        results.add(refused);
+      }
+    }
+    if (transactions.getRollbackOnly()) {
+      // Never answer with ids that will not exist: fail the batch instead.
+      throw new IllegalStateException("the batch's transaction was marked for rollback");
+    }
+    return results;
   }
 
   public Message find(String appRef, String messageId) {

@@ -1,0 +1,91 @@
+package io.hookline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** POST .../messages/batch: one transaction, one answer per item, bad items alone refused. */
+class BatchIT extends MicroTest {
+
+  @Test
+  void goodItemsAreAcceptedAndDeliveredAndBadOnesAnsweredEachWithItsProblem() {
+    String app = createApp("batch");
+    api.create(
+        "/api/v1/apps/" + app + "/endpoints",
+        Json.createObjectBuilder().add("url", receiver.url("/batch")).build());
+    sendMessageWithEventId(app, "taken");
+    JsonArrayBuilder items =
+        Json.createArrayBuilder()
+            .add(item("batch.one", 1))
+            .add(Json.createObjectBuilder().add("payload", Json.createObjectBuilder()))
+            .add(item("batch.two", 2))
+            .add(Json.createObjectBuilder().add("eventType", "batch.x").add("payload", "text"))
+            .add(item("batch.three", 3).add("eventId", "taken"))
+            .add(7)
+            .add(item("batch.four", 4));
+    Api.Response answer =
+        api.post(
+            "/api/v1/apps/" + app + "/messages/batch",
+            Json.createObjectBuilder().add("messages", items).build());
+    assertEquals(200, answer.status(), answer.body());
+    JsonObject json = answer.json();
+    assertEquals(3, json.getInt("accepted"), answer.body());
+    assertEquals(4, json.getInt("refused"), answer.body());
+    var data = json.getJsonArray("data");
+    assertEquals(7, data.size());
+    for (int i : List.of(0, 2, 6)) {
+      assertTrue(data.getJsonObject(i).getString("id").startsWith("msg_"), data.toString());
+    }
+    assertEquals("eventType", data.getJsonObject(1).getJsonObject("error").getString("field"));
+    assertEquals("payload", data.getJsonObject(3).getJsonObject("error").getString("field"));
+    assertEquals(409, data.getJsonObject(4).getJsonObject("error").getInt("status"));
+    assertEquals("messages[5]", data.getJsonObject(5).getJsonObject("error").getString("field"));
+
+    // The first single send and the three accepted items.
+    assertEquals(4, receiver.await("/batch", 4, WAIT).size());
+    assertEquals(
+        4,
+        Sql.count(TestStack.microDatabase(), "select count(*) from message where app_id = ?", app));
+  }
+
+  @Test
+  void aBatchMustHoldOneToAThousandMessages() {
+    String app = createApp("batch-limits");
+    JsonArrayBuilder tooMany = Json.createArrayBuilder();
+    for (int i = 0; i < 1001; i++) {
+      tooMany.add(item("batch.many", i));
+    }
+    for (JsonObject bad :
+        List.of(
+            Json.createObjectBuilder().add("messages", Json.createArrayBuilder()).build(),
+            Json.createObjectBuilder().add("messages", tooMany).build(),
+            Json.createObjectBuilder().add("messages", "all of them").build())) {
+      Api.Response refused = api.post("/api/v1/apps/" + app + "/messages/batch", bad);
+      assertEquals(422, refused.status(), refused.body());
+      assertEquals("messages", refused.json().getString("field"));
+    }
+  }
+
+  private static jakarta.json.JsonObjectBuilder item(String eventType, int n) {
+    return Json.createObjectBuilder()
+        .add("eventType", eventType)
+        .add("payload", Json.createObjectBuilder().add("n", n));
+  }
+
+  private static void sendMessageWithEventId(String app, String eventId) {
+    Api.Response sent =
+        api.post(
+            "/api/v1/apps/" + app + "/messages",
+            Json.createObjectBuilder()
+                .add("eventType", "batch.first")
+                .add("eventId", eventId)
+                .add("payload", Json.createObjectBuilder())
+                .build());
+    assertEquals(202, sent.status(), sent.body());
+  }
+}
