@@ -76,15 +76,8 @@ class DeadLettersIT extends MicroTest {
 
   @Test
   void aDeadLetterMovedBackInTheBrokerConsoleIsDeliveredInANewRound() {
-    failingEndpoint("console", 1);
-    String messageId = sendMessage(app, "dl.test");
-    awaitDeliveryStatus(messageId, "DEAD");
-    String deliveryId =
-        Sql.strings(
-                TestStack.microDatabase(),
-                "select id from delivery where message_id = ?",
-                messageId)
-            .get(0);
+    String messageId = deadMessage("console");
+    String deliveryId = deliveryOf(messageId);
 
     assertEquals(1, BrokerProbe.move("hookline.dlq", onDlq(deliveryId), "hookline.deliveries"));
     receiver.await(path("console"), TestStack.MAX_ATTEMPTS + 1, WAIT);
@@ -93,15 +86,8 @@ class DeadLettersIT extends MicroTest {
 
   @Test
   void aDeadLetterRetriedInTheBrokerConsoleIsDeliveredInANewRound() {
-    failingEndpoint("console-retry", 1);
-    String messageId = sendMessage(app, "dl.test");
-    awaitDeliveryStatus(messageId, "DEAD");
-    String deliveryId =
-        Sql.strings(
-                TestStack.microDatabase(),
-                "select id from delivery where message_id = ?",
-                messageId)
-            .get(0);
+    String messageId = deadMessage("console-retry");
+    String deliveryId = deliveryOf(messageId);
 
     assertTrue(BrokerProbe.retry("hookline.dlq", onDlq(deliveryId)));
     receiver.await(path("console-retry"), TestStack.MAX_ATTEMPTS + 1, WAIT);
@@ -188,5 +174,19 @@ class DeadLettersIT extends MicroTest {
             Json.createObjectBuilder().add("since", "yesterday").build());
     assertEquals(422, badWindow.status(), badWindow.body());
     assertEquals("since", badWindow.json().getString("field"));
+  }
+
+  /** A message whose one delivery, to a new endpoint that fails every try, is dead. */
+  private String deadMessage(String endpointName) {
+    failingEndpoint(endpointName, 1);
+    String messageId = sendMessage(app, "dl.test");
+    awaitDeliveryStatus(messageId, "DEAD");
+    return messageId;
+  }
+
+  private static String deliveryOf(String messageId) {
+    return Sql.strings(
+            TestStack.microDatabase(), "select id from delivery where message_id = ?", messageId)
+        .get(0);
   }
 }

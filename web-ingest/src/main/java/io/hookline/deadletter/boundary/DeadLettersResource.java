@@ -2,7 +2,6 @@ package io.hookline.deadletter.boundary;
 
 import static io.hookline.api.JsonFields.addNullable;
 
-import io.hookline.api.Problem;
 import io.hookline.deadletter.control.DeadLetters;
 import io.hookline.delivery.entity.Delivery;
 import jakarta.inject.Inject;
@@ -25,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/apps/{app}/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
-  static final int MAX_PAGE = 250;
-
   @Inject DeadLetters deadLetters;
 
   /** Newest first; pass {@code next} as {@code before} for the following page. */
@@ -50,10 +47,7 @@ public class DeadLettersResource {
       @PathParam("app") String app,
       @QueryParam("limit") Integer limit,
       @QueryParam("before") String before) {
-    int size = limit == null ? 50 : limit;
-    if (size < 1 || size > MAX_PAGE) {
-      throw Problem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
-    }
+    int size = io.hookline.api.Paging.size(limit);
     List<Delivery> page = deadLetters.list(app, before, size + 1);
     JsonArrayBuilder data = Json.createArrayBuilder();
     page.stream().limit(size).forEach(delivery -> data.add(view(delivery)));

@@ -49,8 +49,6 @@ public class EndpointsResource {
   static final Pattern EVENT_TYPE_FILTER =
       Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*(\\.\\*)?");
 
-  static final int MAX_PAGE = 250;
-
   @Inject Endpoints endpoints;
   @Inject DeadLetters deadLetters;
 
@@ -297,15 +295,7 @@ public class EndpointsResource {
   private static OffsetDateTime timestamp(JsonBody json, String field, boolean required) {
     String text =
         required ? json.requiredString(field, 64, null) : json.optionalString(field, 64, null);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw Problem.invalidField(
-          field, "must be an ISO-8601 timestamp with an offset, e.g. 2026-11-23T10:00:00Z");
-    }
+    return io.hookline.api.Paging.time(field, text);
   }
 
   /**
@@ -424,10 +414,7 @@ public class EndpointsResource {
       @PathParam("endpoint") String endpoint,
       @QueryParam("limit") Integer limit,
       @QueryParam("before") String before) {
-    int size = limit == null ? 50 : limit;
-    if (size < 1 || size > MAX_PAGE) {
-      throw Problem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
-    }
+    int size = io.hookline.api.Paging.size(limit);
     Long cursor = null;
     if (before != null) {
       try {

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
-  static final int MAX_PAGE = 250;
-
   @Inject InboundEvents events;
 
   @Operation(
@@ -55,10 +52,7 @@ public class AuditResource {
       @QueryParam("since") String since,
       @QueryParam("limit") Integer limit,
       @QueryParam("before") String before) {
-    int size = limit == null ? 50 : limit;
-    if (size < 1 || size > MAX_PAGE) {
-      throw Problem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
-    }
+    int size = io.hookline.api.Paging.size(limit);
     if (action != null) {
       try {
         IngestAudit.Action.valueOf(action.toUpperCase(Locale.ROOT));
@@ -69,14 +63,7 @@ public class AuditResource {
                 + List.of(IngestAudit.Action.values()).toString().toLowerCase(Locale.ROOT));
       }
     }
-    OffsetDateTime from = null;
-    if (since != null) {
-      try {
-        from = OffsetDateTime.parse(since);
-      } catch (DateTimeParseException e) {
-        throw Problem.invalidField("since", "must be an RFC 3339 date-time");
-      }
-    }
+    OffsetDateTime from = io.hookline.api.Paging.time("since", since);
     Long cursor = null;
     if (before != null) {
       try {

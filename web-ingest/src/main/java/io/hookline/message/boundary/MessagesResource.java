@@ -113,10 +113,7 @@ public class MessagesResource {
       @PathParam("app") String app,
       @jakarta.ws.rs.QueryParam("limit") Integer limit,
       @jakarta.ws.rs.QueryParam("before") String before) {
-    int size = limit == null ? 50 : limit;
-    if (size < 1 || size > 250) {
-      throw Problem.invalidField("limit", "must be between 1 and 250");
-    }
+    int size = io.hookline.api.Paging.size(limit);
     java.util.List<Message> page = intake.list(app, before, size + 1);
     java.util.List<Message> shown = page.subList(0, Math.min(size, page.size()));
     java.util.Map<String, JsonArrayBuilder> deliveries = new java.util.HashMap<>();

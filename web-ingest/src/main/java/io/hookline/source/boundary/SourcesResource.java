@@ -4,6 +4,7 @@ import static io.hookline.api.JsonFields.addNullable;
 
 import io.hookline.api.JsonBody;
 import io.hookline.api.JsonFields;
+import io.hookline.api.Paging;
 import io.hookline.api.Problem;
 import io.hookline.ingest.control.InboundEvents;
 import io.hookline.ingest.entity.InboundEvent;
@@ -30,8 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
   static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
-  static final int MAX_PAGE = 250;
-
   @Inject Sources sources;
   @Inject InboundEvents events;
 
@@ -195,11 +192,12 @@ public class SourcesResource {
       @QueryParam("until") String until,
       @QueryParam("limit") Integer limit,
       @QueryParam("before") String before) {
-    int size = pageSize(limit);
+    int size = io.hookline.api.Paging.size(limit);
     List<InboundEvent> page =
         events.list(
             id,
-            new InboundEvents.Filter(type, time("since", since), time("until", until), before),
+            new InboundEvents.Filter(
+                type, Paging.time("since", since), Paging.time("until", until), before),
             size + 1);
     JsonArrayBuilder data = Json.createArrayBuilder();
     page.stream().limit(size).forEach(event -> data.add(summary(event)));
@@ -262,26 +260,6 @@ public class SourcesResource {
                 .add("eventType", message.getEventType())
                 .build())
         .build();
-  }
-
-  static int pageSize(Integer limit) {
-    int size = limit == null ? 50 : limit;
-    if (size < 1 || size > MAX_PAGE) {
-      throw Problem.invalidField("limit", "must be between 1 and " + MAX_PAGE);
-    }
-    return size;
-  }
-
-  static OffsetDateTime time(String field, String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text);
-    } catch (DateTimeParseException e) {
-      throw Problem.invalidField(
-          field, "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z");
-    }
   }
 
   private static SourceSpec spec(JsonBody json, boolean creating) {
