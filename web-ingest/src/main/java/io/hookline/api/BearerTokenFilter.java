@@ -1,32 +1,87 @@
 package io.hookline.api;
 
+import io.hookline.token.control.ApiTokens;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every API call needs {@code Authorization: Bearer <token>}. With no admin token configured,
- * nothing gets in: there is no open default.
+ * Every API call needs {@code Authorization: Bearer <token>}: the admin token (everything), or an
+ * app's token (that app's resources; see {@link Access}). With no admin token configured, only app
+ * tokens get in: there is no open default. Failed attempts are counted per client address and
+ * logged without the token; past {@code hookline.auth.max-failures} a minute the address is refused
+ * with 429 until the minute is out.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
+  private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class.getName());
+  private static AuthFailures failures;
 
   @Inject
   @ConfigProperty(name = "hookline.admin-token")
   Optional<String> adminToken;
 
+  @Inject
+  @ConfigProperty(name = "hookline.auth.max-failures", defaultValue = "20")
+  int maxFailures;
+
+  @Inject ApiTokens tokens;
+
+  @Context HttpServletRequest http;
+
+  @PostConstruct
+  void init() {
+    synchronized (BearerTokenFilter.class) {
+      if (failures == null) {
+        failures = new AuthFailures(maxFailures, Duration.ofMinutes(1));
+      }
+    }
+  }
+
   @Override
   public void filter(ContainerRequestContext request) {
+    String address = http.getRemoteAddr();
+    Duration wait = failures.blocked(address, System.nanoTime());
+    if (wait != null) {
+      Response problem =
+          ProblemMapper.response(
+              429,
+              "too-many-failed-logins",
+              "Too many failed logins",
+              "too many failed authentications from " + address + "; try again later",
+              null);
+      request.abortWith(
+          Response.fromResponse(problem)
+              .header("Retry-After", Math.max(1, wait.toSeconds()))
+              .build());
+      return;
+    }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (!TokenCheck.matches(adminToken.orElse(null), TokenCheck.bearer(header))) {
+    String token = TokenCheck.bearer(header);
+    if (TokenCheck.matches(adminToken.orElse(null), token)) {
+      return;
+    }
+    ApiTokens.AppPrincipal app = tokens.authenticate(token);
+    if (app == null) {
+      if (token != null) {
+        failures.failed(address, System.nanoTime());
+        LOG.warning(() -> "refused an API token from " + address);
+      }
       Response problem =
           ProblemMapper.response(
               401,
@@ -38,6 +93,28 @@ public class BearerTokenFilter implements ContainerRequestFilter {
               null);
       request.abortWith(
           Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+      return;
+    }
+    List<String> segments =
+        request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath).toList();
+    switch (Access.forApp(segments, app.appId(), app.appUid())) {
+      case ALLOWED -> {}
+      case NOT_FOUND ->
+          request.abortWith(
+              ProblemMapper.response(
+                  404,
+                  "not-found",
+                  "Not found",
+                  "nothing is at " + request.getUriInfo().getPath(),
+                  null));
+      case FORBIDDEN ->
+          request.abortWith(
+              ProblemMapper.response(
+                  403,
+                  "forbidden",
+                  "Forbidden",
+                  "an app token reaches only its own app's resources; this needs the admin token",
+                  null));
     }
   }
 }

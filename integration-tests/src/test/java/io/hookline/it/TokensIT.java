@@ -1,0 +1,148 @@
+package io.hookline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Per-app tokens: an app's token reaches that app alone; failed logins are slowed per address. */
+class TokensIT extends MicroTest {
+
+  private static Api.Response as(String token, String method, String path, JsonObject body) {
+    return api.send(
+        method, path, body == null ? null : body.toString(), "application/json", token, Map.of());
+  }
+
+  @Test
+  void anAppTokenReachesOnlyItsAppAndIsShownOnceKeptHashedAndRevocable() {
+    String mine =
+        api.create(
+                "/api/v1/apps",
+                Json.createObjectBuilder()
+                    .add("name", "mine")
+                    .add("uid", "tok-mine-" + System.nanoTime())
+                    .build())
+            .getString("id");
+    String other = createApp("theirs");
+    JsonObject issued =
+        api.create("/api/v1/apps/" + mine + "/tokens", JsonObject.EMPTY_JSON_OBJECT);
+    String token = issued.getString("token");
+    assertTrue(token.startsWith("hk_app_"), issued.toString());
+    String tokenId = issued.getString("id");
+
+    JsonObject listed = api.get("/api/v1/apps/" + mine + "/tokens").json();
+    assertEquals(1, listed.getJsonArray("data").size());
+    assertFalse(listed.toString().contains(token), "the list never shows a token");
+    assertEquals(
+        0,
+        Sql.count(
+            TestStack.microDatabase(),
+            "select count(*) from api_token where token_hash = ? or prefix = ?",
+            token,
+            token),
+        "the token is not stored in clear");
+
+    // Its own app, by id or uid, and what is under it.
+    assertEquals(200, as(token, "GET", "/api/v1/apps/" + mine, null).status());
+    assertEquals(200, as(token, "GET", "/api/v1/apps/" + mine + "/endpoints", null).status());
+    Api.Response sent =
+        as(
+            token,
+            "POST",
+            "/api/v1/apps/" + mine + "/messages",
+            Json.createObjectBuilder()
+                .add("eventType", "tok.test")
+                .add("payload", Json.createObjectBuilder())
+                .build());
+    assertEquals(202, sent.status(), sent.body());
+
+    // Another app's resources do not exist for it.
+    for (String path :
+        List.of(
+            "/api/v1/apps/" + other,
+            "/api/v1/apps/" + other + "/endpoints",
+            "/api/v1/apps/" + other + "/dead-letters")) {
+      Api.Response hidden = as(token, "GET", path, null);
+      assertEquals(404, hidden.status(), path + ": " + hidden.body());
+      assertEquals("application/problem+json", hidden.contentType());
+    }
+    // The operator's resources are forbidden to it.
+    for (String[] call :
+        new String[][] {
+          {"GET", "/api/v1/apps"},
+          {"POST", "/api/v1/apps"},
+          {"GET", "/api/v1/sources"},
+          {"GET", "/api/v1/audit"},
+          {"GET", "/api/v1/queues"},
+          {"POST", "/api/v1/apps/" + mine + "/tokens"}
+        }) {
+      Api.Response refused =
+          as(token, call[0], call[1], call[0].equals("POST") ? JsonObject.EMPTY_JSON_OBJECT : null);
+      assertEquals(403, refused.status(), call[0] + " " + call[1] + ": " + refused.body());
+    }
+
+    assertEquals(
+        204,
+        api.send(
+                "DELETE",
+                "/api/v1/apps/" + mine + "/tokens/" + tokenId,
+                null,
+                null,
+                TestStack.ADMIN_TOKEN)
+            .status());
+    assertEquals(401, as(token, "GET", "/api/v1/apps/" + mine, null).status(), "revoked at once");
+  }
+
+  /** Raw HTTP from another loopback address, so the test's own address is never the one slowed. */
+  private static int statusFrom(String sourceAddress, String token) throws Exception {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", TestStack.MICRO_PORT), 5000);
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /api/v1/apps HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + token
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+      return Integer.parseInt(statusLine.substring(9, 12));
+    }
+  }
+
+  @Test
+  void anAddressThatKeepsGuessingIsRefusedEvenWithTheRightToken() throws Exception {
+    String guesser = "127.0.0.2";
+    int limit = 20;
+    for (int i = 0; i < limit; i++) {
+      assertEquals(401, statusFrom(guesser, "hk_app_guess" + i));
+    }
+    assertEquals(429, statusFrom(guesser, "hk_app_guess-more"));
+    // Now even the right token gets the same answer from there: a guess cannot tell.
+    assertEquals(429, statusFrom(guesser, TestStack.ADMIN_TOKEN));
+    assertEquals(200, statusFrom("127.0.0.3", TestStack.ADMIN_TOKEN), "other addresses go on");
+    assertTrue(
+        java.nio.file.Files.readString(
+                TestStack.micro().settings().rootDir().resolveSibling("micro.log"))
+            .contains("refused an API token from " + guesser),
+        "the refusal is logged");
+    assertFalse(
+        java.nio.file.Files.readString(
+                TestStack.micro().settings().rootDir().resolveSibling("micro.log"))
+            .contains("hk_app_guess"),
+        "without the token");
+  }
+}

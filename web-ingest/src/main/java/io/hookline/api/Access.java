@@ -1,0 +1,40 @@
+package io.hookline.api;
+
+import java.util.List;
+
+/**
+ * What an app token may reach: its own app's resources under {@code /v1/apps/{app}/...}, nothing
+ * else. Another app's resources answer 404 (as if they did not exist), admin operations 403.
+ */
+public final class Access {
+  /** The verdict for one request path. */
+  public enum Verdict {
+    ALLOWED,
+    NOT_FOUND,
+    FORBIDDEN
+  }
+
+  private Access() {}
+
+  /**
+   * @param segments the request path below the API's root, such as {@code [v1, apps, acme,
+   *     messages]}
+   * @param appId the token's app id
+   * @param appUid the token's app uid, or null
+   */
+  public static Verdict forApp(List<String> segments, String appId, String appUid) {
+    if (segments.size() < 3 || !segments.get(0).equals("v1") || !segments.get(1).equals("apps")) {
+      // Listing or creating apps, sources, the audit log, queues: the operator's.
+      return Verdict.FORBIDDEN;
+    }
+    String app = segments.get(2);
+    if (!app.equals(appId) && !app.equals(appUid)) {
+      return Verdict.NOT_FOUND;
+    }
+    if (segments.size() > 3 && segments.get(3).equals("tokens")) {
+      // A token does not make tokens: only the admin hands them out.
+      return Verdict.FORBIDDEN;
+    }
+    return Verdict.ALLOWED;
+  }
+}

@@ -1,0 +1,92 @@
+package io.hookline.token.boundary;
+
+import io.hookline.token.control.ApiTokens;
+import io.hookline.token.entity.ApiToken;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("v1/apps/{app}/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokensResource {
+  @Inject ApiTokens tokens;
+
+  @Operation(
+      summary = "Make an app token",
+      description =
+          "A token that reaches only this app's resources. It is in this answer only: Hookline"
+              + " keeps its SHA-256. Needs the admin token.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The token, shown once",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"id\":\"tok_01JD2QF7\",\"prefix\":\"hk_app_Zx3k\",\"createdAt\":\"2026-11-23T10:00:00Z\",\"token\":\"hk_app_Zx3kQ...\"}")))
+  @POST
+  public Response issue(@PathParam("app") String app) {
+    ApiTokens.Issued issued = tokens.issue(app);
+    return Response.status(201)
+        .entity(Json.createObjectBuilder(view(issued.row())).add("token", issued.token()).build())
+        .build();
+  }
+
+  @Operation(
+      summary = "List an app's tokens",
+      description = "Ids and prefixes, never the tokens. Needs the admin token.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The app's tokens",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"id\":\"tok_01JD2QF7\",\"prefix\":\"hk_app_Zx3k\",\"createdAt\":\"2026-11-23T10:00:00Z\"}]}")))
+  @GET
+  public JsonObject list(@PathParam("app") String app) {
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    tokens.list(app).forEach(token -> data.add(view(token)));
+    return Json.createObjectBuilder().add("data", data).build();
+  }
+
+  @Operation(
+      summary = "Revoke an app token",
+      description = "The token stops working at once. Needs the admin token.")
+  @APIResponse(responseCode = "204", description = "Revoked")
+  @DELETE
+  @Path("{token}")
+  public Response revoke(@PathParam("app") String app, @PathParam("token") String token) {
+    tokens.revoke(app, token);
+    return Response.noContent().build();
+  }
+
+  private static JsonObject view(ApiToken token) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", token.getId())
+            .add("prefix", token.getPrefix())
+            .add("createdAt", token.getCreatedAt().toString());
+    return json.build();
+  }
+}

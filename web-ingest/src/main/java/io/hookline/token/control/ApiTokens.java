@@ -1,0 +1,80 @@
+package io.hookline.token.control;
+
+import io.hookline.app.control.Apps;
+import io.hookline.app.entity.App;
+import io.hookline.token.entity.ApiToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+@ApplicationScoped
+@Transactional
+public class ApiTokens {
+  /** Every app token starts so: the filter knows at once which kind it holds. */
+  public static final String PREFIX = "hk_app_";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext EntityManager em;
+  @Inject Apps apps;
+
+  /** A new token and its row; the token itself exists only in this answer. */
+  public record Issued(ApiToken row, String token) {}
+
+  /** Who an app token speaks for. */
+  public record AppPrincipal(String appId, String appUid) {}
+
+  public Issued issue(String appRef) {
+    App app = apps.find(appRef);
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    ApiToken row = new ApiToken(app.getId(), hash(token), token.substring(0, 12));
+    em.persist(row);
+    return new Issued(row, token);
+  }
+
+  public List<ApiToken> list(String appRef) {
+    return em.createNamedQuery(ApiToken.BY_APP, ApiToken.class)
+        .setParameter("appId", apps.find(appRef).getId())
+        .getResultList();
+  }
+
+  public void revoke(String appRef, String tokenId) {
+    em.remove(apps.findOwned(appRef, ApiToken.class, tokenId, "token"));
+  }
+
+  /** The app a token speaks for, or null when it is no live app token. */
+  public AppPrincipal authenticate(String token) {
+    if (token == null || !token.startsWith(PREFIX)) {
+      return null;
+    }
+    // Looked up by hash: the database compares digests, never the secret itself.
+    return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
+        .setParameter("hash", hash(token))
+        .getResultStream()
+        .findFirst()
+        .map(row -> em.find(App.class, row.getAppId()))
+        .map(app -> new AppPrincipal(app.getId(), app.getUid()))
+        .orElse(null);
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Making, listing, revoking and recognising per-app API tokens. */
+package io.hookline.token.control;
