@@ -2,7 +2,6 @@ package io.hookline.api;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -51,7 +50,10 @@ public final class JsonBody {
             "request body must be a JSON object, not " + value.getValueType().name().toLowerCase());
       }
       return new JsonBody(value.asJsonObject(), "");
-    } catch (JsonException e) {
+    } catch (Problem problem) {
+      throw problem;
+    } catch (RuntimeException e) {
+      // JsonException, and the plain RuntimeException Parsson throws past its nesting limit.
       throw new Problem(
           400,
           "malformed-json",

@@ -22,6 +22,9 @@ public final class EndpointUrl {
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       return "must name a host";
     }
+    if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+      return "has an invalid port " + uri.getPort();
+    }
     if (uri.getRawUserInfo() != null) {
       return "must not carry credentials; use endpoint headers for authentication";
     }

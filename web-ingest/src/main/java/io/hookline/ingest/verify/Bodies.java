@@ -36,6 +36,9 @@ public final class Bodies {
       return value.asJsonObject();
     } catch (JsonException e) {
       throw new Rejected(Rejected.Kind.MALFORMED, "body is not valid JSON: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // Parsson throws a plain RuntimeException past its nesting limit (1,000).
+      throw new Rejected(Rejected.Kind.MALFORMED, "body is not valid JSON: " + e.getMessage());
     }
   }
 

@@ -38,6 +38,9 @@ public class MessagesResource {
   static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
   static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
+  /** An identifier, not free text: no spaces, quotes or separators that could be mistaken. */
+  static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/+=~-]*");
+
   @Inject MessageIntake intake;
   @Inject DeadLetters deadLetters;
 
@@ -78,7 +81,7 @@ public class MessagesResource {
     JsonBody json = JsonBody.parse(body);
     String eventType = json.requiredString("eventType", 256, EVENT_TYPE);
     JsonObject payload = json.requiredObject("payload");
-    String eventId = json.optionalString("eventId", 256, null);
+    String eventId = json.optionalString("eventId", 256, EVENT_ID);
     // The compact text is stored once and is, byte for byte, what gets signed and sent.
     MessageIntake.Accepted accepted =
         intake.accept(app, eventType, eventId, payload.toString(), idempotencyKey);
@@ -191,7 +194,7 @@ public class MessagesResource {
         items.add(
             new MessageIntake.BatchItem(
                 item.requiredString("eventType", 256, EVENT_TYPE),
-                item.optionalString("eventId", 256, null),
+                item.optionalString("eventId", 256, EVENT_ID),
                 item.requiredObject("payload").toString(),
                 null));
       } catch (Problem refused) {
