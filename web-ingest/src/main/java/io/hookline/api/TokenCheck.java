@@ -1,8 +1,7 @@
 package io.hookline.api;
 
-import java.nio.charset.StandardCharsets;
+import io.hookline.platform.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /** Token comparison that takes the same time whatever the guess. */
 final class TokenCheck {
@@ -21,14 +20,6 @@ final class TokenCheck {
     if (expected == null || expected.isBlank() || given == null) {
       return false;
     }
-    return MessageDigest.isEqual(sha256(expected), sha256(given));
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return MessageDigest.isEqual(Sha256.of(expected), Sha256.of(given));
   }
 }

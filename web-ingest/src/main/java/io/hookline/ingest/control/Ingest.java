@@ -12,6 +12,7 @@ import io.hookline.ingest.verify.Verifier;
 import io.hookline.ingest.verify.Verifiers;
 import io.hookline.message.control.MessageIntake;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.Sha256;
 import io.hookline.platform.Timestamps;
 import io.hookline.source.control.Sources;
 import io.hookline.source.entity.Source;
@@ -25,7 +26,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -126,7 +126,7 @@ public class Ingest {
       return Answer.ok(
           200, Json.createObjectBuilder().add("challenge", verified.challenge()).build());
     }
-    String hash = sha256(body);
+    String hash = Sha256.hex(body);
     // Two copies of one delivery arriving at once: the second waits here, then sees the first.
     em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?, 0))")
         .setParameter(1, source.getId() + "\n" + verified.providerId())
@@ -252,15 +252,6 @@ public class Ingest {
           }
         });
     return json.build().toString();
-  }
-
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Writes the request's audit row and counts it. */

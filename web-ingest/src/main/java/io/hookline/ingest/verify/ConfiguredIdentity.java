@@ -1,5 +1,6 @@
 package io.hookline.ingest.verify;
 
+import io.hookline.platform.Sha256;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -19,7 +20,7 @@ final class ConfiguredIdentity {
     String idHeader = config.getString("idHeader", null);
     String id =
         idHeader == null
-            ? "sha256:" + Crypto.sha256Hex(request.body())
+            ? "sha256:" + Sha256.hex(request.body())
             : request.requiredHeader(idHeader, Rejected.Kind.MALFORMED);
     String typeHeader = config.getString("typeHeader", null);
     String typeField = config.getString("typeField", null);

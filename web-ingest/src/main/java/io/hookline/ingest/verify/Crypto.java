@@ -55,12 +55,4 @@ final class Crypto {
       return null;
     }
   }
-
-  static String sha256Hex(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.hookline.ingest.verify;
 
+import io.hookline.platform.Sha256;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class SlackVerifier implements Verifier {
       String body = new String(request.body(), java.nio.charset.StandardCharsets.UTF_8);
       String type =
           body.matches("(?s)(.*&)?command=.*") ? "slack.slash_command" : "slack.interaction";
-      return new Verified("sha256:" + Crypto.sha256Hex(request.body()), type);
+      return new Verified("sha256:" + Sha256.hex(request.body()), type);
     }
     JsonObject json = Bodies.object(request.body());
     String type = Bodies.requiredString(json, "type");

@@ -2,18 +2,15 @@ package io.hookline.token.control;
 
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
+import io.hookline.platform.Sha256;
 import io.hookline.token.entity.ApiToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 @ApplicationScoped
@@ -38,7 +35,7 @@ public class ApiTokens {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    ApiToken row = new ApiToken(app.getId(), hash(token), token.substring(0, 12));
+    ApiToken row = new ApiToken(app.getId(), Sha256.hex(token), token.substring(0, 12));
     em.persist(row);
     return new Issued(row, token);
   }
@@ -60,21 +57,11 @@ public class ApiTokens {
     }
     // Looked up by hash: the database compares digests, never the secret itself.
     return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
-        .setParameter("hash", hash(token))
+        .setParameter("hash", Sha256.hex(token))
         .getResultStream()
         .findFirst()
         .map(row -> em.find(App.class, row.getAppId()))
         .map(app -> new AppPrincipal(app.getId(), app.getUid()))
         .orElse(null);
-  }
-
-  static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
