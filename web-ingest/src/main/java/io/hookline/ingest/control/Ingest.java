@@ -12,6 +12,7 @@ import io.hookline.ingest.verify.Verifier;
 import io.hookline.ingest.verify.Verifiers;
 import io.hookline.message.control.MessageIntake;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.EventTypes;
 import io.hookline.platform.Sha256;
 import io.hookline.platform.Timestamps;
 import io.hookline.source.control.Sources;

@@ -1,12 +1,12 @@
 package io.hookline.ingest.verify;
 
+import io.hookline.platform.EventTypes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
 /**
  * Hookline's own envelope for senders with no scheme of their own: {@code {"event_id",
@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  * send {@code Authorization: Bearer <secret>}.
  */
 final class GenericVerifier implements Verifier {
-  private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
-
   @Override
   public Verified verify(InboundRequest request, String secret, JsonObject config, Instant now)
       throws Rejected {
@@ -32,7 +30,7 @@ final class GenericVerifier implements Verifier {
       throw malformed("event_id must be at most 256 characters");
     }
     String type = text(envelope, "event_type");
-    if (type.length() > 200 || !EVENT_TYPE.matcher(type).matches()) {
+    if (type.length() > 200 || !EventTypes.PATTERN.matcher(type).matches()) {
       throw malformed("event_type must be dot-separated words of letters, digits, _ and -");
     }
     try {

@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
-  static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+  static final Pattern PREFIX = io.hookline.platform.EventTypes.PATTERN;
   @Inject Sources sources;
   @Inject InboundEvents events;
 

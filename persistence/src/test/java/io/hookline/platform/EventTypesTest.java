@@ -1,4 +1,4 @@
-package io.hookline.ingest.control;
+package io.hookline.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

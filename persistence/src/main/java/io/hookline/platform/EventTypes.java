@@ -1,4 +1,6 @@
-package io.hookline.ingest.control;
+package io.hookline.platform;
+
+import java.util.regex.Pattern;
 
 /**
  * Provider event names made into Hookline event types: dot-separated words of letters, digits,
@@ -6,6 +8,9 @@ package io.hookline.ingest.control;
  * {@code Push_Hook}.
  */
 public final class EventTypes {
+  /** What an event type is: dot-separated words of letters, digits, {@code _} and {@code -}. */
+  public static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+
   static final int MAX_LENGTH = 256;
 
   private EventTypes() {}
