@@ -104,14 +104,11 @@ public class Ingest {
               + " source takes (application/json)");
     }
     InboundRequest request = new InboundRequest(headers, body);
+    JsonObject config = Sources.config(source);
     Verified verified;
     try {
       verified =
-          verifier.verify(
-              request,
-              sources.secretOf(source),
-              Sources.config(source),
-              Timestamps.now().toInstant());
+          verifier.verify(request, sources.secretOf(source), config, Timestamps.now().toInstant());
     } catch (Rejected rejected) {
       return switch (rejected.kind()) {
         case BAD_SIGNATURE ->
@@ -166,7 +163,7 @@ public class Ingest {
             EventTypes.of(null, verified.eventType()),
             contentType,
             body,
-            storedHeaders(headers, Sources.config(source)),
+            storedHeaders(headers, config),
             now);
     String transformError = shape(source, event);
     em.persist(event);
