@@ -1,7 +1,6 @@
 package io.hookline.api;
 
 import io.hookline.token.control.ApiTokens;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,33 +29,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
   private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class.getName());
-  private static AuthFailures failures;
 
   @Inject
   @ConfigProperty(name = "hookline.admin-token")
   Optional<String> adminToken;
 
-  @Inject
-  @ConfigProperty(name = "hookline.auth.max-failures", defaultValue = "20")
-  int maxFailures;
-
   @Inject ApiTokens tokens;
+  @Inject LoginThrottle throttle;
 
   @Context HttpServletRequest http;
-
-  @PostConstruct
-  void init() {
-    synchronized (BearerTokenFilter.class) {
-      if (failures == null) {
-        failures = new AuthFailures(maxFailures, Duration.ofMinutes(1));
-      }
-    }
-  }
 
   @Override
   public void filter(ContainerRequestContext request) {
     String address = http.getRemoteAddr();
-    Duration wait = failures.blocked(address, System.nanoTime());
+    Duration wait = throttle.blocked(address);
     if (wait != null) {
       Response problem =
           ProblemMapper.response(
@@ -79,7 +65,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     ApiTokens.AppPrincipal app = tokens.authenticate(token);
     if (app == null) {
       if (token != null) {
-        failures.failed(address, System.nanoTime());
+        throttle.failed(address);
         LOG.warning(() -> "refused an API token from " + address);
       }
       Response problem =
