@@ -58,6 +58,21 @@ public class Tracing {
     return carrier;
   }
 
+  /** The trace context a JMS message carries, as a carrier for {@link #start}. */
+  public static Map<String, String> carrier(jakarta.jms.Message message) {
+    Map<String, String> carrier = new HashMap<>();
+    for (String key : KEYS) {
+      try {
+        if (message.propertyExists(key)) {
+          carrier.put(key, message.getStringProperty(key));
+        }
+      } catch (jakarta.jms.JMSException e) {
+        // An unreadable trace header costs the trace, not the delivery.
+      }
+    }
+    return carrier;
+  }
+
   /** Starts a span whose parent is the context in {@code carrier} (or none). */
   public Span start(String name, SpanKind kind, Map<String, String> carrier) {
     Context parent = propagator.extract(Context.root(), carrier, FROM_MAP);

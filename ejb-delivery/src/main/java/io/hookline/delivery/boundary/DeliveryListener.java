@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Reads a delivery id and the try it is for, and hands them to {@link DeliveryService}. A failed
@@ -64,18 +62,8 @@ public class DeliveryListener implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    Map<String, String> carrier = new HashMap<>();
-    Span span;
-    try {
-      for (String key : Tracing.KEYS) {
-        if (message.propertyExists(key)) {
-          carrier.put(key, message.getStringProperty(key));
-        }
-      }
-    } catch (JMSException e) {
-      // An unreadable trace header costs the trace, not the delivery.
-    }
-    span = tracing.start("hookline.deliveries process", SpanKind.CONSUMER, carrier);
+    Span span =
+        tracing.start("hookline.deliveries process", SpanKind.CONSUMER, Tracing.carrier(message));
     try (Scope scope = span.makeCurrent()) {
       String deliveryId = message.getBody(String.class);
       int attempt =
