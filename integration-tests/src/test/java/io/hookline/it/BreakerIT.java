@@ -27,9 +27,7 @@ class BreakerIT extends MicroTest {
   void opensDefersWithoutCallingProbesAfterTheCoolDownAndCloses() {
     String app = createApp("breaker");
     String path = "/" + app;
-    Integer[] failures = new Integer[50];
-    java.util.Arrays.fill(failures, 500);
-    receiver.script(path, failures);
+    receiver.scriptRepeated(path, 50, 500);
     String endpoint =
         api.create(
                 "/api/v1/apps/" + app + "/endpoints",

@@ -27,9 +27,7 @@ class DashboardIT extends MicroTest {
             .add("url", receiver.url("/dash-ok"))
             .add("eventTypes", Json.createArrayBuilder().add("ok.*"))
             .build());
-    Integer[] failures = new Integer[TestStack.MAX_ATTEMPTS];
-    java.util.Arrays.fill(failures, 500);
-    receiver.script("/dash-down", failures);
+    receiver.scriptRepeated("/dash-down", TestStack.MAX_ATTEMPTS, 500);
     String failing =
         api.create(
                 "/api/v1/apps/" + app + "/endpoints",

@@ -29,9 +29,7 @@ class DeadLettersIT extends MicroTest {
 
   /** An endpoint that fails every try of the test schedule, then answers 200. */
   private String failingEndpoint(String name, int messages) {
-    Integer[] failures = new Integer[TestStack.MAX_ATTEMPTS * messages];
-    java.util.Arrays.fill(failures, 500);
-    receiver.script(path(name), failures);
+    receiver.scriptRepeated(path(name), TestStack.MAX_ATTEMPTS * messages, 500);
     return api.create(
             "/api/v1/apps/" + app + "/endpoints",
             Json.createObjectBuilder().add("url", receiver.url(path(name))).build())

@@ -172,9 +172,7 @@ class DeliveryIT extends MicroTest {
   @Test
   void afterTheLastFailedTryTheDeliveryIsDeadInTheDatabaseAndTheDeadLetterQueue() {
     String app = newApp();
-    Integer[] failures = new Integer[TestStack.MAX_ATTEMPTS];
-    java.util.Arrays.fill(failures, 503);
-    receiver.script("/down", failures);
+    receiver.scriptRepeated("/down", TestStack.MAX_ATTEMPTS, 503);
     newEndpoint(app, "/down", null);
     String messageId =
         send(app, "order.cancelled", Json.createObjectBuilder().build()).getString("id");

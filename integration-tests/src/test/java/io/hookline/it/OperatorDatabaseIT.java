@@ -33,9 +33,7 @@ class OperatorDatabaseIT extends MicroTest {
   void viewsShowHealthDegradationPerformanceAndTheQueue() {
     String app = createApp("views");
     String healthy = endpoint(app, "/views-ok");
-    Integer[] failures = new Integer[TestStack.MAX_ATTEMPTS];
-    java.util.Arrays.fill(failures, 500);
-    receiver.script("/views-down", failures);
+    receiver.scriptRepeated("/views-down", TestStack.MAX_ATTEMPTS, 500);
     String failing = endpoint(app, "/views-down");
     String messageId = sendMessage(app, "views.test");
     Eventually.await(
@@ -82,9 +80,7 @@ class OperatorDatabaseIT extends MicroTest {
   void retentionRemovesOnlyWhatWasDeliveredLongAgo() {
     String app = createApp("retention");
     endpoint(app, "/retention-ok");
-    Integer[] failures = new Integer[2 * TestStack.MAX_ATTEMPTS];
-    java.util.Arrays.fill(failures, 500);
-    receiver.script("/retention-down", failures);
+    receiver.scriptRepeated("/retention-down", 2 * TestStack.MAX_ATTEMPTS, 500);
     endpoint(app, "/retention-down");
     String old = sendMessage(app, "retention.old");
     String recent = sendMessage(app, "retention.recent");

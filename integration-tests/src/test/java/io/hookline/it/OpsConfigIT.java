@@ -125,9 +125,7 @@ class OpsConfigIT extends MicroTest {
     sendMessage(app, "ok.one");
     sendMessage(app, "ok.two");
     // One delivery failing every try until it dies; five more to open another endpoint's breaker.
-    Integer[] failures = new Integer[100];
-    java.util.Arrays.fill(failures, 500);
-    receiver.script("/ops-dead", failures);
+    receiver.scriptRepeated("/ops-dead", 100, 500);
     api.create(
         "/api/v1/apps/" + app + "/endpoints",
         Json.createObjectBuilder()
@@ -135,7 +133,7 @@ class OpsConfigIT extends MicroTest {
             .add("eventTypes", Json.createArrayBuilder().add("dead.*"))
             .build());
     sendMessage(app, "dead.test");
-    receiver.script("/ops-down", failures);
+    receiver.scriptRepeated("/ops-down", 100, 500);
     api.create(
         "/api/v1/apps/" + app + "/endpoints",
         Json.createObjectBuilder()

@@ -83,6 +83,13 @@ public final class Receiver implements AutoCloseable {
     script(path, java.util.Arrays.stream(statuses).map(Reply::of).toArray(Reply[]::new));
   }
 
+  /** The next {@code count} requests to {@code path} get {@code status}; later ones, 200. */
+  public void scriptRepeated(String path, int count, int status) {
+    Integer[] statuses = new Integer[count];
+    java.util.Arrays.fill(statuses, status);
+    script(path, statuses);
+  }
+
   public void script(String path, Reply... replies) {
     scripts.put(path, new ArrayDeque<>(List.of(replies)));
   }
