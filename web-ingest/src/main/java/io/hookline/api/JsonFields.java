@@ -32,4 +32,12 @@ public final class JsonFields {
       return null;
     }
   }
+
+  /** JSON text Hookline stored itself (a payload, a config), read back as an object. */
+  public static jakarta.json.JsonObject stored(String json) {
+    try (jakarta.json.JsonReader reader =
+        jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+      return reader.readObject();
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.hookline.message.boundary;
 import static io.hookline.api.JsonFields.addNullable;
 
 import io.hookline.api.JsonBody;
+import io.hookline.api.JsonFields;
 import io.hookline.api.Problem;
 import io.hookline.deadletter.boundary.DeadLettersResource;
 import io.hookline.deadletter.control.DeadLetters;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -239,7 +239,7 @@ public class MessagesResource {
   @Path("{message}")
   public JsonObject get(@PathParam("app") String app, @PathParam("message") String messageId) {
     Message message = intake.find(app, messageId);
-    JsonObject payload = Json.createReader(new StringReader(message.getPayload())).readObject();
+    JsonObject payload = JsonFields.stored(message.getPayload());
     return summary(message).add("payload", payload).build();
   }
 

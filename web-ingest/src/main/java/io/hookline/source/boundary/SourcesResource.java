@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -230,7 +229,7 @@ public class SourcesResource {
     addNullable(json, "contentType", event.getContentType());
     addNullable(json, "rawBody", JsonFields.utf8OrNull(event.getRawBody()));
     return json.add("rawBodyBase64", Base64.getEncoder().encodeToString(event.getRawBody()))
-        .add("headers", Json.createReader(new StringReader(event.getHeaders())).readObject())
+        .add("headers", JsonFields.stored(event.getHeaders()))
         .build();
   }
 
@@ -304,8 +303,7 @@ public class SourcesResource {
       json.add("forward", forward);
     }
     if (source.getTransform() != null) {
-      json.add(
-          "transform", Json.createReader(new StringReader(source.getTransform())).readObject());
+      json.add("transform", JsonFields.stored(source.getTransform()));
     }
     return json.add("createdAt", source.getCreatedAt().toString())
         .add("updatedAt", source.getUpdatedAt().toString())
@@ -323,7 +321,7 @@ public class SourcesResource {
     addNullable(json, "messageId", event.getMessageId());
     addNullable(json, "transformError", event.getTransformError());
     if (event.getPayload() != null) {
-      json.add("payload", Json.createReader(new StringReader(event.getPayload())).readObject());
+      json.add("payload", JsonFields.stored(event.getPayload()));
     }
     return json.add("receivedAt", event.getReceivedAt().toString()).build();
   }

@@ -1,5 +1,6 @@
 package io.hookline.source.control;
 
+import io.hookline.api.JsonFields;
 import io.hookline.api.Problem;
 import io.hookline.app.control.Apps;
 import io.hookline.ingest.transform.Transform;
@@ -10,12 +11,10 @@ import io.hookline.signature.WebhookSignature;
 import io.hookline.source.entity.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.util.List;
 
 @ApplicationScoped
@@ -85,14 +84,14 @@ public class Sources {
   }
 
   public static JsonObject config(Source source) {
-    return Json.createReader(new StringReader(source.getConfig())).readObject();
+    return JsonFields.stored(source.getConfig());
   }
 
   /** The source's transform, or null; rules were checked when saved. */
   public static Transform transform(Source source) throws Transform.Failure {
     return source.getTransform() == null
         ? null
-        : Transform.parse(Json.createReader(new StringReader(source.getTransform())).readObject());
+        : Transform.parse(JsonFields.stored(source.getTransform()));
   }
 
   private void apply(Source source, SourceSpec spec, Verifier verifier) {
