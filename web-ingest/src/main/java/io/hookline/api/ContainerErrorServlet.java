@@ -1,6 +1,5 @@
 package io.hookline.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -26,7 +25,7 @@ public class ContainerErrorServlet extends HttpServlet {
         status == 404 ? "Not found" : status >= 500 ? "Internal error" : "Request refused";
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add(
                 "type",
                 "urn:hookline:problem:"

@@ -1,6 +1,5 @@
 package io.hookline.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -43,7 +42,7 @@ public final class JsonBody {
     if (text == null || text.isBlank()) {
       throw Problem.badRequest("request body is empty; send a JSON object");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw Problem.badRequest(

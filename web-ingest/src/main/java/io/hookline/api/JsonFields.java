@@ -35,8 +35,7 @@ public final class JsonFields {
 
   /** JSON text Hookline stored itself (a payload, a config), read back as an object. */
   public static jakarta.json.JsonObject stored(String json) {
-    try (jakarta.json.JsonReader reader =
-        jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+    try (jakarta.json.JsonReader reader = Jsons.createReader(new java.io.StringReader(json))) {
       return reader.readObject();
     }
   }

@@ -1,6 +1,5 @@
 package io.hookline.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.NotAllowedException;
@@ -75,7 +74,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static jakarta.json.JsonObject body(
       int status, String type, String title, String detail, String field) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("type", TYPE_PREFIX + type)
             .add("title", title)
             .add("status", status);

@@ -1,7 +1,7 @@
 package io.hookline.ops;
 
+import io.hookline.api.Jsons;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -35,19 +35,19 @@ public class QueuesResource {
                           "{\"data\":[{\"name\":\"hookline.deliveries\",\"messages\":3,\"consumers\":16},{\"name\":\"hookline.dlq\",\"messages\":1,\"consumers\":0}]}")))
   @GET
   public JsonObject list() {
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     stats
         .figures()
         .forEach(
             (name, figures) ->
                 data.add(
-                    Json.createObjectBuilder()
+                    Jsons.createObjectBuilder()
                         .add("name", name)
                         .add("messages", figures.messages())
                         .add("consumers", figures.consumers())));
-    JsonObject json = Json.createObjectBuilder().add("data", data).build();
+    JsonObject json = Jsons.createObjectBuilder().add("data", data).build();
     return stats.failure() == null
         ? json
-        : Json.createObjectBuilder(json).add("error", stats.failure()).build();
+        : Jsons.createObjectBuilder(json).add("error", stats.failure()).build();
   }
 }

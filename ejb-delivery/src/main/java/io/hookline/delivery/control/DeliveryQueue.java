@@ -6,12 +6,13 @@ import io.hookline.runtime.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Puts delivery work on the broker. A message names the delivery row and the try it is for, and
@@ -30,9 +31,13 @@ public class DeliveryQueue {
   /** Marks a dead letter; one that comes back to the delivery queue asks for a new round. */
   public static final String DEAD_LETTER = "hooklineDeadLetter";
 
-  @Inject
-  @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
-  JMSContext jms;
+  /**
+   * A context per operation, not an injected JMSContext: the container's injectable context
+   * synchronises every call on one lock per injection point, and in this application-scoped bean
+   * that lock (held across the XA start round trip to the broker) serialised all sends of the node.
+   */
+  @Resource(lookup = Resources.CONNECTION_FACTORY)
+  ConnectionFactory connections;
 
   @Inject Tracing tracing;
 
@@ -47,6 +52,24 @@ public class DeliveryQueue {
    * then). Sent within the caller's JTA transaction: it exists only if the rows commit.
    */
   public void enqueue(Delivery delivery, int attempt, Duration wait) {
+    enqueueAll(java.util.List.of(delivery), attempt, wait);
+  }
+
+  /** As {@link #enqueue} for each, over one connection. */
+  public void enqueueAll(java.util.List<Delivery> deliveries, int attempt, Duration wait) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
+    Map<String, String> trace = tracing.current();
+    try (JMSContext jms = connections.createContext()) {
+      for (Delivery delivery : deliveries) {
+        send(jms, delivery, attempt, wait, trace);
+      }
+    }
+  }
+
+  private void send(
+      JMSContext jms, Delivery delivery, int attempt, Duration wait, Map<String, String> trace) {
     JMSProducer producer =
         jms.createProducer()
             .setDeliveryDelay(wait.toMillis())
@@ -55,8 +78,8 @@ public class DeliveryQueue {
             .setProperty(ATTEMPT, attempt);
     // The trace goes on in the listener: the request that accepted the message, or the try
     // that scheduled this retry.
-    tracing.current().forEach(producer::setProperty);
-    producer.send(deliveries, delivery.getId());
+    trace.forEach(producer::setProperty);
+    producer.send(this.deliveries, delivery.getId());
   }
 
   /**
@@ -65,22 +88,25 @@ public class DeliveryQueue {
    * where it starts a new round (see {@link DeliveryService}).
    */
   public void deadLetter(Delivery delivery, String reason) {
-    jms.createProducer()
-        .setProperty(MESSAGE_ID, delivery.getMessageId())
-        .setProperty(ENDPOINT_ID, delivery.getEndpointId())
-        .setProperty(DELIVERY_ID, delivery.getId())
-        .setProperty(ATTEMPT, delivery.getAttemptCount())
-        .setProperty(DEAD_LETTER, true)
-        .setProperty("hooklineReason", reason)
-        .setProperty("_AMQ_ORIG_ADDRESS", Resources.DELIVERY_ADDRESS)
-        .setProperty("_AMQ_ORIG_QUEUE", Resources.DELIVERY_ADDRESS)
-        .send(deadLetters, delivery.getId());
+    try (JMSContext jms = connections.createContext()) {
+      jms.createProducer()
+          .setProperty(MESSAGE_ID, delivery.getMessageId())
+          .setProperty(ENDPOINT_ID, delivery.getEndpointId())
+          .setProperty(DELIVERY_ID, delivery.getId())
+          .setProperty(ATTEMPT, delivery.getAttemptCount())
+          .setProperty(DEAD_LETTER, true)
+          .setProperty("hooklineReason", reason)
+          .setProperty("_AMQ_ORIG_ADDRESS", Resources.DELIVERY_ADDRESS)
+          .setProperty("_AMQ_ORIG_QUEUE", Resources.DELIVERY_ADDRESS)
+          .send(deadLetters, delivery.getId());
+    }
   }
 
   /** Takes a resent delivery's entry off the dead-letter queue, if it is still there. */
   public void removeDeadLetter(String deliveryId) {
-    try (JMSConsumer consumer =
-        jms.createConsumer(deadLetters, DELIVERY_ID + " = '" + deliveryId + "'")) {
+    try (JMSContext jms = connections.createContext();
+        JMSConsumer consumer =
+            jms.createConsumer(deadLetters, DELIVERY_ID + " = '" + deliveryId + "'")) {
       while (consumer.receiveNoWait() != null) {
         // Each receive within the transaction removes one entry when it commits.
       }

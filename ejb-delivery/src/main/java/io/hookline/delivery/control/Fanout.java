@@ -44,7 +44,7 @@ public class Fanout {
         deliveries.add(delivery);
       }
     }
-    deliveries.forEach(delivery -> queue.enqueue(delivery, 1, Duration.ZERO));
+    queue.enqueueAll(deliveries, 1, Duration.ZERO);
     return deliveries;
   }
 }

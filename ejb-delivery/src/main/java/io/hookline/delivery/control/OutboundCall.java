@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /**
@@ -23,11 +22,14 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
  * <ul>
  *   <li>{@code @Retry}: once, at once, when the connection dropped before any answer (a reset, a
  *       stale pooled connection); such a hiccup should not cost a scheduled try.
- *   <li>{@code @Timeout}: a hard cap above the HTTP timeout.
  *   <li>{@code @Bulkhead}: how many calls this node makes at once, whatever the endpoints.
  *   <li>{@code @CircuitBreaker}: a node-wide safety that counts only this node's own trouble (a
  *       full bulkhead), never a subscriber's failures: per-endpoint breakers live in the database.
  * </ul>
+ *
+ * <p>No {@code @Timeout}: {@link WebhookPoster} ends every call at its own hard deadline, and
+ * Payara's timeout stage schedules a managed task per call, capturing the caller's context through
+ * a class-path scan: about a fifth of a delivery's CPU under load (docs/performance.md).
  */
 @ApplicationScoped
 public class OutboundCall {
@@ -69,7 +71,6 @@ public class OutboundCall {
   }
 
   @Retry(maxRetries = 1, delay = 0, retryOn = ConnectionDropped.class)
-  @Timeout(value = 60, unit = ChronoUnit.SECONDS)
   @Bulkhead(64)
   @CircuitBreaker(
       failOn = BulkheadException.class,

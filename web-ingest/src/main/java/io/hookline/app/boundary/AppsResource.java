@@ -3,10 +3,10 @@ package io.hookline.app.boundary;
 import static io.hookline.api.JsonFields.addNullable;
 
 import io.hookline.api.JsonBody;
+import io.hookline.api.Jsons;
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -83,9 +83,9 @@ public class AppsResource {
                           "{\"data\":[{\"id\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"name\":\"Acme\",\"uid\":\"acme\",\"createdAt\":\"2026-11-23T10:00:00Z\"}]}")))
   @GET
   public JsonObject list() {
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     apps.list().forEach(app -> data.add(view(app)));
-    return Json.createObjectBuilder().add("data", data).build();
+    return Jsons.createObjectBuilder().add("data", data).build();
   }
 
   @Operation(summary = "Get an app", description = "By its id (`app_...`) or its uid.")
@@ -108,7 +108,7 @@ public class AppsResource {
 
   static JsonObject view(App app) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("id", app.getId()).add("name", app.getName());
+        Jsons.createObjectBuilder().add("id", app.getId()).add("name", app.getName());
     return addNullable(json, "uid", app.getUid())
         .add("createdAt", app.getCreatedAt().toString())
         .build();

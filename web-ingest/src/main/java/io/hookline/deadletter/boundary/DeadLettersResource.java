@@ -2,10 +2,10 @@ package io.hookline.deadletter.boundary;
 
 import static io.hookline.api.JsonFields.addNullable;
 
+import io.hookline.api.Jsons;
 import io.hookline.deadletter.control.DeadLetters;
 import io.hookline.delivery.entity.Delivery;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -49,16 +49,16 @@ public class DeadLettersResource {
       @QueryParam("before") String before) {
     int size = io.hookline.api.Paging.size(limit);
     List<Delivery> page = deadLetters.list(app, before, size + 1);
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     page.stream().limit(size).forEach(delivery -> data.add(view(delivery)));
-    JsonObjectBuilder json = Json.createObjectBuilder().add("data", data);
+    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
     return addNullable(json, "next", page.size() > size ? page.get(size - 1).getId() : null)
         .build();
   }
 
   public static JsonObject view(Delivery delivery) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("deliveryId", delivery.getId())
             .add("messageId", delivery.getMessageId())
             .add("endpointId", delivery.getEndpointId())

@@ -3,6 +3,7 @@ package io.hookline.endpoint.boundary;
 import static io.hookline.api.JsonFields.addNullable;
 
 import io.hookline.api.JsonBody;
+import io.hookline.api.Jsons;
 import io.hookline.api.Problem;
 import io.hookline.deadletter.control.DeadLetters;
 import io.hookline.delivery.control.Resender;
@@ -14,7 +15,6 @@ import io.hookline.endpoint.entity.EndpointHealth;
 import io.hookline.message.boundary.MessagesResource;
 import io.hookline.platform.Timestamps;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -104,9 +104,9 @@ public class EndpointsResource {
                           "{\"data\":[{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}]}")))
   @GET
   public JsonObject list(@PathParam("app") String app) {
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     endpoints.list(app).forEach(endpoint -> data.add(view(endpoint)));
-    return Json.createObjectBuilder().add("data", data).build();
+    return Jsons.createObjectBuilder().add("data", data).build();
   }
 
   @Operation(summary = "Get an endpoint", description = "One endpoint; never its secret.")
@@ -285,7 +285,7 @@ public class EndpointsResource {
     }
     int recovered = deadLetters.recover(app, endpoint, since, until);
     return Response.accepted(
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("recovered", recovered)
                 .add("more", recovered == Resender.RECOVER_LIMIT)
                 .build())
@@ -330,7 +330,7 @@ public class EndpointsResource {
         body == null || body.isBlank()
             ? null
             : JsonBody.parse(body).optionalString("key", 200, null);
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("key", endpoints.rotateSecret(app, endpoint, key))
         .build();
   }
@@ -356,7 +356,7 @@ public class EndpointsResource {
   public JsonObject health(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
     EndpointHealth health = endpoints.health(app, endpoint);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("endpointId", health.getEndpointId())
             .add("state", health.getState().name().toLowerCase())
             .add("consecutiveFailures", health.getConsecutiveFailures())
@@ -386,7 +386,7 @@ public class EndpointsResource {
   @GET
   @Path("{endpoint}/secret")
   public JsonObject secret(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
-    return Json.createObjectBuilder().add("key", endpoints.secret(app, endpoint)).build();
+    return Jsons.createObjectBuilder().add("key", endpoints.secret(app, endpoint)).build();
   }
 
   /**
@@ -424,9 +424,9 @@ public class EndpointsResource {
       }
     }
     List<DeliveryAttempt> page = endpoints.attempts(app, endpoint, cursor, size + 1);
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     page.stream().limit(size).forEach(attempt -> data.add(MessagesResource.attemptView(attempt)));
-    JsonObjectBuilder json = Json.createObjectBuilder().add("data", data);
+    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
     return addNullable(
             json, "next", page.size() > size ? page.get(size - 1).getId().toString() : null)
         .build();
@@ -468,11 +468,11 @@ public class EndpointsResource {
   /** Never includes the secret: that has its own resource. */
   static JsonObject view(Endpoint endpoint) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("id", endpoint.getId()).add("url", endpoint.getUrl());
-    JsonObjectBuilder headers = Json.createObjectBuilder();
+        Jsons.createObjectBuilder().add("id", endpoint.getId()).add("url", endpoint.getUrl());
+    JsonObjectBuilder headers = Jsons.createObjectBuilder();
     endpoint.getHeaders().forEach(headers::add);
     addNullable(json, "description", endpoint.getDescription())
-        .add("eventTypes", Json.createArrayBuilder(endpoint.getEventTypes()))
+        .add("eventTypes", Jsons.createArrayBuilder(endpoint.getEventTypes()))
         .add("headers", headers)
         .add("enabled", endpoint.isEnabled());
     addNullable(json, "rateLimit", endpoint.getRateLimit());

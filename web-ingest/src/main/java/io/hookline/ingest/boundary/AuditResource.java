@@ -3,11 +3,11 @@ package io.hookline.ingest.boundary;
 import static io.hookline.api.JsonFields.addNullable;
 
 import io.hookline.api.JsonFields;
+import io.hookline.api.Jsons;
 import io.hookline.api.Problem;
 import io.hookline.ingest.control.InboundEvents;
 import io.hookline.ingest.entity.IngestAudit;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -79,9 +79,9 @@ public class AuditResource {
             from,
             cursor,
             size + 1);
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     page.stream().limit(size).forEach(row -> data.add(view(row)));
-    JsonObjectBuilder json = Json.createObjectBuilder().add("data", data);
+    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
     return addNullable(
             json, "next", page.size() > size ? String.valueOf(page.get(size - 1).getId()) : null)
         .build();
@@ -89,7 +89,7 @@ public class AuditResource {
 
   private static JsonObject view(IngestAudit row) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", String.valueOf(row.getId()))
             .add("sourceId", row.getSourceId())
             .add("action", row.getAction());

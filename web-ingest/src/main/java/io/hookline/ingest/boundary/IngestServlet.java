@@ -1,5 +1,6 @@
 package io.hookline.ingest.boundary;
 
+import io.hookline.api.Jsons;
 import io.hookline.api.ProblemMapper;
 import io.hookline.ingest.control.Ingest;
 import io.hookline.runtime.Tracing;
@@ -7,7 +8,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -93,7 +93,7 @@ public class IngestServlet extends HttpServlet {
       return;
     }
     JsonObjectBuilder problem =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("type", ProblemMapper.TYPE_PREFIX + answer.problem())
             .add("title", title(answer.status()))
             .add("status", answer.status())

@@ -1,5 +1,6 @@
 package io.hookline.ingest.control;
 
+import io.hookline.api.Jsons;
 import io.hookline.ingest.entity.InboundEvent;
 import io.hookline.ingest.entity.IngestAudit;
 import io.hookline.ingest.entity.IngestAudit.Action;
@@ -19,7 +20,6 @@ import io.hookline.source.control.Sources;
 import io.hookline.source.entity.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -64,7 +64,7 @@ public class Ingest {
     }
 
     public static Answer problem(int status, String type, String detail) {
-      return new Answer(status, Json.createObjectBuilder().add("detail", detail).build(), type);
+      return new Answer(status, Jsons.createObjectBuilder().add("detail", detail).build(), type);
     }
   }
 
@@ -122,7 +122,7 @@ public class Ingest {
     if (verified.challenge() != null) {
       trail.record(Action.CHALLENGE, null, null, "url_verification answered");
       return Answer.ok(
-          200, Json.createObjectBuilder().add("challenge", verified.challenge()).build());
+          200, Jsons.createObjectBuilder().add("challenge", verified.challenge()).build());
     }
     String hash = Sha256.hex(body);
     // Two copies of one delivery arriving at once: the second waits here, then sees the first.
@@ -140,7 +140,7 @@ public class Ingest {
       trail.record(Action.DUPLICATE, verified.providerId(), earlier.getId(), null);
       return Answer.ok(
           200,
-          Json.createObjectBuilder().add("id", earlier.getId()).add("duplicate", true).build());
+          Jsons.createObjectBuilder().add("id", earlier.getId()).add("duplicate", true).build());
     }
     if (earlier != null) {
       String why =
@@ -176,7 +176,7 @@ public class Ingest {
       trail.record(Action.ACCEPTED, verified.providerId(), event.getId(), null);
     }
     JsonObjectBuilder answer =
-        Json.createObjectBuilder().add("id", event.getId()).add("eventType", event.getEventType());
+        Jsons.createObjectBuilder().add("id", event.getId()).add("eventType", event.getEventType());
     if (transformError != null) {
       answer.add("transformError", transformError);
     }
@@ -217,7 +217,7 @@ public class Ingest {
       }
     } else {
       body =
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("body", new String(event.getRawBody(), StandardCharsets.UTF_8))
               .build();
     }
@@ -242,7 +242,7 @@ public class Ingest {
 
   private static String storedHeaders(Map<String, String> headers, JsonObject config) {
     String keyHeader = config.getString("header", "").toLowerCase(java.util.Locale.ROOT);
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsons.createObjectBuilder();
     headers.forEach(
         (name, value) -> {
           if (!SECRET_HEADERS.contains(name) && !name.equals(keyHeader)) {

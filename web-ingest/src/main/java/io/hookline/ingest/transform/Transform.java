@@ -1,6 +1,6 @@
 package io.hookline.ingest.transform;
 
-import jakarta.json.Json;
+import io.hookline.api.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -111,14 +111,14 @@ public final class Transform {
   public Shaped apply(JsonObject event) throws Failure {
     JsonObject shape = event;
     if (pick != null) {
-      JsonObjectBuilder picked = Json.createObjectBuilder();
+      JsonObjectBuilder picked = Jsons.createObjectBuilder();
       for (Map.Entry<String, String> entry : pick.entrySet()) {
         picked.add(entry.getKey(), valueAt(event, entry.getValue(), "pick." + entry.getKey()));
       }
       shape = picked.build();
     }
     if (!rename.isEmpty()) {
-      JsonObjectBuilder renamed = Json.createObjectBuilder();
+      JsonObjectBuilder renamed = Jsons.createObjectBuilder();
       for (Map.Entry<String, JsonValue> field : shape.entrySet()) {
         renamed.add(rename.getOrDefault(field.getKey(), field.getKey()), field.getValue());
       }
@@ -126,16 +126,16 @@ public final class Transform {
     }
     for (String field : drop) {
       if (field.startsWith("/")) {
-        JsonPointer pointer = Json.createPointer(field);
+        JsonPointer pointer = Jsons.createPointer(field);
         if (pointer.containsValue(shape)) {
           shape = pointer.remove(shape);
         }
       } else if (shape.containsKey(field)) {
-        shape = Json.createObjectBuilder(shape).remove(field).build();
+        shape = Jsons.createObjectBuilder(shape).remove(field).build();
       }
     }
     if (!add.isEmpty()) {
-      JsonObjectBuilder added = Json.createObjectBuilder(shape);
+      JsonObjectBuilder added = Jsons.createObjectBuilder(shape);
       add.forEach(added::add);
       shape = added.build();
     }
@@ -152,7 +152,7 @@ public final class Transform {
 
   private static JsonValue valueAt(JsonObject event, String pointer, String rule) throws Failure {
     try {
-      return Json.createPointer(pointer).getValue(event);
+      return Jsons.createPointer(pointer).getValue(event);
     } catch (JsonException e) {
       throw new Failure(rule + ": " + pointer + " is not in this event");
     }
@@ -160,7 +160,7 @@ public final class Transform {
 
   private static JsonPointer pointer(String rule, String text) throws Failure {
     try {
-      return Json.createPointer(text);
+      return Jsons.createPointer(text);
     } catch (JsonException e) {
       throw new Failure(rule + ": \"" + text + "\" is not a JSON Pointer (such as /a/b)");
     }

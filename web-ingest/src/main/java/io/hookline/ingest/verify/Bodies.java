@@ -1,6 +1,6 @@
 package io.hookline.ingest.verify;
 
-import jakarta.json.Json;
+import io.hookline.api.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -28,7 +28,7 @@ public final class Bodies {
 
   /** The body as a JSON object, or a MALFORMED rejection. */
   public static JsonObject object(byte[] body) throws Rejected {
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = Jsons.createReader(new ByteArrayInputStream(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new Rejected(Rejected.Kind.MALFORMED, "body must be a JSON object");

@@ -1,7 +1,7 @@
 package io.hookline.ingest.verify;
 
+import io.hookline.api.Jsons;
 import io.hookline.platform.Sha256;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -30,7 +30,7 @@ final class ConfiguredIdentity {
     } else if (typeField != null) {
       JsonValue value;
       try {
-        value = Json.createPointer(typeField).getValue(Bodies.object(request.body()));
+        value = Jsons.createPointer(typeField).getValue(Bodies.object(request.body()));
       } catch (JsonException e) {
         throw new Rejected(Rejected.Kind.MALFORMED, "body has nothing at " + typeField);
       }
@@ -51,7 +51,7 @@ final class ConfiguredIdentity {
     String pointer = config.getString("typeField", null);
     if (pointer != null) {
       try {
-        Json.createPointer(pointer);
+        Jsons.createPointer(pointer);
       } catch (JsonException e) {
         return "config.typeField must be a JSON Pointer such as /type";
       }

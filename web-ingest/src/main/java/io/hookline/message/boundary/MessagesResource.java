@@ -4,6 +4,7 @@ import static io.hookline.api.JsonFields.addNullable;
 
 import io.hookline.api.JsonBody;
 import io.hookline.api.JsonFields;
+import io.hookline.api.Jsons;
 import io.hookline.api.Problem;
 import io.hookline.deadletter.boundary.DeadLettersResource;
 import io.hookline.deadletter.control.DeadLetters;
@@ -11,7 +12,6 @@ import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.message.control.MessageIntake;
 import io.hookline.message.entity.Message;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -125,21 +125,21 @@ public class MessagesResource {
         .forEach(
             d ->
                 deliveries
-                    .computeIfAbsent(d.getMessageId(), id -> Json.createArrayBuilder())
+                    .computeIfAbsent(d.getMessageId(), id -> Jsons.createArrayBuilder())
                     .add(
-                        Json.createObjectBuilder()
+                        Jsons.createObjectBuilder()
                             .add("endpointId", d.getEndpointId())
                             .add("status", d.getStatus().name().toLowerCase())
                             .add("attempts", d.getAttemptCount())));
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     for (Message message : shown) {
       data.add(
           summary(message)
               .add(
                   "deliveries",
-                  deliveries.getOrDefault(message.getId(), Json.createArrayBuilder())));
+                  deliveries.getOrDefault(message.getId(), Jsons.createArrayBuilder())));
     }
-    JsonObjectBuilder json = Json.createObjectBuilder().add("data", data);
+    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
     return addNullable(json, "next", page.size() > size ? shown.get(size - 1).getId() : null)
         .build();
   }
@@ -202,21 +202,21 @@ public class MessagesResource {
       }
     }
     java.util.List<Object> results = intake.acceptBatch(app, items);
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     int accepted = 0;
     for (int i = 0; i < results.size(); i++) {
       Object result = results.get(i);
       if (result instanceof Message message) {
         accepted++;
-        data.add(Json.createObjectBuilder(summary(message).build()).add("index", i));
+        data.add(Jsons.createObjectBuilder(summary(message).build()).add("index", i));
       } else {
         data.add(
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("index", i)
                 .add("error", io.hookline.api.ProblemMapper.body((Problem) result)));
       }
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("accepted", accepted)
         .add("refused", results.size() - accepted)
         .add("data", data)
@@ -258,7 +258,7 @@ public class MessagesResource {
   @GET
   @Path("{message}/attempts")
   public JsonArray attempts(@PathParam("app") String app, @PathParam("message") String messageId) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsons.createArrayBuilder();
     intake.attempts(app, messageId).forEach(attempt -> list.add(attemptView(attempt)));
     return list.build();
   }
@@ -297,7 +297,7 @@ public class MessagesResource {
   /** One try, as every attempts listing shows it. */
   public static JsonObject attemptView(DeliveryAttempt attempt) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("messageId", attempt.getMessageId())
             .add("endpointId", attempt.getEndpointId())
             .add("attempt", attempt.getAttempt())
@@ -313,7 +313,7 @@ public class MessagesResource {
 
   private static JsonObjectBuilder summary(Message message) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", message.getId())
             .add("eventType", message.getEventType());
     return addNullable(json, "eventId", message.getEventId())

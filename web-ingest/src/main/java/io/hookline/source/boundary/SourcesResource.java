@@ -4,6 +4,7 @@ import static io.hookline.api.JsonFields.addNullable;
 
 import io.hookline.api.JsonBody;
 import io.hookline.api.JsonFields;
+import io.hookline.api.Jsons;
 import io.hookline.api.Paging;
 import io.hookline.api.Problem;
 import io.hookline.ingest.control.InboundEvents;
@@ -13,7 +14,6 @@ import io.hookline.source.control.SourceSpec;
 import io.hookline.source.control.Sources;
 import io.hookline.source.entity.Source;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -76,7 +76,7 @@ public class SourcesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body, @Context UriInfo uri) {
     Sources.Created created = sources.create(spec(JsonBody.parse(body), true));
-    JsonObjectBuilder view = Json.createObjectBuilder(view(created.source(), uri));
+    JsonObjectBuilder view = Jsons.createObjectBuilder(view(created.source(), uri));
     if (created.generatedSecret() != null) {
       // Shown this once: only its ciphertext is stored.
       view.add("secret", created.generatedSecret());
@@ -100,9 +100,9 @@ public class SourcesResource {
                           "{\"data\":[{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}]}")))
   @GET
   public JsonObject list(@Context UriInfo uri) {
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     sources.list().forEach(source -> data.add(view(source, uri)));
-    return Json.createObjectBuilder().add("data", data).build();
+    return Jsons.createObjectBuilder().add("data", data).build();
   }
 
   @Operation(summary = "Get an inbound source", description = "One source; never its secret.")
@@ -198,9 +198,9 @@ public class SourcesResource {
             new InboundEvents.Filter(
                 type, Paging.time("since", since), Paging.time("until", until), before),
             size + 1);
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     page.stream().limit(size).forEach(event -> data.add(summary(event)));
-    JsonObjectBuilder json = Json.createObjectBuilder().add("data", data);
+    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
     return addNullable(json, "next", page.size() > size ? page.get(size - 1).getId() : null)
         .build();
   }
@@ -225,7 +225,7 @@ public class SourcesResource {
   @Path("{source}/events/{event}")
   public JsonObject event(@PathParam("source") String id, @PathParam("event") String eventId) {
     InboundEvent event = events.find(id, eventId);
-    JsonObjectBuilder json = Json.createObjectBuilder(summary(event));
+    JsonObjectBuilder json = Jsons.createObjectBuilder(summary(event));
     addNullable(json, "contentType", event.getContentType());
     addNullable(json, "rawBody", JsonFields.utf8OrNull(event.getRawBody()));
     return json.add("rawBodyBase64", Base64.getEncoder().encodeToString(event.getRawBody()))
@@ -253,7 +253,7 @@ public class SourcesResource {
   public Response replay(@PathParam("source") String id, @PathParam("event") String eventId) {
     Message message = events.replay(id, eventId);
     return Response.accepted(
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("eventId", eventId)
                 .add("messageId", message.getId())
                 .add("eventType", message.getEventType())
@@ -289,7 +289,7 @@ public class SourcesResource {
 
   private static JsonObject view(Source source, UriInfo uri) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", source.getId())
             .add("name", source.getName())
             .add("type", source.getType())
@@ -298,7 +298,7 @@ public class SourcesResource {
             .add("config", Sources.config(source))
             .add("hasSecret", source.getSecretCiphertext() != null);
     if (source.getForwardAppId() != null) {
-      JsonObjectBuilder forward = Json.createObjectBuilder().add("app", source.getForwardAppId());
+      JsonObjectBuilder forward = Jsons.createObjectBuilder().add("app", source.getForwardAppId());
       addNullable(forward, "eventTypePrefix", source.getForwardPrefix());
       json.add("forward", forward);
     }
@@ -312,7 +312,7 @@ public class SourcesResource {
 
   private static JsonObject summary(InboundEvent event) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", event.getId())
             .add("sourceId", event.getSourceId())
             .add("providerId", event.getProviderId())

@@ -1,9 +1,9 @@
 package io.hookline.token.boundary;
 
+import io.hookline.api.Jsons;
 import io.hookline.token.control.ApiTokens;
 import io.hookline.token.entity.ApiToken;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -45,7 +45,7 @@ public class TokensResource {
   public Response issue(@PathParam("app") String app) {
     ApiTokens.Issued issued = tokens.issue(app);
     return Response.status(201)
-        .entity(Json.createObjectBuilder(view(issued.row())).add("token", issued.token()).build())
+        .entity(Jsons.createObjectBuilder(view(issued.row())).add("token", issued.token()).build())
         .build();
   }
 
@@ -65,9 +65,9 @@ public class TokensResource {
                           "{\"data\":[{\"id\":\"tok_01JD2QF7\",\"prefix\":\"hk_app_Zx3k\",\"createdAt\":\"2026-11-23T10:00:00Z\"}]}")))
   @GET
   public JsonObject list(@PathParam("app") String app) {
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     tokens.list(app).forEach(token -> data.add(view(token)));
-    return Json.createObjectBuilder().add("data", data).build();
+    return Jsons.createObjectBuilder().add("data", data).build();
   }
 
   @Operation(
@@ -83,7 +83,7 @@ public class TokensResource {
 
   private static JsonObject view(ApiToken token) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", token.getId())
             .add("prefix", token.getPrefix())
             .add("createdAt", token.getCreatedAt().toString());
