@@ -114,5 +114,16 @@ class ChaosIT extends MicroTest {
                     + " where m.app_id = ? and d.status <> 'DELIVERED'",
                 app),
         n -> n == 0);
+    // The periodic workers outlived the outage: a reconciler that died with it would leave any
+    // message lost in the next one undelivered.
+    for (String worker : List.of("reconciler", "retention", "delivery-consumers")) {
+      Eventually.await(
+          worker + " still running after the broker restart",
+          Duration.ofSeconds(15),
+          () ->
+              MetricsIT.sample(
+                  MetricsIT.scrape(), "worker_health_status", "worker=\"" + worker + "\""),
+          value -> value.equals(java.util.Optional.of(1.0)));
+    }
   }
 }

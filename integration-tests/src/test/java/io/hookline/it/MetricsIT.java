@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 /** Delivery metrics in Prometheus text at /metrics, after real traffic. */
 class MetricsIT extends MicroTest {
 
-  private static String scrape() {
+  static String scrape() {
     Api.Response metrics = api.send("GET", "/metrics", null, null, null);
     assertEquals(200, metrics.status(), metrics.body());
     return metrics.body();
   }
 
   /** The value of the first sample line with this name and all these label fragments. */
-  private static Optional<Double> sample(String scrape, String name, String... labels) {
+  static Optional<Double> sample(String scrape, String name, String... labels) {
     return scrape
         .lines()
         .filter(

@@ -1,6 +1,5 @@
 package io.hookline.delivery.control;
 
-import io.hookline.delivery.entity.Delivery;
 import io.hookline.platform.Timestamps;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -9,12 +8,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,8 +28,7 @@ public class Reconciler {
   private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
   private static final int BATCH = 500;
 
-  @PersistenceContext EntityManager em;
-  @Inject DeliveryQueue queue;
+  @Inject OverdueDeliveries overdue;
   @Inject io.hookline.runtime.Heartbeats heartbeats;
   @Resource TimerService timers;
 
@@ -51,10 +47,24 @@ public class Reconciler {
         interval.toMillis(), interval.toMillis(), new TimerConfig("reconciler", false));
   }
 
+  /**
+   * Outside a transaction, and never throwing: a failed batch (the broker down, say) is logged and
+   * tried again at the next interval. When this callback threw (a broker restart in ChaosIT), the
+   * timer did not run it again and the reconciler, the safety net for exactly such outages, was
+   * gone until the node restarted.
+   */
   @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void reconcile() {
     heartbeats.beat("reconciler", interval);
-    int requeued = requeueOverdue(Timestamps.now());
+    int requeued;
+    try {
+      requeued = overdue.requeue(Timestamps.now().minus(grace), BATCH);
+    } catch (RuntimeException e) {
+      LOG.warning(
+          () -> "could not re-queue overdue deliveries, trying again in " + interval + ": " + e);
+      return;
+    }
     if (requeued > 0) {
       LOG.warning(
           () ->
@@ -62,27 +72,5 @@ public class Reconciler {
                   + requeued
                   + " overdue deliveries whose JMS message was missing or late");
     }
-  }
-
-  /**
-   * Re-queues up to one batch of overdue deliveries; returns how many. SKIP LOCKED passes over a
-   * delivery being tried right now, and over the ones another node is re-queueing.
-   */
-  int requeueOverdue(OffsetDateTime now) {
-    @SuppressWarnings("unchecked")
-    List<String> overdue =
-        em.createNativeQuery(
-                "select id from delivery where status = 'PENDING' and next_attempt_at < ?"
-                    + " order by next_attempt_at limit "
-                    + BATCH
-                    + " for update skip locked")
-            .setParameter(1, now.minus(grace))
-            .getResultList();
-    for (String id : overdue) {
-      Delivery delivery = em.find(Delivery.class, id);
-      delivery.dueAt(now);
-      queue.enqueue(delivery, delivery.getAttemptCount() + 1, Duration.ZERO);
-    }
-    return overdue.size();
   }
 }

@@ -58,15 +58,20 @@ public class Retention {
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void removeOld() {
-    RetentionBatch.Removed total = new RetentionBatch.Removed(0, 0, 0);
-    for (int i = 0; i < BATCHES_PER_RUN; i++) {
-      RetentionBatch.Removed removed = batches.run(days, batch);
-      total = total.plus(removed);
-      if (removed.deliveries() < batch) {
-        break;
-      }
-    }
     heartbeats.beat("retention", interval);
+    RetentionBatch.Removed total = new RetentionBatch.Removed(0, 0, 0);
+    try {
+      for (int i = 0; i < BATCHES_PER_RUN; i++) {
+        RetentionBatch.Removed removed = batches.run(days, batch);
+        total = total.plus(removed);
+        if (removed.deliveries() < batch) {
+          break;
+        }
+      }
+    } catch (RuntimeException e) {
+      // Never thrown to the timer: a callback that threw was not called again (see Reconciler).
+      LOG.warning(() -> "retention run failed, trying again in " + interval + ": " + e);
+    }
     if (total.deliveries() > 0) {
       count("deliveries", total.deliveries());
       count("attempts", total.attempts());

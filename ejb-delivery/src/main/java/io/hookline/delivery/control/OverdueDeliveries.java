@@ -1,0 +1,48 @@
+package io.hookline.delivery.control;
+
+import io.hookline.delivery.entity.Delivery;
+import io.hookline.platform.Timestamps;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One batch of the {@link Reconciler}'s work, in a transaction of its own. An EJB, not a CDI bean
+ * with {@code @Transactional}: called from the reconciler's non-transactional timer callback, the
+ * latter ran without a transaction here (rows unchanged, nothing sent, no error).
+ */
+@Stateless
+public class OverdueDeliveries {
+  @PersistenceContext EntityManager em;
+  @Inject DeliveryQueue queue;
+
+  /**
+   * Re-queues up to {@code limit} pending deliveries due before {@code dueBefore}; returns how
+   * many. SKIP LOCKED passes over a delivery being tried right now, and over the ones another node
+   * is re-queueing.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int requeue(OffsetDateTime dueBefore, int limit) {
+    @SuppressWarnings("unchecked")
+    List<String> overdue =
+        em.createNativeQuery(
+                "select id from delivery where status = 'PENDING' and next_attempt_at < ?"
+                    + " order by next_attempt_at limit ? for update skip locked")
+            .setParameter(1, dueBefore)
+            .setParameter(2, limit)
+            .getResultList();
+    OffsetDateTime now = Timestamps.now();
+    for (String id : overdue) {
+      Delivery delivery = em.find(Delivery.class, id);
+      delivery.dueAt(now);
+      queue.enqueue(delivery, delivery.getAttemptCount() + 1, Duration.ZERO);
+    }
+    return overdue.size();
+  }
+}
