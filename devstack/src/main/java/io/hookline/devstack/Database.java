@@ -27,23 +27,45 @@ public record Database(String host, int port, String name, String user, String p
 
   /** Creates the database if missing; with {@code fresh}, drops it first (tests). */
   public void ensureExists(boolean fresh) {
+    asAdmin(
+        admin -> {
+          try (Statement statement = admin.createStatement()) {
+            if (fresh) {
+              statement.execute("drop database if exists \"" + name + "\" with (force)");
+            }
+            boolean exists;
+            try (PreparedStatement query =
+                admin.prepareStatement("select 1 from pg_database where datname = ?")) {
+              query.setString(1, name);
+              exists = query.executeQuery().next();
+            }
+            if (!exists) {
+              statement.execute("create database \"" + name + "\"");
+            }
+          }
+        });
+  }
+
+  /** Drops the database, if it exists, with whoever is still connected. */
+  public void drop() {
+    asAdmin(
+        admin -> {
+          try (Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists \"" + name + "\" with (force)");
+          }
+        });
+  }
+
+  private interface AdminWork {
+    void run(Connection admin) throws SQLException;
+  }
+
+  private void asAdmin(AdminWork work) {
     Properties props = new Properties();
     props.setProperty("user", user);
     props.setProperty("password", password);
-    try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), props);
-        Statement statement = admin.createStatement()) {
-      if (fresh) {
-        statement.execute("drop database if exists \"" + name + "\" with (force)");
-      }
-      boolean exists;
-      try (PreparedStatement query =
-          admin.prepareStatement("select 1 from pg_database where datname = ?")) {
-        query.setString(1, name);
-        exists = query.executeQuery().next();
-      }
-      if (!exists) {
-        statement.execute("create database \"" + name + "\"");
-      }
+    try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), props)) {
+      work.run(admin);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "PostgreSQL at "

@@ -1,9 +1,6 @@
 package io.hookline.devstack;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,54 +11,13 @@ public final class Up {
   private Up() {}
 
   public static void main(String[] args) throws InterruptedException {
-    StackFiles files = StackFiles.at(Path.of(env("HOOKLINE_STACK_DIR", "devstack/target/stack")));
-    Path data = Path.of(env("HOOKLINE_DATA_DIR", ".hookline")).toAbsolutePath();
-    Secrets secrets = Secrets.loadOrCreate(data.resolve("secrets.properties"));
-
-    Database database =
-        new Database(
-            env("HOOKLINE_DB_HOST", "127.0.0.1"),
-            Integer.parseInt(env("HOOKLINE_DB_PORT", "5432")),
-            env("HOOKLINE_DB_NAME", "hookline"),
-            env("HOOKLINE_DB_USER", "postgres"),
-            env("HOOKLINE_DB_PASSWORD", "postgres"));
+    LocalStack stack = LocalStack.configure(System::getenv);
+    Path data = stack.data();
+    Secrets secrets = stack.secrets();
+    Database database = stack.database();
+    ArtemisBroker broker = stack.broker();
+    PayaraMicro micro = stack.micro();
     database.ensureExists(false);
-
-    ArtemisBroker broker =
-        new ArtemisBroker(
-            new ArtemisBroker.Settings(
-                files.artemisHome(),
-                data.resolve("artemis"),
-                files.brokerXml(),
-                "127.0.0.1",
-                Integer.parseInt(env("HOOKLINE_ARTEMIS_PORT", "61616")),
-                Integer.parseInt(env("HOOKLINE_ARTEMIS_CONSOLE_PORT", "8161")),
-                "hookline",
-                secrets.brokerPassword(),
-                Map.of()));
-
-    Map<String, String> appEnv = new HashMap<>();
-    appEnv.putAll(database.environment());
-    appEnv.putAll(broker.settings().clientEnvironment());
-    appEnv.put("HOOKLINE_ADMIN_TOKEN", secrets.adminToken());
-    appEnv.put("HOOKLINE_SECRETS_KEY", secrets.secretsKey());
-    // A developer's receivers run on this machine; production keeps both off (the default).
-    appEnv.putIfAbsent(
-        "HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS",
-        env("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true"));
-    appEnv.putIfAbsent("HOOKLINE_DELIVERY_ALLOW_HTTP", env("HOOKLINE_DELIVERY_ALLOW_HTTP", "true"));
-    int httpPort = Integer.parseInt(env("HOOKLINE_HTTP_PORT", "8080"));
-    PayaraMicro micro =
-        new PayaraMicro(
-            new PayaraMicro.Settings(
-                files.payaraMicroJar(),
-                files.artemisRar(),
-                files.microWar(),
-                env("HOOKLINE_BIND_ADDRESS", "127.0.0.1"),
-                httpPort,
-                data.resolve("micro"),
-                appEnv,
-                List.of("-Xms256m", "-Xmx768m")));
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -69,8 +25,7 @@ public final class Up {
             new Thread(
                 () -> {
                   System.out.println("\nStopping Payara Micro and Artemis...");
-                  micro.close();
-                  broker.close();
+                  stack.close();
                   System.out.println("Stopped. Data is kept in " + data);
                   stopped.countDown();
                 }));
@@ -97,17 +52,12 @@ public final class Up {
             + ")");
     System.out.println("  Database        " + database.jdbcUrl());
     System.out.println("  Data and logs   " + data);
-    if ("true".equals(appEnv.get("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS"))) {
+    if (stack.privateTargetsAllowed()) {
       System.out.println(
           "  Dev mode: endpoints may be http and on this machine or private networks;");
       System.out.println("  a production server refuses both unless told otherwise.");
     }
     System.out.println("Press Ctrl-C to stop.");
     stopped.await();
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

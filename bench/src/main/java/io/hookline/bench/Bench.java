@@ -1,0 +1,303 @@
+package io.hookline.bench;
+
+import io.hookline.devstack.Database;
+import io.hookline.devstack.LocalStack;
+import jakarta.json.Json;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ./hookline bench}: starts the stack (or uses a running one) and a receiver, measures the
+ * machine's commit ceiling, then runs each scenario and reports a table and target/bench JSON.
+ * Exits 1 when an accepted event was not delivered or a signature did not verify: a number from a
+ * broken run is not a number.
+ */
+public final class Bench {
+  private static final int MAX_PHASES = 64;
+  private static final String APPS = "/api/v1/apps";
+
+  private final BenchOptions options;
+  private final List<Scenario> scenarios = new ArrayList<>();
+  private FastReceiver receiver;
+  private HooklineClient client;
+  private ProcessWatch watch;
+  private final Map<String, String> firstEndpoints = new HashMap<>();
+  private int nextPhase = 1;
+
+  private Bench(BenchOptions options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.print(BenchOptions.USAGE);
+      return;
+    }
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.exit(new Bench(options).run());
+  }
+
+  private int run() throws Exception {
+    String secret = newSecret();
+    watch = new ProcessWatch();
+    LocalStack stack = null;
+    String base = options.url();
+    String token = options.token();
+    Database database;
+    if (base == null) {
+      stack = LocalStack.configure(benchSettings());
+      LocalStack started = stack;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+      System.out.println("Starting the stack (logs in " + stack.data() + ")...");
+      stack.start(true);
+      base = stack.micro().settings().baseUrl();
+      token = stack.secrets().adminToken();
+      watch
+          .tree("payara-micro", stack.micro().process().pid())
+          .tree("artemis", stack.broker().process().pid());
+    }
+    database = stack != null ? stack.database() : LocalStack.configure(System::getenv).database();
+    watch.named("postgresql", "postgres").process("bench", ProcessHandle.current().pid()).start();
+
+    try (FastReceiver started = new FastReceiver(secret, MAX_PHASES);
+        HooklineClient api = new HooklineClient(base, token, options.clients() + 80)) {
+      receiver = started;
+      client = api;
+      System.out.println(
+          "Measuring this machine's ceiling: pgbench, one insert per commit, 32 clients...");
+      Optional<Double> ceiling =
+          Ceiling.measure(database, 32, options.duration(), options.out().resolve("work"));
+      ceiling.ifPresent(tps -> System.out.printf("  %.0f commits/s%n", tps));
+
+      List<String> single = apps("single", 8, 1, secret);
+      System.out.println("Warming up...");
+      closedLoop(
+          "warm-up", single, 1, 8, Duration.ofSeconds(Math.min(5, options.duration().toSeconds())));
+      scenarios.clear();
+
+      closedLoop("ingest, fan-out 1", single, 1, options.clients(), options.duration());
+      batches("batch ingest (" + options.batchSize() + " per request), fan-out 1", single);
+      fixedRate("latency at " + (int) options.rate() + "/s, fan-out 1", single);
+      for (int fanout : options.fanouts()) {
+        if (fanout > 1) {
+          closedLoop(
+              "fan-out " + fanout,
+              apps("fanout" + fanout, 1, fanout, secret),
+              fanout,
+              4,
+              options.duration().dividedBy(2));
+        }
+      }
+      if (options.backlog() > 0) {
+        List<String> history = apps("history", 1, 1, secret);
+        System.out.printf("Filling the backlog: %,d delivered messages...%n", options.backlog());
+        long filling = System.nanoTime();
+        Backlog.fill(database, history.get(0), endpointOf(history.get(0)), options.backlog());
+        System.out.printf("  done in %.0f s%n", (System.nanoTime() - filling) / 1e9);
+        closedLoop(
+            "after backlog: ingest, fan-out 1", single, 1, options.clients(), options.duration());
+        fixedRate("after backlog: latency at " + (int) options.rate() + "/s", single);
+      }
+
+      Report report = new Report(options, ceiling, scenarios, watch.peakMib(), receiver.foreign());
+      report.print(System.out);
+      Path written = report.write();
+      System.out.println("Results: " + written.toAbsolutePath());
+      List<String> broken = report.broken();
+      broken.forEach(problem -> System.out.println("FAILED: " + problem));
+      return broken.isEmpty() ? 0 : 1;
+    } finally {
+      watch.close();
+      if (stack != null) {
+        System.out.println("Stopping the stack...");
+        stack.close();
+      }
+    }
+  }
+
+  /** The bench's own stack: its ports, data directory and database, so it never meets `up`'s. */
+  private static java.util.function.Function<String, String> benchSettings() {
+    Map<String, String> own = new HashMap<>();
+    own.put("HOOKLINE_DATA_DIR", Path.of("target", "bench", "stack").toAbsolutePath().toString());
+    own.put("HOOKLINE_DB_NAME", "hookline_bench");
+    own.put("HOOKLINE_HTTP_PORT", "18480");
+    own.put("HOOKLINE_ARTEMIS_PORT", "61716");
+    own.put("HOOKLINE_ARTEMIS_CONSOLE_PORT", "8261");
+    own.put("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true");
+    own.put("HOOKLINE_DELIVERY_ALLOW_HTTP", "true");
+    return name -> {
+      String fromEnvironment =
+          System.getenv("HOOKLINE_BENCH_" + name.substring("HOOKLINE_".length()));
+      if (fromEnvironment != null) {
+        return fromEnvironment;
+      }
+      return own.containsKey(name) ? own.get(name) : System.getenv(name);
+    };
+  }
+
+  private List<String> apps(String name, int count, int endpoints, String secret) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String app =
+          client
+              .create(
+                  APPS, Json.createObjectBuilder().add("name", "bench " + name + " " + i).build())
+              .getString("id");
+      for (int e = 0; e < endpoints; e++) {
+        String endpoint =
+            client
+                .create(
+                    APPS + "/" + app + "/endpoints",
+                    Json.createObjectBuilder()
+                        .add("url", receiver.url(app + "/" + e))
+                        .add("secret", secret)
+                        .build())
+                .getString("id");
+        firstEndpoints.putIfAbsent(app, endpoint);
+      }
+      ids.add(app);
+    }
+    return ids;
+  }
+
+  private String endpointOf(String app) {
+    return firstEndpoints.get(app);
+  }
+
+  private void closedLoop(
+      String name, List<String> apps, int fanout, int clients, Duration duration) {
+    int phase = nextPhase++;
+    measure(
+        name,
+        "closed loop, " + clients + " clients",
+        phase,
+        fanout,
+        () ->
+            LoadGenerator.closedLoop(
+                clients,
+                duration,
+                (due, sequence) ->
+                    client.send(pick(apps, sequence), Payloads.of(phase, due, sequence)) == 202
+                        ? 1
+                        : 0));
+  }
+
+  private void fixedRate(String name, List<String> apps) {
+    int phase = nextPhase++;
+    measure(
+        name,
+        "fixed rate, " + (int) options.rate() + "/s",
+        phase,
+        1,
+        () ->
+            LoadGenerator.fixedRate(
+                options.rate(),
+                options.duration(),
+                (due, sequence) ->
+                    client.send(pick(apps, sequence), Payloads.of(phase, due, sequence)) == 202
+                        ? 1
+                        : 0));
+  }
+
+  private void batches(String name, List<String> apps) {
+    int phase = nextPhase++;
+    int size = options.batchSize();
+    measure(
+        name,
+        "closed loop, 4 clients",
+        phase,
+        1,
+        () ->
+            LoadGenerator.closedLoop(
+                4,
+                options.duration().dividedBy(2),
+                (due, sequence) -> {
+                  List<String> payloads = new ArrayList<>(size);
+                  for (int i = 0; i < size; i++) {
+                    payloads.add(Payloads.of(phase, due, sequence * size + i));
+                  }
+                  return client.sendBatch(pick(apps, sequence), payloads);
+                }));
+  }
+
+  private static String pick(List<String> apps, long sequence) {
+    return apps.get((int) (sequence % apps.size()));
+  }
+
+  private void measure(
+      String name,
+      String kind,
+      int phase,
+      int fanout,
+      java.util.function.Supplier<LoadGenerator.Result> load) {
+    System.out.println("Running: " + name + " (" + kind + ")...");
+    Map<String, Double> cpuBefore = watch.cpuSeconds();
+    long started = System.nanoTime();
+    LoadGenerator.Result result = load.get();
+    FastReceiver.Tally tally = receiver.tally(phase);
+    long deliveredDuringLoad = tally.delivered();
+    long loadEnded = System.nanoTime();
+    long expected = result.accepted() * fanout;
+    long limit = loadEnded + options.drainLimit().toNanos();
+    while (tally.delivered() < expected && System.nanoTime() < limit) {
+      sleep(Duration.ofMillis(20));
+    }
+    Duration drain = Duration.ofNanos(Math.max(0, tally.lastArrival() - loadEnded));
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    watch
+        .cpuSeconds()
+        .forEach((group, after) -> cpu.put(group, after - cpuBefore.getOrDefault(group, 0.0)));
+    Scenario scenario =
+        new Scenario(
+            name,
+            kind,
+            fanout,
+            result,
+            deliveredDuringLoad,
+            tally.delivered(),
+            tally.duplicates(),
+            tally.badSignatures(),
+            tally.lastArrival() == 0 ? 0 : (tally.lastArrival() - started) / 1e9,
+            drain,
+            tally.endToEnd(),
+            cpu);
+    scenarios.add(scenario);
+    System.out.printf(
+        "  %,.0f accepted/s, %,.0f deliveries/s, API p99 %.1f ms, delivered %,d of %,d%n",
+        result.acceptedPerSecond(),
+        scenario.deliveriesPerSecond(),
+        result.latency().p99(),
+        scenario.delivered(),
+        expected);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String newSecret() {
+    byte[] key = new byte[24];
+    new SecureRandom().nextBytes(key);
+    return "whsec_" + Base64.getEncoder().encodeToString(key);
+  }
+}

@@ -1,0 +1,129 @@
+package io.hookline.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Hookline's API as the load generator and the set-up use it: keep-alive connections, one per
+ * concurrent sender, no automatic retries (a retried request would count twice).
+ */
+public final class HooklineClient implements AutoCloseable {
+  private final String base;
+  private final String token;
+  private final CloseableHttpClient http;
+
+  public HooklineClient(String base, String token, int connections) {
+    this.base = base;
+    this.token = token;
+    this.http =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(connections)
+                    .setMaxConnPerRoute(connections)
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.ofSeconds(5))
+                            .setSocketTimeout(Timeout.ofSeconds(60))
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(60)).build())
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableRedirectHandling()
+            .evictIdleConnections(Timeout.of(30, TimeUnit.SECONDS))
+            .build();
+  }
+
+  /** A status and body. */
+  public record Answer(int status, String body) {
+    JsonObject json() {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        return reader.readObject();
+      }
+    }
+  }
+
+  public Answer post(String path, String json) {
+    HttpPost post = new HttpPost(base + path);
+    post.setHeader("Authorization", "Bearer " + token);
+    post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+    try {
+      return http.execute(
+          post,
+          response ->
+              new Answer(
+                  response.getCode(),
+                  response.getEntity() == null
+                      ? ""
+                      : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** POSTs and returns the created object, or fails with what the API said. */
+  public JsonObject create(String path, JsonObject body) {
+    Answer answer = post(path, body.toString());
+    if (answer.status() / 100 != 2) {
+      throw new IllegalStateException(
+          "POST " + path + " answered " + answer.status() + ": " + answer.body());
+    }
+    return answer.json();
+  }
+
+  /** Sends one message; the status only (202 when accepted). */
+  public int send(String appId, String payload) {
+    return post(
+            "/api/v1/apps/" + appId + "/messages",
+            "{\"eventType\":\"bench.event\",\"payload\":" + payload + "}")
+        .status();
+  }
+
+  /**
+   * Sends a batch; how many of its messages were accepted (0 when the batch itself failed).
+   *
+   * @param payloads the messages' payloads
+   */
+  public int sendBatch(String appId, java.util.List<String> payloads) {
+    StringBuilder body = new StringBuilder(payloads.size() * (Payloads.SIZE + 50));
+    body.append("{\"messages\":[");
+    for (int i = 0; i < payloads.size(); i++) {
+      if (i > 0) {
+        body.append(',');
+      }
+      body.append("{\"eventType\":\"bench.event\",\"payload\":")
+          .append(payloads.get(i))
+          .append('}');
+    }
+    body.append("]}");
+    Answer answer = post("/api/v1/apps/" + appId + "/messages/batch", body.toString());
+    return answer.status() == 200 ? answer.json().getInt("accepted") : 0;
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

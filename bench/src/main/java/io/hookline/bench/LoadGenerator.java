@@ -1,0 +1,144 @@
+package io.hookline.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives requests either as fast as N clients can (each sends its next request when the last is
+ * answered: the most the server takes), or at a fixed rate, where each request's latency counts
+ * from when it was due, not when it went out, so a stall is not hidden by the requests it delayed
+ * (coordinated omission).
+ */
+public final class LoadGenerator {
+  private LoadGenerator() {}
+
+  /** One request. */
+  @FunctionalInterface
+  public interface Request {
+    /**
+     * @param dueNanos when the request was due ({@link System#nanoTime()})
+     * @param sequence a number unique within the run
+     * @return how many events it got accepted (0 for a refused or failed request)
+     */
+    int send(long dueNanos, long sequence);
+  }
+
+  /** What a run did: requests, accepted events, failures, the span and the latencies. */
+  public record Result(
+      long requests, long accepted, long failures, Duration elapsed, Latencies.Summary latency) {
+
+    public double acceptedPerSecond() {
+      return accepted / seconds();
+    }
+
+    public double seconds() {
+      return elapsed.toNanos() / 1e9;
+    }
+  }
+
+  public static Result closedLoop(int clients, Duration duration, Request request) {
+    Latencies latencies = new Latencies();
+    LongAdder requests = new LongAdder();
+    LongAdder accepted = new LongAdder();
+    LongAdder failures = new LongAdder();
+    AtomicLong sequence = new AtomicLong();
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                long now;
+                while ((now = System.nanoTime()) < end) {
+                  int got = sendCounting(request, now, sequence.getAndIncrement(), failures);
+                  latencies.recordNanos(System.nanoTime() - now);
+                  requests.increment();
+                  accepted.add(got);
+                }
+              },
+              "bench-client-" + i);
+      threads.add(thread);
+      thread.start();
+    }
+    joinAll(threads);
+    return new Result(
+        requests.sum(),
+        accepted.sum(),
+        failures.sum(),
+        Duration.ofNanos(System.nanoTime() - start),
+        latencies.summary());
+  }
+
+  public static Result fixedRate(double perSecond, Duration duration, Request request) {
+    Latencies latencies = new Latencies();
+    LongAdder requests = new LongAdder();
+    LongAdder accepted = new LongAdder();
+    LongAdder failures = new LongAdder();
+    ExecutorService senders = Executors.newFixedThreadPool(64);
+    long period = Math.round(1e9 / perSecond);
+    long start = System.nanoTime();
+    long count = (long) Math.floor(duration.toNanos() / (double) period);
+    for (long i = 0; i < count; i++) {
+      long due = start + i * period;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      long sequence = i;
+      senders.execute(
+          () -> {
+            int got = sendCounting(request, due, sequence, failures);
+            latencies.recordNanos(System.nanoTime() - due);
+            requests.increment();
+            accepted.add(got);
+          });
+    }
+    senders.shutdown();
+    try {
+      if (!senders.awaitTermination(2, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("requests still unanswered two minutes after the run");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return new Result(
+        requests.sum(),
+        accepted.sum(),
+        failures.sum(),
+        Duration.ofNanos(System.nanoTime() - start),
+        latencies.summary());
+  }
+
+  private static int sendCounting(Request request, long due, long sequence, LongAdder failures) {
+    try {
+      int got = request.send(due, sequence);
+      if (got == 0) {
+        failures.increment();
+      }
+      return got;
+    } catch (RuntimeException e) {
+      failures.increment();
+      return 0;
+    }
+  }
+
+  private static void joinAll(List<Thread> threads) {
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package io.hookline.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The run's results: a table for people, JSON for machines, and what makes the run invalid. */
+public final class Report {
+  private final BenchOptions options;
+  private final Optional<Double> ceiling;
+  private final List<Scenario> scenarios;
+  private final Map<String, Double> peakMib;
+  private final long foreignRequests;
+
+  public Report(
+      BenchOptions options,
+      Optional<Double> ceiling,
+      List<Scenario> scenarios,
+      Map<String, Double> peakMib,
+      long foreignRequests) {
+    this.options = options;
+    this.ceiling = ceiling;
+    this.scenarios = List.copyOf(scenarios);
+    this.peakMib = peakMib;
+    this.foreignRequests = foreignRequests;
+  }
+
+  /** Why the figures cannot be trusted: lost or unverifiable deliveries, failed requests. */
+  public List<String> broken() {
+    List<String> problems = new ArrayList<>();
+    for (Scenario scenario : scenarios) {
+      if (scenario.load().accepted() == 0) {
+        problems.add(scenario.name() + ": nothing was accepted");
+      }
+      if (!scenario.allDelivered()) {
+        problems.add(
+            String.format(
+                "%s: %d of %d deliveries arrived within %s of the load's end",
+                scenario.name(),
+                scenario.delivered(),
+                scenario.expectedDeliveries(),
+                options.drainLimit()));
+      }
+      if (scenario.badSignatures() > 0) {
+        problems.add(
+            scenario.name() + ": " + scenario.badSignatures() + " signatures did not verify");
+      }
+    }
+    if (foreignRequests > 0) {
+      problems.add(foreignRequests + " requests reached the receiver without a benchmark payload");
+    }
+    return problems;
+  }
+
+  public void print(PrintStream out) {
+    out.println();
+    out.printf(
+        "%-46s %10s %12s %15s %17s %9s %8s %5s%n",
+        "scenario",
+        "accepted/s",
+        "deliveries/s",
+        "API p50/p99 ms",
+        "deliver p50/p99 ms",
+        "behind",
+        "drain s",
+        "dups");
+    for (Scenario s : scenarios) {
+      out.printf(
+          "%-46s %10.0f %12.0f %15s %17s %9d %8.1f %5d%n",
+          s.name(),
+          s.load().acceptedPerSecond(),
+          s.deliveriesPerSecond(),
+          pair(s.load().latency()),
+          pair(s.endToEnd()),
+          s.backlogAtEnd(),
+          s.drain().toMillis() / 1000.0,
+          s.duplicates());
+    }
+    out.println();
+    ceiling.ifPresent(
+        tps ->
+            scenarios.stream()
+                .filter(s -> s.kind().startsWith("closed") && s.fanout() == 1)
+                .findFirst()
+                .ifPresent(
+                    s ->
+                        out.printf(
+                            "Ceiling (pgbench, one insert per commit, 32 clients): %.0f/s;"
+                                + " single-message ingest is %.2f of it.%n",
+                            tps, s.load().acceptedPerSecond() / tps)));
+    out.print("Peak memory (PSS):");
+    peakMib.forEach((name, mib) -> out.printf(" %s %.0f MiB;", name, mib));
+    out.println();
+    out.println("behind: deliveries still owed when the load stopped; drain: how long they took.");
+  }
+
+  private static String pair(Latencies.Summary summary) {
+    return String.format("%.1f / %.1f", summary.p50(), summary.p99());
+  }
+
+  public Path write() {
+    JsonObjectBuilder root =
+        Json.createObjectBuilder()
+            .add("finishedAt", Instant.now().toString())
+            .add("cores", Runtime.getRuntime().availableProcessors())
+            .add("java", System.getProperty("java.version"))
+            .add(
+                "options",
+                Json.createObjectBuilder()
+                    .add("durationSeconds", options.duration().toSeconds())
+                    .add("rate", options.rate())
+                    .add("clients", options.clients())
+                    .add("batchSize", options.batchSize())
+                    .add("backlog", options.backlog())
+                    .add("smoke", options.smoke()));
+    ceiling.ifPresent(
+        tps ->
+            root.add(
+                "ceiling",
+                Json.createObjectBuilder().add("commitsPerSecond", tps).add("clients", 32)));
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    for (Scenario s : scenarios) {
+      JsonObjectBuilder cpu = Json.createObjectBuilder();
+      s.cpuSeconds().forEach(cpu::add);
+      JsonObjectBuilder scenario =
+          Json.createObjectBuilder()
+              .add("name", s.name())
+              .add("load", s.kind())
+              .add("fanout", s.fanout())
+              .add("seconds", s.load().seconds())
+              .add("requests", s.load().requests())
+              .add("failedRequests", s.load().failures())
+              .add("accepted", s.load().accepted())
+              .add("acceptedPerSecond", s.load().acceptedPerSecond())
+              .add("apiLatencyMs", latency(s.load().latency()))
+              .add("expectedDeliveries", s.expectedDeliveries())
+              .add("delivered", s.delivered())
+              .add("deliveriesPerSecond", s.deliveriesPerSecond())
+              .add("behindAtEndOfLoad", s.backlogAtEnd())
+              .add("drainSeconds", s.drain().toMillis() / 1000.0)
+              .add("duplicates", s.duplicates())
+              .add("badSignatures", s.badSignatures())
+              .add("deliveredLatencyMs", latency(s.endToEnd()))
+              .add("cpuSeconds", cpu);
+      ceiling.ifPresent(
+          tps -> scenario.add("acceptedShareOfCeiling", s.load().acceptedPerSecond() / tps));
+      list.add(scenario);
+    }
+    root.add("scenarios", list);
+    JsonObjectBuilder memory = Json.createObjectBuilder();
+    peakMib.forEach(memory::add);
+    root.add("peakMemoryMib", memory);
+    JsonArrayBuilder problems = Json.createArrayBuilder();
+    broken().forEach(problems::add);
+    root.add("problems", problems);
+    return save(root.build());
+  }
+
+  private static JsonObjectBuilder latency(Latencies.Summary summary) {
+    return Json.createObjectBuilder()
+        .add("count", summary.count())
+        .add("p50", summary.p50())
+        .add("p90", summary.p90())
+        .add("p99", summary.p99())
+        .add("max", summary.max());
+  }
+
+  private Path save(JsonObject json) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator =
+        Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+            .createGenerator(text)) {
+      generator.write(json);
+    }
+    try {
+      Files.createDirectories(options.out());
+      Path file = options.out().resolve("results.json");
+      Files.writeString(file, text.toString().strip() + "\n", StandardCharsets.UTF_8);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

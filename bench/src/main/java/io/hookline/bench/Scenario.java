@@ -1,0 +1,46 @@
+package io.hookline.bench;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One measured phase: the load that was driven and what the receiver saw of it.
+ *
+ * @param fanout endpoints each accepted event goes to
+ * @param deliveredDuringLoad first arrivals while the load still ran
+ * @param delivered first arrivals by the end of the drain
+ * @param deliverySeconds from the start of the load to the last first arrival
+ * @param drain from the end of the load until every delivery arrived (or the limit)
+ * @param cpuSeconds per watched process group, over load and drain
+ */
+public record Scenario(
+    String name,
+    String kind,
+    int fanout,
+    LoadGenerator.Result load,
+    long deliveredDuringLoad,
+    long delivered,
+    long duplicates,
+    long badSignatures,
+    double deliverySeconds,
+    Duration drain,
+    Latencies.Summary endToEnd,
+    Map<String, Double> cpuSeconds) {
+
+  public long expectedDeliveries() {
+    return load.accepted() * fanout;
+  }
+
+  /** Deliveries still owed when the load stopped: 0 when delivery kept up. */
+  public long backlogAtEnd() {
+    return expectedDeliveries() - deliveredDuringLoad;
+  }
+
+  public boolean allDelivered() {
+    return delivered >= expectedDeliveries();
+  }
+
+  public double deliveriesPerSecond() {
+    return deliverySeconds <= 0 ? 0 : delivered / deliverySeconds;
+  }
+}

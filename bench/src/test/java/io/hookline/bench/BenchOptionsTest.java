@@ -1,0 +1,50 @@
+package io.hookline.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+  @Test
+  void defaultsMeasureWhatTheIssueAsksFor() {
+    BenchOptions options = BenchOptions.parse();
+    assertEquals(Duration.ofSeconds(10), options.duration());
+    assertEquals(200, options.rate());
+    assertEquals(List.of(1, 10, 100), options.fanouts());
+    assertEquals(1_000_000, options.backlog());
+  }
+
+  @Test
+  void smokeIsShortAndOptionsAfterItStillCount() {
+    BenchOptions options = BenchOptions.parse("--smoke", "--duration", "3");
+    assertTrue(options.smoke());
+    assertEquals(Duration.ofSeconds(3), options.duration());
+    assertTrue(options.backlog() < 1_000_000);
+  }
+
+  @Test
+  void listsAndNumbersAreParsed() {
+    BenchOptions options =
+        BenchOptions.parse(
+            "--fanout", "1, 5", "--rate", "50", "--url", "http://h:1/", "--token", "t");
+    assertEquals(List.of(1, 5), options.fanouts());
+    assertEquals(50, options.rate());
+    assertEquals("http://h:1", options.url());
+  }
+
+  @Test
+  void badInputIsRefusedWithTheReason() {
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--rate", "0"))
+            .getMessage()
+            .contains("at least 1"));
+    assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--batch-size", "1001"));
+    assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--url", "http://h"));
+    assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--duration"));
+    assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--nope", "1"));
+  }
+}

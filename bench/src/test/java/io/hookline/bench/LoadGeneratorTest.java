@@ -1,0 +1,53 @@
+package io.hookline.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+class LoadGeneratorTest {
+  @Test
+  void aFixedRateSendsTheRateTimesTheDuration() {
+    LoadGenerator.Result result =
+        LoadGenerator.fixedRate(200, Duration.ofMillis(500), (due, sequence) -> 1);
+    assertEquals(100, result.requests());
+    assertEquals(100, result.accepted());
+    assertEquals(0, result.failures());
+  }
+
+  @Test
+  void latencyCountsFromWhenARequestWasDueNotWhenASenderGotToIt() {
+    // Each request takes 100 ms; 1000 a second is more than the senders can start, so requests
+    // queue. Timed from their start they would all look like 100 ms; timed from when they were due
+    // (coordinated omission corrected) the queueing shows.
+    LoadGenerator.Result result =
+        LoadGenerator.fixedRate(
+            1000,
+            Duration.ofSeconds(1),
+            (due, sequence) -> {
+              LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+              return 1;
+            });
+    assertEquals(1000, result.accepted());
+    assertTrue(result.latency().p99() > 200, "p99 " + result.latency().p99());
+  }
+
+  @Test
+  void failuresAndExceptionsAreCountedNotThrown() {
+    LoadGenerator.Result result =
+        LoadGenerator.closedLoop(
+            2,
+            Duration.ofMillis(200),
+            (due, sequence) -> {
+              if (sequence % 2 == 0) {
+                throw new IllegalStateException("refused");
+              }
+              return 0;
+            });
+    assertTrue(result.requests() > 0);
+    assertEquals(0, result.accepted());
+    assertEquals(result.requests(), result.failures());
+  }
+}

@@ -1,0 +1,106 @@
+package io.hookline.devstack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Artemis and Payara Micro with Hookline on this machine, against the configured PostgreSQL, as
+ * {@code ./hookline up} runs them. The benchmark builds the same stack with its own ports, data
+ * directory and database, so what it measures is what a developer runs.
+ *
+ * @param data where the broker journal, Micro's root, logs and the generated secrets live
+ */
+public record LocalStack(
+    Path data, Secrets secrets, Database database, ArtemisBroker broker, PayaraMicro micro)
+    implements AutoCloseable {
+
+  /**
+   * @param settings the value of a {@code HOOKLINE_*} setting, or null for its default
+   */
+  public static LocalStack configure(Function<String, String> settings) {
+    Function<String[], String> setting =
+        nameAndDefault -> {
+          String value = settings.apply(nameAndDefault[0]);
+          return value == null || value.isBlank() ? nameAndDefault[1] : value;
+        };
+    StackFiles files =
+        StackFiles.at(Path.of(setting.apply(of("HOOKLINE_STACK_DIR", "devstack/target/stack"))));
+    Path data = Path.of(setting.apply(of("HOOKLINE_DATA_DIR", ".hookline"))).toAbsolutePath();
+    Secrets secrets = Secrets.loadOrCreate(data.resolve("secrets.properties"));
+    Database database =
+        new Database(
+            setting.apply(of("HOOKLINE_DB_HOST", "127.0.0.1")),
+            Integer.parseInt(setting.apply(of("HOOKLINE_DB_PORT", "5432"))),
+            setting.apply(of("HOOKLINE_DB_NAME", "hookline")),
+            setting.apply(of("HOOKLINE_DB_USER", "postgres")),
+            setting.apply(of("HOOKLINE_DB_PASSWORD", "postgres")));
+    ArtemisBroker broker =
+        new ArtemisBroker(
+            new ArtemisBroker.Settings(
+                files.artemisHome(),
+                data.resolve("artemis"),
+                files.brokerXml(),
+                "127.0.0.1",
+                Integer.parseInt(setting.apply(of("HOOKLINE_ARTEMIS_PORT", "61616"))),
+                Integer.parseInt(setting.apply(of("HOOKLINE_ARTEMIS_CONSOLE_PORT", "8161"))),
+                "hookline",
+                secrets.brokerPassword(),
+                Map.of()));
+
+    Map<String, String> appEnv = new HashMap<>();
+    appEnv.putAll(database.environment());
+    appEnv.putAll(broker.settings().clientEnvironment());
+    appEnv.put("HOOKLINE_ADMIN_TOKEN", secrets.adminToken());
+    appEnv.put("HOOKLINE_SECRETS_KEY", secrets.secretsKey());
+    // A developer's receivers run on this machine; production keeps both off (the default).
+    appEnv.put(
+        "HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS",
+        setting.apply(of("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true")));
+    appEnv.put(
+        "HOOKLINE_DELIVERY_ALLOW_HTTP", setting.apply(of("HOOKLINE_DELIVERY_ALLOW_HTTP", "true")));
+    PayaraMicro micro =
+        new PayaraMicro(
+            new PayaraMicro.Settings(
+                files.payaraMicroJar(),
+                files.artemisRar(),
+                files.microWar(),
+                setting.apply(of("HOOKLINE_BIND_ADDRESS", "127.0.0.1")),
+                Integer.parseInt(setting.apply(of("HOOKLINE_HTTP_PORT", "8080"))),
+                data.resolve("micro"),
+                appEnv,
+                Arrays.asList(
+                    setting
+                        .apply(of("HOOKLINE_MICRO_JAVA_OPTS", "-Xms256m -Xmx768m"))
+                        .split(" +"))));
+    return new LocalStack(data, secrets, database, broker, micro);
+  }
+
+  private static String[] of(String name, String fallback) {
+    return new String[] {name, fallback};
+  }
+
+  /**
+   * Creates the database if missing (or anew, when {@code fresh}), then starts broker and Micro.
+   */
+  public LocalStack start(boolean freshDatabase) {
+    database.ensureExists(freshDatabase);
+    broker.start();
+    micro.start();
+    return this;
+  }
+
+  public boolean privateTargetsAllowed() {
+    return "true"
+        .equals(micro.settings().environment().get("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS"));
+  }
+
+  /** Micro first: it stalls on a vanished broker. */
+  @Override
+  public void close() {
+    micro.close();
+    broker.close();
+  }
+}
