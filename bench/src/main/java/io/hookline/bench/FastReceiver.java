@@ -25,10 +25,12 @@ public final class FastReceiver implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  private final HttpServer server;
+  private HttpServer server;
+  private final int port;
   private final ExecutorService workers;
   private final Webhook verifier;
   private final Tally[] tallies;
+  private static final String PATH = "/hooks/";
   private final AtomicLong foreign = new AtomicLong();
 
   public FastReceiver(String secret, int phases) throws IOException {
@@ -41,16 +43,32 @@ public final class FastReceiver implements AutoCloseable {
     for (int i = 0; i < phases; i++) {
       tallies[i] = new Tally();
     }
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
     workers = Executors.newFixedThreadPool(16);
-    server.setExecutor(workers);
-    server.createContext("/", this::handle);
-    server.start();
+    server = listen(0);
+    port = server.getAddress().getPort();
+  }
+
+  private HttpServer listen(int onPort) throws IOException {
+    HttpServer listening = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 1024);
+    listening.setExecutor(workers);
+    listening.createContext("/", this::handle);
+    listening.start();
+    return listening;
+  }
+
+  /** Takes the subscriber down: connections are refused until {@link #comeBack()}. */
+  public synchronized void goDown() {
+    server.stop(0);
+  }
+
+  /** Listens again, on the same port, with the same tallies. */
+  public synchronized void comeBack() throws IOException {
+    server = listen(port);
   }
 
   /** The URL of endpoint {@code name} on this receiver. */
   public String url(String name) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
+    return "http://127.0.0.1:" + port + PATH + name;
   }
 
   public Tally tally(int phase) {
@@ -110,6 +128,18 @@ public final class FastReceiver implements AutoCloseable {
 
     public long delivered() {
       return seen.size();
+    }
+
+    /** Whether webhook {@code id} reached endpoint {@code name} (see {@link FastReceiver#url}). */
+    public boolean received(String name, String id) {
+      return seen.contains(PATH + name + " " + id);
+    }
+
+    /** The webhook-ids that arrived, whichever endpoint they reached. */
+    public java.util.Set<String> ids() {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      seen.forEach(key -> ids.add(key.substring(key.indexOf(' ') + 1)));
+      return ids;
     }
 
     public long duplicates() {

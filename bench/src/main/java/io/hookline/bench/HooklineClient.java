@@ -89,6 +89,20 @@ public final class HooklineClient implements AutoCloseable {
     return answer.json();
   }
 
+  /** Sends one message; its id when accepted, else null (refused, or no answer). */
+  public String sendForId(String appId, String payload) {
+    Answer answer;
+    try {
+      answer =
+          post(
+              "/api/v1/apps/" + appId + "/messages",
+              "{\"eventType\":\"chaos.event\",\"payload\":" + payload + "}");
+    } catch (UncheckedIOException noAnswer) {
+      return null;
+    }
+    return answer.status() == 202 ? answer.json().getString("id") : null;
+  }
+
   /** Sends one message; the status only (202 when accepted). */
   public int send(String appId, String payload) {
     return post(

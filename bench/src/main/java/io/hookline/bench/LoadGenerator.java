@@ -44,12 +44,9 @@ public final class LoadGenerator {
   }
 
   public static Result closedLoop(int clients, Duration duration, Request request) {
-    Latencies latencies = new Latencies();
-    LongAdder requests = new LongAdder();
-    LongAdder accepted = new LongAdder();
-    LongAdder failures = new LongAdder();
+    Run run = new Run(request);
     AtomicLong sequence = new AtomicLong();
-    long start = System.nanoTime();
+    long start = run.start;
     long end = start + duration.toNanos();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
@@ -58,10 +55,7 @@ public final class LoadGenerator {
               () -> {
                 long now;
                 while ((now = System.nanoTime()) < end) {
-                  int got = sendCounting(request, now, sequence.getAndIncrement(), failures);
-                  latencies.recordNanos(System.nanoTime() - now);
-                  requests.increment();
-                  accepted.add(got);
+                  run.send(now, sequence.getAndIncrement());
                 }
               },
               "bench-client-" + i);
@@ -69,22 +63,14 @@ public final class LoadGenerator {
       thread.start();
     }
     joinAll(threads);
-    return new Result(
-        requests.sum(),
-        accepted.sum(),
-        failures.sum(),
-        Duration.ofNanos(System.nanoTime() - start),
-        latencies.summary());
+    return run.result();
   }
 
   public static Result fixedRate(double perSecond, Duration duration, Request request) {
-    Latencies latencies = new Latencies();
-    LongAdder requests = new LongAdder();
-    LongAdder accepted = new LongAdder();
-    LongAdder failures = new LongAdder();
+    Run run = new Run(request);
     ExecutorService senders = Executors.newFixedThreadPool(64);
     long period = Math.round(1e9 / perSecond);
-    long start = System.nanoTime();
+    long start = run.start;
     long count = (long) Math.floor(duration.toNanos() / (double) period);
     for (long i = 0; i < count; i++) {
       long due = start + i * period;
@@ -93,13 +79,7 @@ public final class LoadGenerator {
         LockSupport.parkNanos(wait);
       }
       long sequence = i;
-      senders.execute(
-          () -> {
-            int got = sendCounting(request, due, sequence, failures);
-            latencies.recordNanos(System.nanoTime() - due);
-            requests.increment();
-            accepted.add(got);
-          });
+      senders.execute(() -> run.send(due, sequence));
     }
     senders.shutdown();
     try {
@@ -110,24 +90,44 @@ public final class LoadGenerator {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    return new Result(
-        requests.sum(),
-        accepted.sum(),
-        failures.sum(),
-        Duration.ofNanos(System.nanoTime() - start),
-        latencies.summary());
+    return run.result();
   }
 
-  private static int sendCounting(Request request, long due, long sequence, LongAdder failures) {
-    try {
-      int got = request.send(due, sequence);
+  /** The counts of one run, from many threads; a request's latency counts from when it was due. */
+  private static final class Run {
+    final Request request;
+    final long start = System.nanoTime();
+    final Latencies latencies = new Latencies();
+    final LongAdder requests = new LongAdder();
+    final LongAdder accepted = new LongAdder();
+    final LongAdder failures = new LongAdder();
+
+    Run(Request request) {
+      this.request = request;
+    }
+
+    void send(long due, long sequence) {
+      int got;
+      try {
+        got = request.send(due, sequence);
+      } catch (RuntimeException e) {
+        got = 0;
+      }
+      latencies.recordNanos(System.nanoTime() - due);
+      requests.increment();
       if (got == 0) {
         failures.increment();
       }
-      return got;
-    } catch (RuntimeException e) {
-      failures.increment();
-      return 0;
+      accepted.add(got);
+    }
+
+    Result result() {
+      return new Result(
+          requests.sum(),
+          accepted.sum(),
+          failures.sum(),
+          Duration.ofNanos(System.nanoTime() - start),
+          latencies.summary());
     }
   }
 

@@ -100,8 +100,8 @@ public final class Report {
                     s ->
                         out.printf(
                             "Ceiling (pgbench, one insert per commit, 32 clients): %.0f/s;"
-                                + " single-message ingest is %.2f of it.%n",
-                            tps, s.load().acceptedPerSecond() / tps)));
+                                + " single-message ingest is %.1f%% of it.%n",
+                            tps, 100 * s.load().acceptedPerSecond() / tps)));
     out.print("Peak memory (PSS):");
     peakMib.forEach((name, mib) -> out.printf(" %s %.0f MiB;", name, mib));
     out.println();
@@ -180,6 +180,11 @@ public final class Report {
   }
 
   private Path save(JsonObject json) {
+    return writePretty(options.out().resolve("results.json"), json);
+  }
+
+  /** Writes the JSON indented, for people to read and diff as well as machines. */
+  static Path writePretty(Path file, JsonObject json) {
     StringWriter text = new StringWriter();
     try (JsonGenerator generator =
         Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
@@ -187,8 +192,7 @@ public final class Report {
       generator.write(json);
     }
     try {
-      Files.createDirectories(options.out());
-      Path file = options.out().resolve("results.json");
+      Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(file, text.toString().strip() + "\n", StandardCharsets.UTF_8);
       return file;
     } catch (IOException e) {

@@ -21,6 +21,15 @@ public record LocalStack(
    * @param settings the value of a {@code HOOKLINE_*} setting, or null for its default
    */
   public static LocalStack configure(Function<String, String> settings) {
+    return configure(settings, Map.of());
+  }
+
+  /**
+   * @param applicationSettings more environment for Payara Micro: Hookline's own settings, such as
+   *     a shorter retry schedule for a crash test
+   */
+  public static LocalStack configure(
+      Function<String, String> settings, Map<String, String> applicationSettings) {
     Function<String[], String> setting =
         nameAndDefault -> {
           String value = settings.apply(nameAndDefault[0]);
@@ -61,6 +70,7 @@ public record LocalStack(
         setting.apply(of("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true")));
     appEnv.put(
         "HOOKLINE_DELIVERY_ALLOW_HTTP", setting.apply(of("HOOKLINE_DELIVERY_ALLOW_HTTP", "true")));
+    appEnv.putAll(applicationSettings);
     PayaraMicro micro =
         new PayaraMicro(
             new PayaraMicro.Settings(

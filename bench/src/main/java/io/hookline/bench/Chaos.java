@@ -1,0 +1,336 @@
+package io.hookline.bench;
+
+import io.hookline.devstack.LocalStack;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code ./hookline chaos}: streams events through a stack of its own to a receiver that records
+ * every webhook-id and, halfway through each stream, does one harmful thing: kill -9 Payara Micro
+ * and start it again, kill -9 the broker and start it again, restart PostgreSQL, or take the
+ * receiver down for a while. Each time every accepted event must reach the receiver and nothing may
+ * stay pending; duplicates are counted and reported. Exits 1 otherwise.
+ */
+public final class Chaos {
+  private static final String ENDPOINT = "chaos";
+
+  /** One harmful thing and the stream it was done in the middle of. */
+  record Step(
+      String fault,
+      long sent,
+      long accepted,
+      long delivered,
+      long lost,
+      long duplicates,
+      long pending,
+      long deliveredButNotStored,
+      Duration faultTook,
+      Duration recovered) {
+
+    boolean passed() {
+      return lost == 0 && pending == 0 && deliveredButNotStored == 0 && accepted > 0;
+    }
+  }
+
+  private final ChaosOptions options;
+  private LocalStack stack;
+  private FastReceiver receiver;
+  private HooklineClient client;
+  private String app;
+  private int nextPhase = 1;
+
+  private Chaos(ChaosOptions options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help")) {
+      System.out.print(ChaosOptions.USAGE);
+      return;
+    }
+    ChaosOptions options;
+    try {
+      options = ChaosOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.exit(new Chaos(options).run());
+  }
+
+  private int run() throws Exception {
+    String secret =
+        "whsec_" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(24));
+    stack = LocalStack.configure(Chaos::setting, applicationSettings());
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+    System.out.println("Starting the stack (logs in " + stack.data() + ")...");
+    stack.start(true);
+    List<Step> steps = new ArrayList<>();
+    try (FastReceiver started = new FastReceiver(secret, 16);
+        HooklineClient api =
+            new HooklineClient(
+                stack.micro().settings().baseUrl(), stack.secrets().adminToken(), 80)) {
+      receiver = started;
+      client = api;
+      app =
+          client
+              .create("/api/v1/apps", Json.createObjectBuilder().add("name", "chaos").build())
+              .getString("id");
+      client.create(
+          "/api/v1/apps/" + app + "/endpoints",
+          Json.createObjectBuilder()
+              .add("url", receiver.url(ENDPOINT))
+              .add("secret", secret)
+              .build());
+      for (String fault : options.faults()) {
+        steps.add(step(fault));
+      }
+    } finally {
+      System.out.println("Stopping the stack...");
+      stack.close();
+    }
+    print(steps);
+    Path written = write(steps);
+    System.out.println("Results: " + written.toAbsolutePath());
+    return steps.stream().allMatch(Step::passed) ? 0 : 1;
+  }
+
+  /** The crash suite's own ports, data and database, and a retry schedule that ends in minutes. */
+  private static String setting(String name) {
+    Map<String, String> own =
+        Map.of(
+            "HOOKLINE_DATA_DIR", Path.of("target", "chaos", "stack").toAbsolutePath().toString(),
+            "HOOKLINE_DB_NAME", "hookline_chaos",
+            "HOOKLINE_HTTP_PORT", "18580",
+            "HOOKLINE_ARTEMIS_PORT", "61816",
+            "HOOKLINE_ARTEMIS_CONSOLE_PORT", "8361");
+    return own.containsKey(name) ? own.get(name) : System.getenv(name);
+  }
+
+  private Map<String, String> applicationSettings() {
+    Map<String, String> settings = new HashMap<>();
+    // Production waits hours between late tries; here the whole schedule fits the recovery window.
+    settings.put("HOOKLINE_DELIVERY_SCHEDULE", "0s,1s,2s,4s,8s,15s,30s,30s,30s,30s");
+    settings.put("HOOKLINE_BREAKER_COOL_DOWN", "PT3S");
+    settings.put("HOOKLINE_RECONCILER_INTERVAL", "PT5S");
+    settings.put("HOOKLINE_RECONCILER_GRACE", "PT20S");
+    return settings;
+  }
+
+  private Step step(String fault) throws Exception {
+    int phase = nextPhase++;
+    System.out.printf(
+        "Streaming %d events at %.0f/s; halfway: %s...%n", options.events(), options.rate(), fault);
+    Set<String> accepted = ConcurrentHashMap.newKeySet();
+    Duration streamFor = Duration.ofMillis(Math.round(options.events() * 1000 / options.rate()));
+    long[] faultTook = new long[1];
+    Exception[] faultFailed = new Exception[1];
+    Thread injector =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(streamFor.toMillis() / 2);
+                long at = System.nanoTime();
+                inject(fault);
+                faultTook[0] = System.nanoTime() - at;
+              } catch (Exception e) {
+                faultFailed[0] = e;
+              }
+            },
+            "chaos-" + fault);
+    injector.start();
+    LoadGenerator.Result stream =
+        LoadGenerator.fixedRate(
+            options.rate(),
+            streamFor,
+            (due, sequence) -> {
+              String id = client.sendForId(app, Payloads.of(phase, due, sequence));
+              if (id == null) {
+                return 0;
+              }
+              accepted.add(id);
+              return 1;
+            });
+    injector.join();
+    if (faultFailed[0] != null) {
+      throw new IllegalStateException("could not " + fault + ": " + faultFailed[0], faultFailed[0]);
+    }
+    long streamEnded = System.nanoTime();
+    FastReceiver.Tally tally = receiver.tally(phase);
+    awaitUntil(() -> accepted.stream().allMatch(id -> tally.received(ENDPOINT, id)));
+    long pending = waitForPending();
+    Set<String> delivered = tally.ids();
+    long lost = accepted.stream().filter(id -> !delivered.contains(id)).count();
+    // A request cut off after its commit was accepted though the client never heard so: it may be
+    // delivered, but it must at least be a stored message.
+    Set<String> extra = new HashSet<>(delivered);
+    extra.removeAll(accepted);
+    Step step =
+        new Step(
+            fault,
+            stream.requests(),
+            accepted.size(),
+            delivered.size(),
+            lost,
+            tally.duplicates(),
+            pending,
+            extra.size() - stored(extra),
+            Duration.ofNanos(faultTook[0]),
+            Duration.ofNanos(System.nanoTime() - streamEnded));
+    System.out.printf(
+        "  %d sent, %d accepted, %d delivered, %d lost, %d duplicates, %d pending%n",
+        step.sent(),
+        step.accepted(),
+        step.delivered(),
+        step.lost(),
+        step.duplicates(),
+        step.pending());
+    return step;
+  }
+
+  private void inject(String fault) throws Exception {
+    switch (fault) {
+      case "node" -> {
+        stack.micro().kill();
+        stack.micro().start();
+      }
+      case "broker" -> {
+        stack.broker().kill();
+        stack.broker().start();
+      }
+      case "postgres" -> {
+        Process restart = new ProcessBuilder("scripts/restart-postgres.sh").inheritIO().start();
+        if (restart.waitFor() != 0) {
+          throw new IllegalStateException("scripts/restart-postgres.sh failed");
+        }
+      }
+      case "receiver" -> {
+        receiver.goDown();
+        Thread.sleep(options.receiverDown().toMillis());
+        receiver.comeBack();
+      }
+      default -> throw new IllegalArgumentException("no such fault: " + fault);
+    }
+  }
+
+  private void awaitUntil(BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + options.recovery().toNanos();
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+  }
+
+  /** Deliveries of the chaos app not yet delivered, once they are all settled or time is up. */
+  private long waitForPending() throws InterruptedException {
+    long deadline = System.nanoTime() + options.recovery().toNanos();
+    long pending;
+    do {
+      pending =
+          count(
+              "select count(*) from delivery d join message m on m.id = d.message_id"
+                  + " where m.app_id = ? and d.status <> 'DELIVERED'");
+      if (pending > 0) {
+        Thread.sleep(200);
+      }
+    } while (pending > 0 && System.nanoTime() < deadline);
+    return pending;
+  }
+
+  private long stored(Set<String> ids) {
+    long found = 0;
+    for (String id : ids) {
+      found +=
+          count(
+              "select count(*) from message where app_id = ? and id = '"
+                  + id.replace("'", "")
+                  + "'");
+    }
+    return found;
+  }
+
+  private long count(String sql) {
+    try (Connection connection = stack.database().connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, app);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void print(List<Step> steps) {
+    System.out.println();
+    System.out.printf(
+        "%-10s %7s %9s %10s %5s %11s %8s %9s %12s%n",
+        "fault",
+        "sent",
+        "accepted",
+        "delivered",
+        "lost",
+        "duplicates",
+        "pending",
+        "fault s",
+        "recovered s");
+    for (Step s : steps) {
+      System.out.printf(
+          "%-10s %7d %9d %10d %5d %11d %8d %9.1f %12.1f  %s%n",
+          s.fault(),
+          s.sent(),
+          s.accepted(),
+          s.delivered(),
+          s.lost(),
+          s.duplicates(),
+          s.pending(),
+          s.faultTook().toMillis() / 1000.0,
+          s.recovered().toMillis() / 1000.0,
+          s.passed() ? "ok" : "FAILED");
+    }
+  }
+
+  private Path write(List<Step> steps) {
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    for (Step s : steps) {
+      list.add(
+          Json.createObjectBuilder()
+              .add("fault", s.fault())
+              .add("sent", s.sent())
+              .add("accepted", s.accepted())
+              .add("delivered", s.delivered())
+              .add("lost", s.lost())
+              .add("duplicates", s.duplicates())
+              .add("pending", s.pending())
+              .add("deliveredButNotStored", s.deliveredButNotStored())
+              .add("faultSeconds", s.faultTook().toMillis() / 1000.0)
+              .add("recoveredSeconds", s.recovered().toMillis() / 1000.0)
+              .add("passed", s.passed()));
+    }
+    JsonObject json =
+        Json.createObjectBuilder()
+            .add("events", options.events())
+            .add("rate", options.rate())
+            .add("steps", list)
+            .build();
+    return Report.writePretty(Path.of("target", "chaos", "results.json"), json);
+  }
+}
