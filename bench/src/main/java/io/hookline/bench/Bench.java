@@ -116,7 +116,7 @@ public final class Bench {
         fixedRate("after backlog: latency at " + (int) options.rate() + "/s", single);
       }
 
-      Report report = new Report(options, ceiling, scenarios, watch.peakMib(), receiver.foreign());
+      Report report = new Report(options, ceiling, scenarios, watch.peaks(), receiver.foreign());
       report.print(System.out);
       Path written = report.write();
       System.out.println("Results: " + written.toAbsolutePath());

@@ -15,14 +15,16 @@ import java.util.stream.Stream;
 
 /**
  * Memory and CPU of the processes under test, read from /proc (Linux). Each group is a set of
- * processes: a JVM and its children, or every PostgreSQL process. Memory is the group's peak of
- * proportional set size (Pss: shared pages split among their users, so PostgreSQL's shared buffers
- * count once, not once per backend), sampled every 200 ms.
+ * processes: a JVM and its children, or every PostgreSQL process. Memory is the group's peak,
+ * sampled every 200 ms, of resident set size (RSS) and of proportional set size (PSS: shared pages
+ * split among their users, so PostgreSQL's shared buffers count once, not once per backend, as they
+ * do in its RSS sum).
  */
 public final class ProcessWatch implements AutoCloseable {
   private static final long TICKS_PER_SECOND = 100;
   private final Map<String, Supplier<Set<Long>>> groups = new LinkedHashMap<>();
-  private final Map<String, Long> peakKib = new ConcurrentHashMap<>();
+  private final Map<String, Long> peakRssKib = new ConcurrentHashMap<>();
+  private final Map<String, Long> peakPssKib = new ConcurrentHashMap<>();
   private final Thread sampler;
   private volatile boolean running = true;
 
@@ -70,11 +72,22 @@ public final class ProcessWatch implements AutoCloseable {
     return new ArrayList<>(groups.keySet());
   }
 
-  /** Peak Pss of each group in MiB, so far. */
-  public Map<String, Double> peakMib() {
+  /** A group's peak memory, in MiB. */
+  public record Memory(double rssMib, double pssMib) {}
+
+  /** The peak memory of each group, so far. */
+  public Map<String, Memory> peaks() {
     sample();
-    Map<String, Double> peaks = new LinkedHashMap<>();
-    groups.keySet().forEach(name -> peaks.put(name, peakKib.getOrDefault(name, 0L) / 1024.0));
+    Map<String, Memory> peaks = new LinkedHashMap<>();
+    groups
+        .keySet()
+        .forEach(
+            name ->
+                peaks.put(
+                    name,
+                    new Memory(
+                        peakRssKib.getOrDefault(name, 0L) / 1024.0,
+                        peakPssKib.getOrDefault(name, 0L) / 1024.0)));
     return peaks;
   }
 
@@ -93,8 +106,15 @@ public final class ProcessWatch implements AutoCloseable {
   private synchronized void sample() {
     groups.forEach(
         (name, pids) -> {
-          long kib = pids.get().stream().mapToLong(ProcessWatch::pssKib).sum();
-          peakKib.merge(name, kib, Math::max);
+          long rss = 0;
+          long pss = 0;
+          for (long pid : pids.get()) {
+            long[] memory = memoryKib(pid);
+            rss += memory[0];
+            pss += memory[1];
+          }
+          peakRssKib.merge(name, rss, Math::max);
+          peakPssKib.merge(name, pss, Math::max);
         });
   }
 
@@ -130,17 +150,21 @@ public final class ProcessWatch implements AutoCloseable {
     return found;
   }
 
-  static long pssKib(long pid) {
+  /** RSS and PSS of one process in KiB; zeros for one that ended or is not ours to read. */
+  static long[] memoryKib(long pid) {
+    long[] memory = new long[2];
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
-        if (line.startsWith("Pss:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        if (line.startsWith("Rss:")) {
+          memory[0] = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        } else if (line.startsWith("Pss:")) {
+          memory[1] = Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
     } catch (IOException | RuntimeException gone) {
       // Ended, or not ours to read.
     }
-    return 0;
+    return memory;
   }
 
   static long cpuTicks(long pid) {

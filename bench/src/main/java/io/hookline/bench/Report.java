@@ -23,19 +23,19 @@ public final class Report {
   private final BenchOptions options;
   private final Optional<Double> ceiling;
   private final List<Scenario> scenarios;
-  private final Map<String, Double> peakMib;
+  private final Map<String, ProcessWatch.Memory> peakMemory;
   private final long foreignRequests;
 
   public Report(
       BenchOptions options,
       Optional<Double> ceiling,
       List<Scenario> scenarios,
-      Map<String, Double> peakMib,
+      Map<String, ProcessWatch.Memory> peakMemory,
       long foreignRequests) {
     this.options = options;
     this.ceiling = ceiling;
     this.scenarios = List.copyOf(scenarios);
-    this.peakMib = peakMib;
+    this.peakMemory = peakMemory;
     this.foreignRequests = foreignRequests;
   }
 
@@ -102,8 +102,10 @@ public final class Report {
                             "Ceiling (pgbench, one insert per commit, 32 clients): %.0f/s;"
                                 + " single-message ingest is %.1f%% of it.%n",
                             tps, 100 * s.load().acceptedPerSecond() / tps)));
-    out.print("Peak memory (PSS):");
-    peakMib.forEach((name, mib) -> out.printf(" %s %.0f MiB;", name, mib));
+    out.print("Peak memory, RSS / PSS:");
+    peakMemory.forEach(
+        (name, memory) ->
+            out.printf(" %s %.0f / %.0f MiB;", name, memory.rssMib(), memory.pssMib()));
     out.println();
     out.println("behind: deliveries still owed when the load stopped; drain: how long they took.");
   }
@@ -162,7 +164,11 @@ public final class Report {
     }
     root.add("scenarios", list);
     JsonObjectBuilder memory = Json.createObjectBuilder();
-    peakMib.forEach(memory::add);
+    peakMemory.forEach(
+        (name, peak) ->
+            memory.add(
+                name,
+                Json.createObjectBuilder().add("rss", peak.rssMib()).add("pss", peak.pssMib())));
     root.add("peakMemoryMib", memory);
     JsonArrayBuilder problems = Json.createArrayBuilder();
     broken().forEach(problems::add);
