@@ -30,6 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/apps")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {
+  /** An app as the API shows it, for the OpenAPI examples. */
+  static final String APP_EXAMPLE =
+      "{\"id\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"name\":\"Acme\",\"uid\":\"acme\",\"createdAt\":\"2026-11-23T10:00:00Z\"}";
+
   /** A uid must not look like an id, or {@code {app}} in a path would be ambiguous. */
   static final Pattern UID = Pattern.compile("(?!app_)[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -45,11 +49,7 @@ public class AppsResource {
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"name\":\"Acme\",\"uid\":\"acme\",\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+              examples = @ExampleObject(name = "example", value = APP_EXAMPLE)))
   @RequestBody(
       required = true,
       content =
@@ -95,11 +95,7 @@ public class AppsResource {
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"name\":\"Acme\",\"uid\":\"acme\",\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+              examples = @ExampleObject(name = "example", value = APP_EXAMPLE)))
   @GET
   @Path("{app}")
   public JsonObject get(@PathParam("app") String app) {

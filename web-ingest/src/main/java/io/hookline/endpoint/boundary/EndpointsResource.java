@@ -45,6 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/apps/{app}/endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointsResource {
+  /** An endpoint as the API shows it, for the OpenAPI examples. */
+  static final String ENDPOINT_EXAMPLE =
+      "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}";
+
   /** Dotted names; a trailing {@code .*} subscribes to everything below a prefix. */
   static final Pattern EVENT_TYPE_FILTER =
       Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*(\\.\\*)?");
@@ -62,11 +66,7 @@ public class EndpointsResource {
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+              examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @RequestBody(
       required = true,
       content =
@@ -116,11 +116,7 @@ public class EndpointsResource {
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+              examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @GET
   @Path("{endpoint}")
   public JsonObject get(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
@@ -138,11 +134,7 @@ public class EndpointsResource {
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+              examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @RequestBody(
       required = true,
       content =
@@ -171,11 +163,7 @@ public class EndpointsResource {
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+              examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @RequestBody(
       required = true,
       content =
@@ -212,11 +200,7 @@ public class EndpointsResource {
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
+              examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @POST
   @Path("{endpoint}/enable")
   public JsonObject enable(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {

@@ -43,6 +43,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
+  /** A source as the API shows it, for the OpenAPI examples. */
+  static final String SOURCE_EXAMPLE =
+      "{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}";
+
   static final Pattern PREFIX = io.hookline.platform.EventTypes.PATTERN;
   @Inject Sources sources;
   @Inject InboundEvents events;
@@ -57,11 +61,7 @@ public class SourcesResource {
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}")))
+              examples = @ExampleObject(name = "example", value = SOURCE_EXAMPLE)))
   @RequestBody(
       required = true,
       content =
@@ -112,11 +112,7 @@ public class SourcesResource {
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}")))
+              examples = @ExampleObject(name = "example", value = SOURCE_EXAMPLE)))
   @GET
   @Path("{source}")
   public JsonObject get(@PathParam("source") String id, @Context UriInfo uri) {
@@ -134,11 +130,7 @@ public class SourcesResource {
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}")))
+              examples = @ExampleObject(name = "example", value = SOURCE_EXAMPLE)))
   @RequestBody(
       required = true,
       content =
