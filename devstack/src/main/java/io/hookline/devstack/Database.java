@@ -27,12 +27,12 @@ public record Database(String host, int port, String name, String user, String p
 
   /** Creates the database if missing; with {@code fresh}, drops it first (tests). */
   public void ensureExists(boolean fresh) {
+    if (fresh) {
+      drop();
+    }
     asAdmin(
         admin -> {
           try (Statement statement = admin.createStatement()) {
-            if (fresh) {
-              statement.execute("drop database if exists \"" + name + "\" with (force)");
-            }
             boolean exists;
             try (PreparedStatement query =
                 admin.prepareStatement("select 1 from pg_database where datname = ?")) {

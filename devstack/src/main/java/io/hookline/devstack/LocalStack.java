@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 /**
@@ -30,22 +31,22 @@ public record LocalStack(
    */
   public static LocalStack configure(
       Function<String, String> settings, Map<String, String> applicationSettings) {
-    Function<String[], String> setting =
-        nameAndDefault -> {
-          String value = settings.apply(nameAndDefault[0]);
-          return value == null || value.isBlank() ? nameAndDefault[1] : value;
+    BinaryOperator<String> setting =
+        (name, fallback) -> {
+          String value = settings.apply(name);
+          return value == null || value.isBlank() ? fallback : value;
         };
     StackFiles files =
-        StackFiles.at(Path.of(setting.apply(of("HOOKLINE_STACK_DIR", "devstack/target/stack"))));
-    Path data = Path.of(setting.apply(of("HOOKLINE_DATA_DIR", ".hookline"))).toAbsolutePath();
+        StackFiles.at(Path.of(setting.apply("HOOKLINE_STACK_DIR", "devstack/target/stack")));
+    Path data = Path.of(setting.apply("HOOKLINE_DATA_DIR", ".hookline")).toAbsolutePath();
     Secrets secrets = Secrets.loadOrCreate(data.resolve("secrets.properties"));
     Database database =
         new Database(
-            setting.apply(of("HOOKLINE_DB_HOST", "127.0.0.1")),
-            Integer.parseInt(setting.apply(of("HOOKLINE_DB_PORT", "5432"))),
-            setting.apply(of("HOOKLINE_DB_NAME", "hookline")),
-            setting.apply(of("HOOKLINE_DB_USER", "postgres")),
-            setting.apply(of("HOOKLINE_DB_PASSWORD", "postgres")));
+            setting.apply("HOOKLINE_DB_HOST", "127.0.0.1"),
+            Integer.parseInt(setting.apply("HOOKLINE_DB_PORT", "5432")),
+            setting.apply("HOOKLINE_DB_NAME", "hookline"),
+            setting.apply("HOOKLINE_DB_USER", "postgres"),
+            setting.apply("HOOKLINE_DB_PASSWORD", "postgres"));
     ArtemisBroker broker =
         new ArtemisBroker(
             new ArtemisBroker.Settings(
@@ -53,8 +54,8 @@ public record LocalStack(
                 data.resolve("artemis"),
                 files.brokerXml(),
                 "127.0.0.1",
-                Integer.parseInt(setting.apply(of("HOOKLINE_ARTEMIS_PORT", "61616"))),
-                Integer.parseInt(setting.apply(of("HOOKLINE_ARTEMIS_CONSOLE_PORT", "8161"))),
+                Integer.parseInt(setting.apply("HOOKLINE_ARTEMIS_PORT", "61616")),
+                Integer.parseInt(setting.apply("HOOKLINE_ARTEMIS_CONSOLE_PORT", "8161")),
                 "hookline",
                 secrets.brokerPassword(),
                 Map.of()));
@@ -67,9 +68,9 @@ public record LocalStack(
     // A developer's receivers run on this machine; production keeps both off (the default).
     appEnv.put(
         "HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS",
-        setting.apply(of("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true")));
+        setting.apply("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true"));
     appEnv.put(
-        "HOOKLINE_DELIVERY_ALLOW_HTTP", setting.apply(of("HOOKLINE_DELIVERY_ALLOW_HTTP", "true")));
+        "HOOKLINE_DELIVERY_ALLOW_HTTP", setting.apply("HOOKLINE_DELIVERY_ALLOW_HTTP", "true"));
     appEnv.putAll(applicationSettings);
     PayaraMicro micro =
         new PayaraMicro(
@@ -77,19 +78,13 @@ public record LocalStack(
                 files.payaraMicroJar(),
                 files.artemisRar(),
                 files.microWar(),
-                setting.apply(of("HOOKLINE_BIND_ADDRESS", "127.0.0.1")),
-                Integer.parseInt(setting.apply(of("HOOKLINE_HTTP_PORT", "8080"))),
+                setting.apply("HOOKLINE_BIND_ADDRESS", "127.0.0.1"),
+                Integer.parseInt(setting.apply("HOOKLINE_HTTP_PORT", "8080")),
                 data.resolve("micro"),
                 appEnv,
                 Arrays.asList(
-                    setting
-                        .apply(of("HOOKLINE_MICRO_JAVA_OPTS", "-Xms256m -Xmx768m"))
-                        .split(" +"))));
+                    setting.apply("HOOKLINE_MICRO_JAVA_OPTS", "-Xms256m -Xmx768m").split(" +"))));
     return new LocalStack(data, secrets, database, broker, micro);
-  }
-
-  private static String[] of(String name, String fallback) {
-    return new String[] {name, fallback};
   }
 
   /**

@@ -26,10 +26,6 @@ public final class Jsons {
     return PROVIDER.createObjectBuilder(start);
   }
 
-  public static JsonObjectBuilder createObjectBuilder(java.util.Map<String, ?> start) {
-    return PROVIDER.createObjectBuilder(start);
-  }
-
   public static JsonArrayBuilder createArrayBuilder() {
     return PROVIDER.createArrayBuilder();
   }

@@ -12,6 +12,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,11 +53,11 @@ public class DeliveryQueue {
    * then). Sent within the caller's JTA transaction: it exists only if the rows commit.
    */
   public void enqueue(Delivery delivery, int attempt, Duration wait) {
-    enqueueAll(java.util.List.of(delivery), attempt, wait);
+    enqueueAll(List.of(delivery), attempt, wait);
   }
 
   /** As {@link #enqueue} for each, over one connection. */
-  public void enqueueAll(java.util.List<Delivery> deliveries, int attempt, Duration wait) {
+  public void enqueueAll(List<Delivery> deliveries, int attempt, Duration wait) {
     if (deliveries.isEmpty()) {
       return;
     }
