@@ -2,7 +2,6 @@ package io.hookline.bench;
 
 import io.hookline.devstack.Database;
 import io.hookline.devstack.LocalStack;
-import jakarta.json.Json;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code ./hookline bench}: starts the stack (or uses a running one) and a receiver, measures the
@@ -22,7 +22,6 @@ import java.util.Optional;
  */
 public final class Bench {
   private static final int MAX_PHASES = 64;
-  private static final String APPS = "/api/v1/apps";
 
   private final BenchOptions options;
   private final List<Scenario> scenarios = new ArrayList<>();
@@ -133,43 +132,23 @@ public final class Bench {
   }
 
   /** The bench's own stack: its ports, data directory and database, so it never meets `up`'s. */
-  private static java.util.function.Function<String, String> benchSettings() {
-    Map<String, String> own = new HashMap<>();
-    own.put("HOOKLINE_DATA_DIR", Path.of("target", "bench", "stack").toAbsolutePath().toString());
-    own.put("HOOKLINE_DB_NAME", "hookline_bench");
-    own.put("HOOKLINE_HTTP_PORT", "18480");
-    own.put("HOOKLINE_ARTEMIS_PORT", "61716");
-    own.put("HOOKLINE_ARTEMIS_CONSOLE_PORT", "8261");
-    own.put("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true");
-    own.put("HOOKLINE_DELIVERY_ALLOW_HTTP", "true");
-    return name -> {
-      String fromEnvironment =
-          System.getenv("HOOKLINE_BENCH_" + name.substring("HOOKLINE_".length()));
-      if (fromEnvironment != null) {
-        return fromEnvironment;
-      }
-      return own.containsKey(name) ? own.get(name) : System.getenv(name);
-    };
+  private static Function<String, String> benchSettings() {
+    return OwnStack.settings(
+        "BENCH",
+        Map.of(
+            "HOOKLINE_DATA_DIR", Path.of("target", "bench", "stack").toAbsolutePath().toString(),
+            "HOOKLINE_DB_NAME", "hookline_bench",
+            "HOOKLINE_HTTP_PORT", "18480",
+            "HOOKLINE_ARTEMIS_PORT", "61716",
+            "HOOKLINE_ARTEMIS_CONSOLE_PORT", "8261"));
   }
 
   private List<String> apps(String name, int count, int endpoints, String secret) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      String app =
-          client
-              .create(
-                  APPS, Json.createObjectBuilder().add("name", "bench " + name + " " + i).build())
-              .getString("id");
+      String app = client.createApp("bench " + name + " " + i);
       for (int e = 0; e < endpoints; e++) {
-        String endpoint =
-            client
-                .create(
-                    APPS + "/" + app + "/endpoints",
-                    Json.createObjectBuilder()
-                        .add("url", receiver.url(app + "/" + e))
-                        .add("secret", secret)
-                        .build())
-                .getString("id");
+        String endpoint = client.createEndpoint(app, receiver.url(app + "/" + e), secret);
         firstEndpoints.putIfAbsent(app, endpoint);
       }
       ids.add(app);
@@ -189,14 +168,7 @@ public final class Bench {
         "closed loop, " + clients + " clients",
         phase,
         fanout,
-        () ->
-            LoadGenerator.closedLoop(
-                clients,
-                duration,
-                (due, sequence) ->
-                    client.send(pick(apps, sequence), Payloads.of(phase, due, sequence)) == 202
-                        ? 1
-                        : 0));
+        () -> LoadGenerator.closedLoop(clients, duration, singleMessages(apps, phase)));
   }
 
   private void fixedRate(String name, List<String> apps) {
@@ -208,12 +180,7 @@ public final class Bench {
         1,
         () ->
             LoadGenerator.fixedRate(
-                options.rate(),
-                options.duration(),
-                (due, sequence) ->
-                    client.send(pick(apps, sequence), Payloads.of(phase, due, sequence)) == 202
-                        ? 1
-                        : 0));
+                options.rate(), options.duration(), singleMessages(apps, phase)));
   }
 
   private void batches(String name, List<String> apps) {
@@ -235,6 +202,12 @@ public final class Bench {
                   }
                   return client.sendBatch(pick(apps, sequence), payloads);
                 }));
+  }
+
+  /** One message per request, to the apps in turn; 1 when accepted. */
+  private LoadGenerator.Request singleMessages(List<String> apps, int phase) {
+    return (due, sequence) ->
+        client.send(pick(apps, sequence), Payloads.of(phase, due, sequence)) == 202 ? 1 : 0;
   }
 
   private static String pick(List<String> apps, long sequence) {

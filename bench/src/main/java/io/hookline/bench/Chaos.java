@@ -90,16 +90,8 @@ public final class Chaos {
                 stack.micro().settings().baseUrl(), stack.secrets().adminToken(), 80)) {
       receiver = started;
       client = api;
-      app =
-          client
-              .create("/api/v1/apps", Json.createObjectBuilder().add("name", "chaos").build())
-              .getString("id");
-      client.create(
-          "/api/v1/apps/" + app + "/endpoints",
-          Json.createObjectBuilder()
-              .add("url", receiver.url(ENDPOINT))
-              .add("secret", secret)
-              .build());
+      app = client.createApp("chaos");
+      client.createEndpoint(app, receiver.url(ENDPOINT), secret);
       for (String fault : options.faults()) {
         steps.add(step(fault));
       }
@@ -113,16 +105,18 @@ public final class Chaos {
     return steps.stream().allMatch(Step::passed) ? 0 : 1;
   }
 
-  /** The crash suite's own ports, data and database, and a retry schedule that ends in minutes. */
+  /** The crash suite's own ports, data and database, so it never meets `up`'s or the bench's. */
   private static String setting(String name) {
-    Map<String, String> own =
-        Map.of(
-            "HOOKLINE_DATA_DIR", Path.of("target", "chaos", "stack").toAbsolutePath().toString(),
-            "HOOKLINE_DB_NAME", "hookline_chaos",
-            "HOOKLINE_HTTP_PORT", "18580",
-            "HOOKLINE_ARTEMIS_PORT", "61816",
-            "HOOKLINE_ARTEMIS_CONSOLE_PORT", "8361");
-    return own.containsKey(name) ? own.get(name) : System.getenv(name);
+    return OwnStack.settings(
+            "CHAOS",
+            Map.of(
+                "HOOKLINE_DATA_DIR",
+                    Path.of("target", "chaos", "stack").toAbsolutePath().toString(),
+                "HOOKLINE_DB_NAME", "hookline_chaos",
+                "HOOKLINE_HTTP_PORT", "18580",
+                "HOOKLINE_ARTEMIS_PORT", "61816",
+                "HOOKLINE_ARTEMIS_CONSOLE_PORT", "8361"))
+        .apply(name);
   }
 
   private Map<String, String> applicationSettings() {

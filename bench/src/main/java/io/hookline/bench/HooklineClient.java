@@ -89,6 +89,20 @@ public final class HooklineClient implements AutoCloseable {
     return answer.json();
   }
 
+  /** Creates an app; its id. */
+  public String createApp(String name) {
+    return create("/api/v1/apps", Json.createObjectBuilder().add("name", name).build())
+        .getString("id");
+  }
+
+  /** Creates an endpoint of the app signing with {@code secret}; its id. */
+  public String createEndpoint(String appId, String url, String secret) {
+    return create(
+            "/api/v1/apps/" + appId + "/endpoints",
+            Json.createObjectBuilder().add("url", url).add("secret", secret).build())
+        .getString("id");
+  }
+
   /** Sends one message; its id when accepted, else null (refused, or no answer). */
   public String sendForId(String appId, String payload) {
     Answer answer;
