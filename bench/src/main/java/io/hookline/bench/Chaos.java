@@ -1,5 +1,6 @@
 package io.hookline.bench;
 
+import io.hookline.devstack.ArtemisBroker;
 import io.hookline.devstack.LocalStack;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -24,9 +25,11 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code ./hookline chaos}: streams events through a stack of its own to a receiver that records
  * every webhook-id and, halfway through each stream, does one harmful thing: kill -9 Payara Micro
- * and start it again, kill -9 the broker and start it again, restart PostgreSQL, or take the
- * receiver down for a while. Each time every accepted event must reach the receiver and nothing may
- * stay pending; duplicates are counted and reported. Exits 1 otherwise.
+ * and start it again, kill -9 the broker and start it again, restart PostgreSQL, take the receiver
+ * down for a while, or, with the broker turned into a replicated primary/backup pair, kill -9 the
+ * primary (the backup takes over) and start it again (it takes back over). Each time every accepted
+ * event must reach the receiver and nothing may stay pending; duplicates are counted and reported.
+ * Exits 1 otherwise.
  */
 public final class Chaos {
   private static final String ENDPOINT = "chaos";
@@ -35,6 +38,9 @@ public final class Chaos {
   record Step(
       String fault,
       long sent,
+      long acceptedFirstTime,
+      Map<String, Long> refusals,
+      long notAcceptedOnResend,
       long accepted,
       long delivered,
       long lost,
@@ -45,12 +51,28 @@ public final class Chaos {
       Duration recovered) {
 
     boolean passed() {
-      return lost == 0 && pending == 0 && deliveredButNotStored == 0 && accepted > 0;
+      return lost == 0
+          && pending == 0
+          && deliveredButNotStored == 0
+          && accepted > 0
+          && notAcceptedOnResend == 0
+          && refusals.keySet().stream().allMatch(Step::expectedRefusal);
+    }
+
+    /**
+     * No answer or the container's 404 (the node was down or starting), or 503 (Hookline said the
+     * outage was to blame). A 500, or a 4xx of Hookline's, is a bug.
+     */
+    static boolean expectedRefusal(String refusal) {
+      return refusal.startsWith("no-answer")
+          || refusal.equals("not-deployed")
+          || refusal.equals("503");
     }
   }
 
   private final ChaosOptions options;
   private LocalStack stack;
+  private ArtemisBroker backup;
   private FastReceiver receiver;
   private HooklineClient client;
   private String app;
@@ -80,7 +102,8 @@ public final class Chaos {
     String secret =
         "whsec_" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(24));
     stack = LocalStack.configure(Chaos::setting, applicationSettings());
-    Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+    backup = new ArtemisBroker(backupSettings(stack.broker().settings()));
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopStack));
     System.out.println("Starting the stack (logs in " + stack.data() + ")...");
     stack.start(true);
     List<Step> steps = new ArrayList<>();
@@ -97,7 +120,7 @@ public final class Chaos {
       }
     } finally {
       System.out.println("Stopping the stack...");
-      stack.close();
+      stopStack();
     }
     print(steps);
     Path written = write(steps);
@@ -119,8 +142,33 @@ public final class Chaos {
         .apply(name);
   }
 
+  private void stopStack() {
+    stack.close();
+    backup.close();
+  }
+
+  /** The primary's settings, one port up, in an instance of its own. */
+  private static ArtemisBroker.Settings backupSettings(ArtemisBroker.Settings primary) {
+    return new ArtemisBroker.Settings(
+        primary.home(),
+        primary.instance().resolveSibling("artemis-backup"),
+        primary.brokerXml(),
+        primary.host(),
+        primary.port() + 1,
+        primary.consolePort() + 1,
+        primary.user(),
+        primary.password(),
+        primary.systemProperties());
+  }
+
   private Map<String, String> applicationSettings() {
     Map<String, String> settings = new HashMap<>();
+    // The node knows the backup from the start: until the failover step it is not running, which
+    // is also how a node sees a pair whose backup is down.
+    settings.put("HOOKLINE_ARTEMIS_BACKUP_HOST", "127.0.0.1");
+    settings.put(
+        "HOOKLINE_ARTEMIS_BACKUP_PORT",
+        Integer.toString(Integer.parseInt(setting("HOOKLINE_ARTEMIS_PORT")) + 1));
     // Production waits hours between late tries; here the whole schedule fits the recovery window.
     settings.put("HOOKLINE_DELIVERY_SCHEDULE", "0s,1s,2s,4s,8s,15s,30s,30s,30s,30s");
     settings.put("HOOKLINE_BREAKER_COOL_DOWN", "PT3S");
@@ -130,6 +178,9 @@ public final class Chaos {
   }
 
   private Step step(String fault) throws Exception {
+    if (fault.equals("failover") && !backup.isRunning()) {
+      formPair();
+    }
     int phase = nextPhase++;
     System.out.printf(
         "Streaming %d events at %.0f/s; halfway: %s...%n", options.events(), options.rate(), fault);
@@ -151,16 +202,22 @@ public final class Chaos {
             },
             "chaos-" + fault);
     injector.start();
+    Map<String, String> refused = new ConcurrentHashMap<>();
+    Map<String, Long> refusals = new ConcurrentHashMap<>();
     LoadGenerator.Result stream =
         LoadGenerator.fixedRate(
             options.rate(),
             streamFor,
             (due, sequence) -> {
-              String id = client.sendForId(app, Payloads.of(phase, due, sequence));
-              if (id == null) {
+              String key = "chaos-" + phase + "-" + sequence;
+              String payload = Payloads.of(phase, due, sequence);
+              HooklineClient.Sent sent = client.sendForId(app, payload, key);
+              if (sent.id() == null) {
+                refused.put(key, payload);
+                refusals.merge(sent.refusal(), 1L, Long::sum);
                 return 0;
               }
-              accepted.add(id);
+              accepted.add(sent.id());
               return 1;
             });
     injector.join();
@@ -168,6 +225,8 @@ public final class Chaos {
       throw new IllegalStateException("could not " + fault + ": " + faultFailed[0], faultFailed[0]);
     }
     long streamEnded = System.nanoTime();
+    long acceptedFirstTime = accepted.size();
+    resendRefused(refused, accepted);
     FastReceiver.Tally tally = receiver.tally(phase);
     awaitUntil(() -> accepted.stream().allMatch(id -> tally.received(ENDPOINT, id)));
     long pending = waitForPending();
@@ -181,6 +240,9 @@ public final class Chaos {
         new Step(
             fault,
             stream.requests(),
+            acceptedFirstTime,
+            refusals,
+            refused.size(),
             accepted.size(),
             delivered.size(),
             lost,
@@ -190,8 +252,11 @@ public final class Chaos {
             Duration.ofNanos(faultTook[0]),
             Duration.ofNanos(System.nanoTime() - streamEnded));
     System.out.printf(
-        "  %d sent, %d accepted, %d delivered, %d lost, %d duplicates, %d pending%n",
+        "  %d sent, %d accepted at once, refused %s, %d accepted after resending, %d delivered,"
+            + " %d lost, %d duplicates, %d pending%n",
         step.sent(),
+        step.acceptedFirstTime(),
+        step.refusals(),
         step.accepted(),
         step.delivered(),
         step.lost(),
@@ -216,12 +281,57 @@ public final class Chaos {
           throw new IllegalStateException("scripts/restart-postgres.sh failed");
         }
       }
+      case "failover" -> {
+        ArtemisBroker primary = stack.broker();
+        primary.kill();
+        awaitUntil(backup::isActive);
+        if (!backup.isActive()) {
+          throw new IllegalStateException(
+              "the backup did not take over; see " + backup.process().log());
+        }
+        System.out.println("  the backup took over; starting the primary again...");
+        primary.start();
+      }
       case "receiver" -> {
         receiver.goDown();
         Thread.sleep(options.receiverDown().toMillis());
         receiver.comeBack();
       }
       default -> throw new IllegalArgumentException("no such fault: " + fault);
+    }
+  }
+
+  /**
+   * Restarts the broker as the primary of a replicated pair and starts its backup, which copies the
+   * journal before it reports ready. The node reconnects on its own, as after any restart.
+   */
+  private void formPair() {
+    System.out.println("Turning the broker into a replicated primary/backup pair...");
+    int primaryPort = stack.broker().settings().port();
+    stack.broker().close();
+    stack.broker().joinPair(new ArtemisBroker.PairMember(true, primaryPort + 1)).start();
+    backup.joinPair(new ArtemisBroker.PairMember(false, primaryPort)).start();
+  }
+
+  /**
+   * Sends each refused event again under its Idempotency-Key, as a client told 503 does, until it
+   * is accepted or the recovery window ends; what stays refused is left in {@code refused}. One
+   * that was committed though its answer was lost comes back with the id it was stored under.
+   */
+  private void resendRefused(Map<String, String> refused, Set<String> accepted)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + options.recovery().toNanos();
+    while (!refused.isEmpty() && System.nanoTime() < deadline) {
+      for (Map.Entry<String, String> event : Map.copyOf(refused).entrySet()) {
+        HooklineClient.Sent sent = client.sendForId(app, event.getValue(), event.getKey());
+        if (sent.id() != null) {
+          accepted.add(sent.id());
+          refused.remove(event.getKey());
+        }
+      }
+      if (!refused.isEmpty()) {
+        Thread.sleep(1000);
+      }
     }
   }
 
@@ -276,9 +386,11 @@ public final class Chaos {
   private static void print(List<Step> steps) {
     System.out.println();
     System.out.printf(
-        "%-10s %7s %9s %10s %5s %11s %8s %9s %12s%n",
+        "%-10s %7s %9s %-24s %9s %10s %5s %11s %8s %9s %12s%n",
         "fault",
         "sent",
+        "at once",
+        "refused",
         "accepted",
         "delivered",
         "lost",
@@ -288,9 +400,11 @@ public final class Chaos {
         "recovered s");
     for (Step s : steps) {
       System.out.printf(
-          "%-10s %7d %9d %10d %5d %11d %8d %9.1f %12.1f  %s%n",
+          "%-10s %7d %9d %-24s %9d %10d %5d %11d %8d %9.1f %12.1f  %s%n",
           s.fault(),
           s.sent(),
+          s.acceptedFirstTime(),
+          refusals(s.refusals()),
           s.accepted(),
           s.delivered(),
           s.lost(),
@@ -302,6 +416,25 @@ public final class Chaos {
     }
   }
 
+  /** Refusals as {@code 503×12 not-deployed×3}, or a dash. */
+  private static String refusals(Map<String, Long> byReason) {
+    if (byReason.isEmpty()) {
+      return "-";
+    }
+    StringBuilder text = new StringBuilder();
+    new java.util.TreeMap<>(byReason)
+        .forEach(
+            (reason, count) ->
+                text.append(text.isEmpty() ? "" : " ").append(reason).append('×').append(count));
+    return text.toString();
+  }
+
+  private static JsonObject refusalsJson(Map<String, Long> byReason) {
+    var json = Json.createObjectBuilder();
+    byReason.forEach(json::add);
+    return json.build();
+  }
+
   private Path write(List<Step> steps) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     for (Step s : steps) {
@@ -309,6 +442,9 @@ public final class Chaos {
           Json.createObjectBuilder()
               .add("fault", s.fault())
               .add("sent", s.sent())
+              .add("acceptedFirstTime", s.acceptedFirstTime())
+              .add("refusedByStatus", refusalsJson(s.refusals()))
+              .add("notAcceptedOnResend", s.notAcceptedOnResend())
               .add("accepted", s.accepted())
               .add("delivered", s.delivered())
               .add("lost", s.lost())

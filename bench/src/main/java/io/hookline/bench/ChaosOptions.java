@@ -14,14 +14,15 @@ import java.util.List;
  */
 public record ChaosOptions(
     int events, double rate, List<String> faults, Duration receiverDown, Duration recovery) {
-  static final List<String> FAULTS = List.of("node", "broker", "postgres", "receiver");
+  static final List<String> FAULTS = List.of("node", "broker", "postgres", "receiver", "failover");
 
   static final String USAGE =
       """
       ./hookline chaos [options]
         --events N       events per stream, one stream per fault (default 3000)
         --rate N         events per second (default 100)
-        --faults LIST    of node, broker, postgres, receiver (default all four, in that order)
+        --faults LIST    of node, broker, postgres, receiver, failover (default all five, in
+                         that order; failover turns the broker into a replicated pair for good)
         --smoke          300 events at 50/s per fault, receiver down 5 s (CI)
       """;
 

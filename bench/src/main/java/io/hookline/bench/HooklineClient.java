@@ -62,8 +62,18 @@ public final class HooklineClient implements AutoCloseable {
   }
 
   public Answer post(String path, String json) {
+    return post(path, json, null);
+  }
+
+  /**
+   * @param idempotencyKey sent as Idempotency-Key unless null
+   */
+  public Answer post(String path, String json, String idempotencyKey) {
     HttpPost post = new HttpPost(base + path);
     post.setHeader("Authorization", "Bearer " + token);
+    if (idempotencyKey != null) {
+      post.setHeader("Idempotency-Key", idempotencyKey);
+    }
     post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
     try {
       return http.execute(
@@ -103,18 +113,34 @@ public final class HooklineClient implements AutoCloseable {
         .getString("id");
   }
 
-  /** Sends one message; its id when accepted, else null (refused, or no answer). */
-  public String sendForId(String appId, String payload) {
+  /**
+   * What one send got back: the message's id when accepted, else why not.
+   *
+   * @param refusal the status, {@code not-deployed} for a 404 that is not Hookline's own (the
+   *     node's HTTP port opens before the application is deployed), or {@code no-answer} with the
+   *     I/O error's type
+   */
+  public record Sent(String id, String refusal) {}
+
+  /** Sends one message under an Idempotency-Key. */
+  public Sent sendForId(String appId, String payload, String idempotencyKey) {
     Answer answer;
     try {
       answer =
           post(
               "/api/v1/apps/" + appId + "/messages",
-              "{\"eventType\":\"chaos.event\",\"payload\":" + payload + "}");
+              "{\"eventType\":\"chaos.event\",\"payload\":" + payload + "}",
+              idempotencyKey);
     } catch (UncheckedIOException noAnswer) {
-      return null;
+      return new Sent(null, "no-answer:" + noAnswer.getCause().getClass().getSimpleName());
     }
-    return answer.status() == 202 ? answer.json().getString("id") : null;
+    if (answer.status() == 202) {
+      return new Sent(answer.json().getString("id"), null);
+    }
+    boolean hooklines = answer.body().contains("urn:hookline:problem:");
+    return new Sent(
+        null,
+        answer.status() == 404 && !hooklines ? "not-deployed" : Integer.toString(answer.status()));
   }
 
   /** Sends one message; the status only (202 when accepted). */

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class ChaosOptionsTest {
   @Test
   void everyFaultByDefaultAndAChosenFewOnRequest() {
-    assertEquals(List.of("node", "broker", "postgres", "receiver"), ChaosOptions.parse().faults());
+    assertEquals(
+        List.of("node", "broker", "postgres", "receiver", "failover"),
+        ChaosOptions.parse().faults());
     ChaosOptions options = ChaosOptions.parse("--smoke", "--faults", "broker,receiver");
     assertEquals(List.of("broker", "receiver"), options.faults());
     assertEquals(300, options.events());

@@ -16,10 +16,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * An Artemis broker instance made with {@code artemis create} from the unpacked Maven Central
  * distribution, running Hookline's broker.xml. The instance directory keeps the journal, so
- * messages survive a restart.
+ * messages survive a restart. Alone, or as one of a replicated primary/backup pair with the files
+ * of server-config/artemis/pair/ beside broker.xml.
  */
 public final class ArtemisBroker extends ServerProcess {
+  /** What broker.xml includes from its directory when the broker is one of a pair. */
+  private static final List<String> PAIR_FILES =
+      List.of("ha-policy.xml", "connectors.xml", "cluster-connections.xml");
+
   private final Settings settings;
+  private volatile PairMember pair;
+
+  /**
+   * This broker's part in a replicated pair; the cluster password is the broker user's.
+   *
+   * @param primary the primary serves clients; the backup copies its journal and takes over when it
+   *     goes
+   * @param peerPort where the other broker of the pair listens, on the same host
+   */
+  public record PairMember(boolean primary, int peerPort) {
+    String role() {
+      return primary ? "primary" : "backup";
+    }
+  }
 
   /**
    * @param systemProperties values for the {@code ${name:default}} placeholders in broker.xml
@@ -52,6 +71,12 @@ public final class ArtemisBroker extends ServerProcess {
     this.settings = settings;
   }
 
+  /** From its next start this broker runs as a member of a pair. */
+  public ArtemisBroker joinPair(PairMember member) {
+    this.pair = member;
+    return this;
+  }
+
   public Settings settings() {
     return settings;
   }
@@ -62,17 +87,15 @@ public final class ArtemisBroker extends ServerProcess {
           "port " + settings.port() + " is taken: another broker (or program) is running there");
     }
     createInstanceIfMissing();
-    try {
-      Files.copy(
-          settings.brokerXml(),
-          settings.instance().resolve("etc/broker.xml"),
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    installConfiguration();
     StringBuilder opts = new StringBuilder("-Xms64m -Xmx512m");
     opts.append(" -Dhookline.broker.host=").append(settings.host());
     opts.append(" -Dhookline.broker.port=").append(settings.port());
+    if (pair != null) {
+      opts.append(" -Dhookline.broker.peer-host=").append(settings.host());
+      opts.append(" -Dhookline.broker.peer-port=").append(pair.peerPort());
+      opts.append(" -Dhookline.cluster.password=").append(settings.password());
+    }
     settings
         .systemProperties()
         .forEach((k, v) -> opts.append(" -D").append(k).append('=').append(v));
@@ -83,11 +106,52 @@ public final class ArtemisBroker extends ServerProcess {
             settings.instance(),
             Map.of("HOOKLINE_BROKER_OPTS", opts.toString()),
             settings.instance().resolve("log/hookline-run.log"));
-    process.awaitReady(
-        "listening on " + settings.port(),
-        Duration.ofSeconds(90),
-        () -> ChildProcess.portOpen(settings.host(), settings.port()));
+    if (pair != null && !pair.primary()) {
+      // A backup opens no port until it takes over; it is ready once it holds the journal.
+      process.awaitReady(
+          "in step with its primary", Duration.ofSeconds(90), () -> logSays("AMQ221024"));
+    } else {
+      process.awaitReady(
+          "listening on " + settings.port(),
+          Duration.ofSeconds(90),
+          () -> ChildProcess.portOpen(settings.host(), settings.port()));
+    }
     return this;
+  }
+
+  /** True once this broker serves clients: a backup that has taken over, say. */
+  public boolean isActive() {
+    return isRunning() && ChildProcess.portOpen(settings.host(), settings.port());
+  }
+
+  private boolean logSays(String code) {
+    try {
+      return Files.readString(process.log()).contains(code);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** broker.xml and, for a member of a pair, its role's files; a single broker has none. */
+  private void installConfiguration() {
+    Path etc = settings.instance().resolve("etc");
+    Path pairDir = settings.brokerXml().resolveSibling("pair");
+    try {
+      Files.copy(
+          settings.brokerXml(), etc.resolve("broker.xml"), StandardCopyOption.REPLACE_EXISTING);
+      for (String file : PAIR_FILES) {
+        Files.deleteIfExists(etc.resolve(file));
+      }
+      if (pair != null) {
+        Files.copy(
+            pairDir.resolve(pair.role()).resolve("ha-policy.xml"), etc.resolve("ha-policy.xml"));
+        Files.copy(pairDir.resolve("connectors.xml"), etc.resolve("connectors.xml"));
+        Files.copy(
+            pairDir.resolve("cluster-connections.xml"), etc.resolve("cluster-connections.xml"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void createInstanceIfMissing() {

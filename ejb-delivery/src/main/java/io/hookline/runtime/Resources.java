@@ -40,8 +40,11 @@ import jakarta.jms.JMSDestinationDefinition;
     minPoolSize = 0,
     maxPoolSize = 40,
     properties = {
-      "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory",
-      "ConnectionParameters=host=${ENV=HOOKLINE_ARTEMIS_HOST:127.0.0.1};port=${ENV=HOOKLINE_ARTEMIS_PORT:61616}"
+      "ConnectorClassName=" + Resources.CONNECTORS,
+      "ConnectionParameters=" + Resources.BROKER_ADDRESSES,
+      "HA=true",
+      "CallTimeout=" + Resources.BROKER_CALL_TIMEOUT_MS,
+      "CallFailoverTimeout=" + Resources.BROKER_CALL_TIMEOUT_MS
     })
 @JMSDestinationDefinition(
     name = Resources.DELIVERY_QUEUE,
@@ -60,6 +63,30 @@ public class Resources {
   public static final String CONNECTION_FACTORY = "java:app/jms/hookline";
   public static final String DELIVERY_QUEUE = "java:app/jms/deliveries";
   public static final String DEAD_LETTER_QUEUE = "java:app/jms/dead-letters";
+
+  /**
+   * The broker, then its backup: the resource adapter makes one connector of each comma-separated
+   * entry, with the connector class at the same place in {@link #CONNECTORS}. Without a backup the
+   * second entry is the default address, tried only while the first cannot be reached (Payara's
+   * placeholders cannot default one variable to another).
+   */
+  public static final String BROKER_ADDRESSES =
+      "host=${ENV=HOOKLINE_ARTEMIS_HOST:127.0.0.1};port=${ENV=HOOKLINE_ARTEMIS_PORT:61616},"
+          + "host=${ENV=HOOKLINE_ARTEMIS_BACKUP_HOST:127.0.0.1};"
+          + "port=${ENV=HOOKLINE_ARTEMIS_BACKUP_PORT:61616}";
+
+  /**
+   * How long a call to the broker may wait for its answer, and for a failover to finish. Artemis
+   * waits 30 s for each; a primary killed and restarted at once (failover, then fail-back) left
+   * requests waiting for two of them, which no API client waits for, so it gives up sooner and the
+   * request is answered 503.
+   */
+  public static final String BROKER_CALL_TIMEOUT_MS = "10000";
+
+  /** One connector class per entry of {@link #BROKER_ADDRESSES}. */
+  public static final String CONNECTORS =
+      "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory,"
+          + "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
 
   /** The Artemis resource adapter, deployed as its own module named after its file. */
   public static final String RESOURCE_ADAPTER = "artemis-rar";

@@ -49,6 +49,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           null);
     }
     String incident = UUID.randomUUID().toString();
+    Throwable outage = outage(thrown);
+    if (outage != null) {
+      // The broker or the database failed under the request: a restart, a failover. Said
+      // briefly; the resource adapter and the pool log the details themselves.
+      LOG.warning("incident " + incident + ": " + outage);
+      return Response.fromResponse(
+              response(
+                  503,
+                  "unavailable",
+                  "Service unavailable",
+                  "the message broker or the database did not complete the request ("
+                      + outage.getClass().getSimpleName()
+                      + "); it may or may not have been stored, so send it again with the same"
+                      + " Idempotency-Key; incident "
+                      + incident,
+                  null))
+          .header("Retry-After", 1)
+          .build();
+    }
     LOG.log(Level.SEVERE, "incident " + incident, thrown);
     return response(
         500,
@@ -89,6 +108,32 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static String slug(String phrase) {
     return phrase.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+  }
+
+  /**
+   * Failures of the transaction, broker or database connection under the request, which are the
+   * server's and pass: the cause in the chain that says so, or null.
+   */
+  static Throwable outage(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof jakarta.transaction.SystemException
+          || t instanceof jakarta.transaction.RollbackException
+          || t instanceof jakarta.transaction.HeuristicMixedException
+          || t instanceof jakarta.transaction.HeuristicRollbackException
+          || t instanceof jakarta.jms.JMSException
+          || t instanceof jakarta.jms.JMSRuntimeException
+          || t instanceof jakarta.resource.ResourceException
+          || t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException
+          || t instanceof java.sql.SQLRecoverableException
+          || t instanceof javax.transaction.xa.XAException) {
+        return t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
   }
 
   private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {

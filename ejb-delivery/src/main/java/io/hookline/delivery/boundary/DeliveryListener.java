@@ -38,12 +38,18 @@ import jakarta.jms.MessageListener;
           propertyValue = "${ENV=HOOKLINE_DELIVERY_CONSUMERS:16}"),
       @ActivationConfigProperty(
           propertyName = "connectorClassName",
-          propertyValue =
-              "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory"),
+          propertyValue = Resources.CONNECTORS),
       @ActivationConfigProperty(
           propertyName = "connectionParameters",
-          propertyValue =
-              "host=${ENV=HOOKLINE_ARTEMIS_HOST:127.0.0.1};port=${ENV=HOOKLINE_ARTEMIS_PORT:61616}"),
+          propertyValue = Resources.BROKER_ADDRESSES),
+      // Follows the pair's topology: when the primary goes, the consumers move to the backup.
+      @ActivationConfigProperty(propertyName = "HA", propertyValue = "true"),
+      @ActivationConfigProperty(
+          propertyName = "callTimeout",
+          propertyValue = Resources.BROKER_CALL_TIMEOUT_MS),
+      @ActivationConfigProperty(
+          propertyName = "callFailoverTimeout",
+          propertyValue = Resources.BROKER_CALL_TIMEOUT_MS),
       @ActivationConfigProperty(
           propertyName = "user",
           propertyValue = "${ENV=HOOKLINE_ARTEMIS_USER:hookline}"),
