@@ -60,12 +60,13 @@ public final class Chaos {
     }
 
     /**
-     * No answer or the container's 404 (the node was down or starting), or 503 (Hookline said the
-     * outage was to blame). A 500, or a 4xx of Hookline's, is a bug.
+     * No answer, or an answer from the container rather than Hookline (the node was down or still
+     * starting: a load balancer checking /health/ready would not have sent it there), or Hookline's
+     * 503 (an outage it named). Any other answer of Hookline's, a 500 or a 4xx, is a bug.
      */
     static boolean expectedRefusal(String refusal) {
-      return refusal.startsWith("no-answer")
-          || refusal.equals("not-deployed")
+      return refusal.startsWith("no-answer:")
+          || refusal.startsWith("not-hookline:")
           || refusal.equals("503");
     }
   }
@@ -416,7 +417,7 @@ public final class Chaos {
     }
   }
 
-  /** Refusals as {@code 503×12 not-deployed×3}, or a dash. */
+  /** Refusals as {@code 503×12 not-hookline:404×3}, or a dash. */
   private static String refusals(Map<String, Long> byReason) {
     if (byReason.isEmpty()) {
       return "-";

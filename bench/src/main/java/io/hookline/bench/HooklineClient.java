@@ -116,9 +116,9 @@ public final class HooklineClient implements AutoCloseable {
   /**
    * What one send got back: the message's id when accepted, else why not.
    *
-   * @param refusal the status, {@code not-deployed} for a 404 that is not Hookline's own (the
-   *     node's HTTP port opens before the application is deployed), or {@code no-answer} with the
-   *     I/O error's type
+   * @param refusal the status of Hookline's own answer; {@code not-hookline:} and the status for
+   *     the container's (a starting node's HTTP port opens before the application is ready); {@code
+   *     no-answer:} and the I/O error's type
    */
   public record Sent(String id, String refusal) {}
 
@@ -138,9 +138,7 @@ public final class HooklineClient implements AutoCloseable {
       return new Sent(answer.json().getString("id"), null);
     }
     boolean hooklines = answer.body().contains("urn:hookline:problem:");
-    return new Sent(
-        null,
-        answer.status() == 404 && !hooklines ? "not-deployed" : Integer.toString(answer.status()));
+    return new Sent(null, (hooklines ? "" : "not-hookline:") + Integer.toString(answer.status()));
   }
 
   /** Sends one message; the status only (202 when accepted). */

@@ -45,6 +45,27 @@ class DeliveryIT extends MicroTest {
   }
 
   @Test
+  void successesReachTheEndpointsHealthFigures() throws Exception {
+    String app = newApp();
+    String endpoint = newEndpoint(app, "/health-figures", null);
+    for (int i = 0; i < 5; i++) {
+      send(app, "figures.test", Json.createObjectBuilder().add("i", i).build());
+    }
+    receiver.await("/health-figures", 5, WAIT);
+    // The figures an operator reads on the endpoint page, from the same health row as the breaker.
+    JsonObject health =
+        Eventually.await(
+            "five successes on the health row",
+            java.time.Duration.ofSeconds(10),
+            () -> api.get("/api/v1/apps/" + app + "/endpoints/" + endpoint + "/health").json(),
+            h -> h.getInt("windowSuccesses") == 5);
+    assertEquals("closed", health.getString("state"));
+    assertEquals(0, health.getInt("windowFailures"));
+    assertEquals(0, health.getInt("consecutiveFailures"));
+    assertTrue(health.containsKey("lastSuccessAt"), health.toString());
+  }
+
+  @Test
   void deliversTheMessageSignedSoAReceiverCanVerifyIt() throws Exception {
     String app = newApp();
     String endpoint = newEndpoint(app, "/signed", KNOWN_SECRET);
