@@ -32,11 +32,21 @@ class HostileInputIT extends MicroTest {
     }
   }
 
-  private static long stored() {
+  /**
+   * Rows created since {@code since}. Not a count of all rows: the retention job removes the
+   * back-dated rows other tests leave, whenever its timer fires, and once did so mid-test.
+   */
+  private static long storedSince(java.time.OffsetDateTime since) {
     return Sql.count(
         TestStack.microDatabase(),
-        "select (select count(*) from app) + (select count(*) from endpoint)"
-            + " + (select count(*) from message) + (select count(*) from source)");
+        "select (select count(*) from app where created_at >= ?)"
+            + " + (select count(*) from endpoint where created_at >= ?)"
+            + " + (select count(*) from message where created_at >= ?)"
+            + " + (select count(*) from source where created_at >= ?)",
+        since,
+        since,
+        since,
+        since);
   }
 
   @Test
@@ -161,7 +171,7 @@ class HostileInputIT extends MicroTest {
             Case.json(
                 "SQL in a path id", "GET", "/api/v1/apps/x'%20or%20'1'%3D'1/messages", null, 404),
             Case.json("SQL in a cursor", "GET", messages + "?before=x'%20or%201%3D1--", null, 200));
-    long before = stored();
+    java.time.OffsetDateTime start = java.time.OffsetDateTime.now();
     List<String> wrong = new ArrayList<>();
     for (Case c : cases) {
       HttpRequest.Builder request =
@@ -195,6 +205,6 @@ class HostileInputIT extends MicroTest {
       }
     }
     assertEquals(List.of(), wrong, "answered otherwise");
-    assertEquals(before, stored(), "nothing was stored");
+    assertEquals(0, storedSince(start), "nothing was stored");
   }
 }
