@@ -54,6 +54,49 @@ class BatchIT extends MicroTest {
   }
 
   @Test
+  void anEventIdRepeatedInOneBatchIsOneMessageAndEachMessageReachesEveryEndpoint() {
+    String app = createApp("batch-repeats");
+    for (String path : List.of("/batch-a", "/batch-b")) {
+      api.create(
+          "/api/v1/apps/" + app + "/endpoints",
+          Json.createObjectBuilder().add("url", receiver.url(path)).build());
+    }
+    JsonArrayBuilder items =
+        Json.createArrayBuilder()
+            .add(item("batch.first", 1).add("eventId", "twice"))
+            .add(item("batch.other", 2))
+            .add(item("batch.first", 1).add("eventId", "twice"))
+            .add(item("batch.first", 3).add("eventId", "twice"));
+    Api.Response answer =
+        api.post(
+            "/api/v1/apps/" + app + "/messages/batch",
+            Json.createObjectBuilder().add("messages", items).build());
+    assertEquals(200, answer.status(), answer.body());
+    var data = answer.json().getJsonArray("data");
+    String first = data.getJsonObject(0).getString("id");
+    assertEquals(first, data.getJsonObject(2).getString("id"), "the identical repeat's answer");
+    assertEquals(409, data.getJsonObject(3).getJsonObject("error").getInt("status"));
+
+    for (String path : List.of("/batch-a", "/batch-b")) {
+      assertEquals(2, receiver.await(path, 2, WAIT).size(), path);
+    }
+    assertEquals(
+        2,
+        Sql.count(TestStack.microDatabase(), "select count(*) from message where app_id = ?", app));
+    // Each row is marked once its try's transaction commits, just after the receiver has it.
+    Eventually.await(
+        "four delivered rows",
+        WAIT,
+        () ->
+            Sql.count(
+                TestStack.microDatabase(),
+                "select count(*) from delivery d join message m on m.id = d.message_id"
+                    + " where m.app_id = ? and d.status = 'DELIVERED'",
+                app),
+        delivered -> delivered == 4);
+  }
+
+  @Test
   void aBatchMustHoldOneToAThousandMessages() {
     String app = createApp("batch-limits");
     JsonArrayBuilder tooMany = Json.createArrayBuilder();

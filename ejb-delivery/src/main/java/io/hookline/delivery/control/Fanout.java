@@ -24,27 +24,46 @@ public class Fanout {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Delivery> fanOut(Message message) {
+    return fanOut(List.of(message));
+  }
+
+  /**
+   * As {@link #fanOut(Message)} for messages of one app, already flushed: the app's endpoints are
+   * read once and every delivery is queued over one connection, which is what makes a batch cheaper
+   * per message than single sends.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Delivery> fanOut(List<Message> messages) {
+    if (messages.isEmpty()) {
+      return List.of();
+    }
     List<Endpoint> endpoints =
         em.createNamedQuery(Endpoint.ENABLED_BY_APP, Endpoint.class)
-            .setParameter("appId", message.getAppId())
+            .setParameter("appId", messages.get(0).getAppId())
             .getResultList();
     List<Delivery> deliveries = new ArrayList<>();
-    for (Endpoint endpoint : endpoints) {
-      if (EventTypeFilter.accepts(endpoint.getEventTypes(), message.getEventType())) {
-        Delivery delivery = new Delivery(message.getId(), endpoint.getId());
-        if (endpoint.isOrdered()) {
-          // Held to commit: the next acceptance for this endpoint takes a later number and
-          // commits after this one, so numbers follow acceptance.
-          em.lock(endpoint, LockModeType.PESSIMISTIC_WRITE);
-          delivery.setSeq(
-              ((Number) em.createNativeQuery("select nextval('delivery_seq')").getSingleResult())
-                  .longValue());
+    for (Message message : messages) {
+      for (Endpoint endpoint : endpoints) {
+        if (EventTypeFilter.accepts(endpoint.getEventTypes(), message.getEventType())) {
+          deliveries.add(deliveryOf(message, endpoint));
         }
-        em.persist(delivery);
-        deliveries.add(delivery);
       }
     }
     queue.enqueueAll(deliveries, 1, Duration.ZERO);
     return deliveries;
+  }
+
+  private Delivery deliveryOf(Message message, Endpoint endpoint) {
+    Delivery delivery = new Delivery(message.getId(), endpoint.getId());
+    if (endpoint.isOrdered()) {
+      // Held to commit: the next acceptance for this endpoint takes a later number and
+      // commits after this one, so numbers follow acceptance.
+      em.lock(endpoint, LockModeType.PESSIMISTIC_WRITE);
+      delivery.setSeq(
+          ((Number) em.createNativeQuery("select nextval('delivery_seq')").getSingleResult())
+              .longValue());
+    }
+    em.persist(delivery);
+    return delivery;
   }
 }

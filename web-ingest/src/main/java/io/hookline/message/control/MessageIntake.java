@@ -15,7 +15,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
@@ -45,14 +48,32 @@ public class MessageIntake {
     return acceptInTransaction(apps.find(appRef), eventType, eventId, payload, idempotencyKey);
   }
 
+  private Accepted acceptInTransaction(
+      App app, String eventType, String eventId, String payload, String idempotencyKey) {
+    Accepted result = store(app, eventType, eventId, payload, idempotencyKey, Map.of());
+    if (!result.replayed()) {
+      queue(List.of(result.message()));
+    }
+    return result;
+  }
+
   /**
-   * The work of {@link #accept}, private so that a call from {@link #acceptBatch} is not
+   * Claims the request's Idempotency-Key and eventId and persists its message, or finds the message
+   * an earlier identical request made. Private so that a call from {@link #acceptBatch} is not
    * intercepted: Weld intercepts calls on {@code this} too, and a Problem passing the
    * {@code @Transactional} interceptor marks the whole batch's transaction for rollback, which then
    * rolls back without a word.
+   *
+   * @param unflushed messages of this transaction not yet written, by id: an earlier identical item
+   *     of the same batch is found there
    */
-  private Accepted acceptInTransaction(
-      App app, String eventType, String eventId, String payload, String idempotencyKey) {
+  private Accepted store(
+      App app,
+      String eventType,
+      String eventId,
+      String payload,
+      String idempotencyKey,
+      Map<String, Message> unflushed) {
     OffsetDateTime now = Timestamps.now();
     List<MessageClaims.Claim> claimed = new ArrayList<>();
     if (idempotencyKey != null) {
@@ -64,16 +85,30 @@ public class MessageIntake {
     String requestHash = RequestHash.of(eventType, eventId, payload);
     String earlier = claims.earlier(app.getId(), claimed, requestHash);
     if (earlier != null) {
-      return new Accepted(em.find(Message.class, earlier), true);
+      Message same = unflushed.get(earlier);
+      return new Accepted(same != null ? same : em.find(Message.class, earlier), true);
     }
     Message message = new Message(app.getId(), eventType, eventId, payload);
     claims.claim(app.getId(), claimed, requestHash, message.getId(), now);
     em.persist(message);
+    return new Accepted(message, false);
+  }
+
+  /** Writes the new messages of one app, then their deliveries, and queues those. */
+  private void queue(List<Message> messages) {
     // Delivery rows reference the message; JPA does not know that order without a mapping.
     em.flush();
-    List<Delivery> deliveries = fanout.fanOut(message);
-    accepted.fire(new MessageAccepted(message.getId(), app.getId(), eventType, deliveries.size()));
-    return new Accepted(message, false);
+    Map<String, Long> deliveries =
+        fanout.fanOut(messages).stream()
+            .collect(Collectors.groupingBy(Delivery::getMessageId, Collectors.counting()));
+    for (Message message : messages) {
+      accepted.fire(
+          new MessageAccepted(
+              message.getId(),
+              message.getAppId(),
+              message.getEventType(),
+              deliveries.getOrDefault(message.getId(), 0L).intValue()));
+    }
   }
 
   /** The app's messages, newest first, before the cursor (an id) when given. */
@@ -111,20 +146,24 @@ public class MessageIntake {
   public List<Object> acceptBatch(String appRef, List<BatchItem> items) {
     App app = apps.find(appRef);
     List<Object> results = new ArrayList<>();
+    Map<String, Message> fresh = new LinkedHashMap<>();
     for (BatchItem item : items) {
       if (item.refused() != null) {
         results.add(item.refused());
         continue;
       }
       try {
-        results.add(
-            acceptInTransaction(app, item.eventType(), item.eventId(), item.payload(), null)
-                .message());
+        Accepted stored = store(app, item.eventType(), item.eventId(), item.payload(), null, fresh);
+        results.add(stored.message());
+        if (!stored.replayed()) {
+          fresh.put(stored.message().getId(), stored.message());
+        }
       } catch (io.hookline.api.Problem refused) {
         // Raised by the idempotency check before anything of the item was written.
         results.add(refused);
       }
     }
+    queue(List.copyOf(fresh.values()));
     if (transactions.getRollbackOnly()) {
       // Never answer with ids that will not exist: fail the batch instead.
       throw new IllegalStateException("the batch's transaction was marked for rollback");
