@@ -149,14 +149,12 @@ public class DeliveryService {
     try {
       // The slot comes before the token so that a delivery turned away as busy never spends one.
       if (endpoint.getRateLimit() != null) {
-        Duration untilToken = rateLimits.take(endpoint.getId(), endpoint.getRateLimit());
+        Duration untilToken =
+            rateLimits.take(endpoint.getId(), endpoint.getRateLimit(), slots.perEndpoint());
         if (!untilToken.isZero()) {
           // Over the endpoint's rate: later, not dropped and not a failure.
           metrics.rateLimited(endpoint.getId());
-          defer(
-              delivery,
-              thisAttempt,
-              untilToken.plusMillis(ThreadLocalRandom.current().nextInt(50)));
+          defer(delivery, thisAttempt, untilToken);
           return;
         }
       }

@@ -26,6 +26,11 @@ public class EndpointSlots {
     limit = new InFlightLimit(perEndpoint);
   }
 
+  /** How many tries to one endpoint this node runs at once. */
+  public int perEndpoint() {
+    return perEndpoint;
+  }
+
   public boolean tryAcquire(String endpointId) {
     return limit.tryAcquire(endpointId);
   }

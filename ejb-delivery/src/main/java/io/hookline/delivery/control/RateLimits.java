@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Per-endpoint rate limits shared by every node: the bucket is a row, changed in a short
@@ -15,9 +16,12 @@ import java.time.Duration;
 public class RateLimits {
   @PersistenceContext EntityManager em;
 
-  /** Takes a token: zero when taken, otherwise how long until one is there. */
+  /**
+   * Takes a token: zero when taken, otherwise how long to wait before trying again, spread over
+   * {@code contenders} token periods ({@link TokenBucket#waitForTurn}).
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Duration take(String endpointId, int rate) {
+  public Duration take(String endpointId, int rate, int contenders) {
     em.createNativeQuery(
             "insert into endpoint_rate (endpoint_id, tokens, refilled_at) values (?, ?, clock_timestamp()) on conflict do nothing")
         .setParameter(1, endpointId)
@@ -36,7 +40,8 @@ public class RateLimits {
     double tokens =
         TokenBucket.refill(
             ((Number) row[0]).doubleValue(), Duration.ofNanos((long) (elapsedSeconds * 1e9)), rate);
-    Duration wait = TokenBucket.waitForOne(tokens, rate);
+    Duration wait =
+        TokenBucket.waitForTurn(tokens, rate, contenders, ThreadLocalRandom.current().nextDouble());
     if (wait.isZero()) {
       tokens -= 1;
     }

@@ -22,4 +22,20 @@ public final class TokenBucket {
     }
     return Duration.ofNanos((long) Math.ceil((1 - tokens) / rate * 1e9));
   }
+
+  /**
+   * How long a try turned away for want of a token waits: until the next token, plus a share of the
+   * {@code contenders} token periods after it chosen by {@code random} (0 to 1). Without the spread
+   * every try turned away returns for the same next token, one takes it and the rest are turned
+   * away again, each return a transaction: with tries to one endpoint no longer waiting for each
+   * other's commit, that churn took the CPU the deliveries needed.
+   */
+  public static Duration waitForTurn(double tokens, int rate, int contenders, double random) {
+    Duration untilNext = waitForOne(tokens, rate);
+    if (untilNext.isZero()) {
+      return untilNext;
+    }
+    long spreadNanos = (long) (Math.max(0, contenders) * random / rate * 1e9);
+    return untilNext.plusNanos(spreadNanos);
+  }
 }

@@ -42,4 +42,63 @@ class TokenBucketTest {
     // One second's burst plus 60 seconds at the rate.
     assertTrue(sent <= rate + 60 * rate + 1 && sent >= 60 * rate, "sent " + sent);
   }
+
+  @Test
+  void aTurnIsTheNextTokenPlusAShareOfTheContendersTokenPeriods() {
+    assertEquals(Duration.ZERO, TokenBucket.waitForTurn(1.0, 5, 4, 0.9));
+    assertEquals(Duration.ofMillis(200), TokenBucket.waitForTurn(0, 5, 4, 0));
+    assertEquals(Duration.ofMillis(1000), TokenBucket.waitForTurn(0, 5, 4, 1));
+    assertEquals(Duration.ofMillis(600), TokenBucket.waitForTurn(0, 5, 4, 0.5));
+  }
+
+  @Test
+  void spreadTurnsKeepTheRateWithAFractionOfTheTriesTurnedAway() {
+    Churn together = simulateMinute(8, 0);
+    Churn spread = simulateMinute(8, 4);
+    for (Churn run : java.util.List.of(together, spread)) {
+      assertTrue(run.sent >= 60 * 5 * 0.9 && run.sent <= 5 + 60 * 5 + 1, "sent " + run.sent);
+    }
+    assertTrue(
+        spread.turnedAway * 2 < together.turnedAway,
+        "turned away: " + spread.turnedAway + " spread, " + together.turnedAway + " together");
+  }
+
+  private record Churn(int sent, int turnedAway) {}
+
+  /**
+   * Eight tries to one endpoint at 5/s, each followed at once by the next message: how many get
+   * through in a minute and how many returns are turned away.
+   */
+  private static Churn simulateMinute(int contenders, int spread) {
+    int rate = 5;
+    java.util.Random random = new java.util.Random(7);
+    long[] next = new long[contenders];
+    double tokens = rate;
+    long lastNanos = 0;
+    int sent = 0;
+    int turnedAway = 0;
+    while (true) {
+      int who = 0;
+      for (int c = 1; c < contenders; c++) {
+        if (next[c] < next[who]) {
+          who = c;
+        }
+      }
+      long now = next[who];
+      if (now >= 60_000_000_000L) {
+        return new Churn(sent, turnedAway);
+      }
+      tokens = TokenBucket.refill(tokens, Duration.ofNanos(now - lastNanos), rate);
+      lastNanos = now;
+      Duration wait = TokenBucket.waitForTurn(tokens, rate, spread, random.nextDouble());
+      if (wait.isZero()) {
+        tokens -= 1;
+        sent++;
+        next[who] = now + 10_000_000L;
+      } else {
+        turnedAway++;
+        next[who] = now + wait.toNanos();
+      }
+    }
+  }
 }
