@@ -83,17 +83,7 @@ class BatchIT extends MicroTest {
     assertEquals(
         2,
         Sql.count(TestStack.microDatabase(), "select count(*) from message where app_id = ?", app));
-    // Each row is marked once its try's transaction commits, just after the receiver has it.
-    Eventually.await(
-        "four delivered rows",
-        WAIT,
-        () ->
-            Sql.count(
-                TestStack.microDatabase(),
-                "select count(*) from delivery d join message m on m.id = d.message_id"
-                    + " where m.app_id = ? and d.status = 'DELIVERED'",
-                app),
-        delivered -> delivered == 4);
+    awaitDeliveredRows(app, 4);
   }
 
   @Test

@@ -58,4 +58,21 @@ abstract class MicroTest {
         () -> deliveryStatus(messageId),
         s -> s.equals(List.of(status)));
   }
+
+  /**
+   * Waits until {@code count} deliveries of the app's messages are DELIVERED. Each row is marked
+   * once its try's transaction commits, just after the receiver has the webhook.
+   */
+  static void awaitDeliveredRows(String app, long count) {
+    Eventually.await(
+        count + " delivered rows of " + app,
+        WAIT,
+        () ->
+            Sql.count(
+                TestStack.microDatabase(),
+                "select count(*) from delivery d join message m on m.id = d.message_id"
+                    + " where m.app_id = ? and d.status = 'DELIVERED'",
+                app),
+        delivered -> delivered == count);
+  }
 }

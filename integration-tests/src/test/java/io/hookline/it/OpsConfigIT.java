@@ -158,16 +158,7 @@ class OpsConfigIT extends MicroTest {
         java.util.Map.of());
     // Old delivered rows for the retention job to remove.
     receiver.await("/ops-ok", 2, WAIT);
-    Eventually.await(
-        "both delivered",
-        WAIT,
-        () ->
-            Sql.count(
-                TestStack.microDatabase(),
-                "select count(*) from delivery d join message m on m.id = d.message_id"
-                    + " where m.app_id = ? and d.status = 'DELIVERED'",
-                app),
-        n -> n == 2);
+    awaitDeliveredRows(app, 2);
     Sql.update(
         TestStack.microDatabase(),
         "update delivery set delivered_at = delivered_at - interval '40 days' where status ="
