@@ -58,10 +58,17 @@ public final class ArtemisBroker extends ServerProcess {
       return "http://" + host + ":" + consolePort + "/console";
     }
 
+    /**
+     * What a node needs to reach this broker. The backup address is this broker too: left unset, a
+     * node would list the default 127.0.0.1:61616 beside it, and the resource adapter picks among
+     * its addresses for each new connection, waiting tens of seconds on one nothing answers.
+     */
     public Map<String, String> clientEnvironment() {
       return Map.of(
           "HOOKLINE_ARTEMIS_HOST", host,
           "HOOKLINE_ARTEMIS_PORT", Integer.toString(port),
+          "HOOKLINE_ARTEMIS_BACKUP_HOST", host,
+          "HOOKLINE_ARTEMIS_BACKUP_PORT", Integer.toString(port),
           "HOOKLINE_ARTEMIS_USER", user,
           "HOOKLINE_ARTEMIS_PASSWORD", password);
     }

@@ -67,8 +67,9 @@ public class Resources {
   /**
    * The broker, then its backup: the resource adapter makes one connector of each comma-separated
    * entry, with the connector class at the same place in {@link #CONNECTORS}. Without a backup the
-   * second entry is the default address, tried only while the first cannot be reached (Payara's
-   * placeholders cannot default one variable to another).
+   * second entry is the default address (Payara's placeholders cannot default one variable to
+   * another), and the adapter picks among the entries for each new connection: with one broker
+   * elsewhere, the backup variables must name it too (README, configuration).
    */
   public static final String BROKER_ADDRESSES =
       "host=${ENV=HOOKLINE_ARTEMIS_HOST:127.0.0.1};port=${ENV=HOOKLINE_ARTEMIS_PORT:61616},"

@@ -74,12 +74,17 @@ public class BrokerReadiness implements HealthCheck {
     return new Probe(null, String.join("; ", refusals));
   }
 
-  /** The broker's address, then its backup's when there is one. */
+  /**
+   * The broker's address, then its backup's when there is one. A backup naming the broker itself
+   * (how a node with one broker is configured) is the one broker.
+   */
   List<String> addresses() {
     List<String> addresses = new ArrayList<>(List.of(host + ":" + port));
     backupHost
         .filter(backup -> !backup.isBlank())
-        .ifPresent(backup -> addresses.add(backup + ":" + backupPort));
+        .map(backup -> backup + ":" + backupPort)
+        .filter(backup -> !addresses.contains(backup))
+        .ifPresent(addresses::add);
     return addresses;
   }
 

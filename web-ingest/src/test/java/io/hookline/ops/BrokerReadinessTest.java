@@ -49,6 +49,12 @@ class BrokerReadinessTest {
     assertEquals(List.of("127.0.0.1:61616"), readiness.addresses());
   }
 
+  @Test
+  void aBackupNamingTheBrokerItselfIsTheOneBroker() {
+    BrokerReadiness readiness = readiness(61716, Optional.of("127.0.0.1"), 61716);
+    assertEquals(List.of("127.0.0.1:61716"), readiness.addresses());
+  }
+
   private static BrokerReadiness readiness(int port, Optional<String> backupHost, int backupPort) {
     BrokerReadiness readiness = new BrokerReadiness();
     readiness.host = "127.0.0.1";
