@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Breakers {
   @PersistenceContext EntityManager em;
   @Inject HealthRows rows;
+  @Inject QuietSuccesses quietSuccesses;
 
   @Inject
   @ConfigProperty(name = "hookline.breaker.failure-threshold", defaultValue = "5")
@@ -85,10 +86,18 @@ public class Breakers {
     return claimed == 1;
   }
 
-  /** Records a try's outcome on the (locked, freshly read) row and says what changed. */
+  /**
+   * Records a try's outcome and says what changed. A success on a row that was quiet when this
+   * delivery read it is only counted ({@link QuietSuccesses}); anything else is recorded on the
+   * locked, freshly read row.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public EndpointHealth.Change record(
       EndpointHealth health, boolean success, long latencyMs, OffsetDateTime now) {
+    if (success && health.isQuiet()) {
+      quietSuccesses.record(health.getEndpointId(), latencyMs, now);
+      return EndpointHealth.Change.NONE;
+    }
     em.refresh(health, LockModeType.PESSIMISTIC_WRITE);
     return health.record(success, latencyMs, now, settings);
   }

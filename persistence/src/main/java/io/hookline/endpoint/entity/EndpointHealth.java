@@ -16,6 +16,8 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "endpoint_health")
 public class EndpointHealth {
+  /** The weight of each new try in the moving average of latency. */
+  public static final double LATENCY_WEIGHT = 0.2;
 
   public enum State {
     CLOSED,
@@ -115,6 +117,14 @@ public class EndpointHealth {
     probeStartedAt = now;
   }
 
+  /**
+   * Closed with no failure since the last success: a success changes nothing here but the figures,
+   * so it need not lock the row (see the delivery package's SuccessTally).
+   */
+  public boolean isQuiet() {
+    return state == State.CLOSED && consecutiveFailures == 0;
+  }
+
   public Change record(boolean success, long latencyMs, OffsetDateTime now, Settings settings) {
     if (windowStart == null || !now.isBefore(windowStart.plus(settings.window()))) {
       windowStart = now;
@@ -124,7 +134,7 @@ public class EndpointHealth {
     avgLatencyMs =
         windowSuccesses + windowFailures == 0 && avgLatencyMs == 0
             ? latencyMs
-            : 0.8 * avgLatencyMs + 0.2 * latencyMs;
+            : (1 - LATENCY_WEIGHT) * avgLatencyMs + LATENCY_WEIGHT * latencyMs;
     if (success) {
       windowSuccesses++;
       lastSuccessAt = now;
