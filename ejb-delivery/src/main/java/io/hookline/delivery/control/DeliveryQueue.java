@@ -14,6 +14,7 @@ import jakarta.jms.Queue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Puts delivery work on the broker. A message names the delivery row and the try it is for, and
@@ -58,13 +59,25 @@ public class DeliveryQueue {
 
   /** As {@link #enqueue} for each, over one connection. */
   public void enqueueAll(List<Delivery> deliveries, int attempt, Duration wait) {
+    Map<String, String> trace = tracing.current();
+    enqueueAll(deliveries, attempt, wait, delivery -> trace);
+  }
+
+  /**
+   * As {@link #enqueueAll(List, int, Duration)}, each continuing the trace {@code traceOf} gives it
+   * (sends accepted together in one transaction came from different requests).
+   */
+  public void enqueueAll(
+      List<Delivery> deliveries,
+      int attempt,
+      Duration wait,
+      Function<Delivery, Map<String, String>> traceOf) {
     if (deliveries.isEmpty()) {
       return;
     }
-    Map<String, String> trace = tracing.current();
     try (JMSContext jms = connections.createContext()) {
       for (Delivery delivery : deliveries) {
-        send(jms, delivery, attempt, wait, trace);
+        send(jms, delivery, attempt, wait, traceOf.apply(delivery));
       }
     }
   }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns an accepted message into one delivery per matching endpoint, each with its own JMS message,
@@ -34,6 +35,15 @@ public class Fanout {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Delivery> fanOut(List<Message> messages) {
+    return fanOut(messages, null);
+  }
+
+  /**
+   * As {@link #fanOut(List)}, each message's deliveries continuing the trace of the request that
+   * sent it ({@code traces} by message id; null: the current trace for all).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Delivery> fanOut(List<Message> messages, Map<String, Map<String, String>> traces) {
     if (messages.isEmpty()) {
       return List.of();
     }
@@ -49,7 +59,11 @@ public class Fanout {
         }
       }
     }
-    queue.enqueueAll(deliveries, 1, Duration.ZERO);
+    if (traces == null) {
+      queue.enqueueAll(deliveries, 1, Duration.ZERO);
+    } else {
+      queue.enqueueAll(deliveries, 1, Duration.ZERO, d -> traces.get(d.getMessageId()));
+    }
     return deliveries;
   }
 

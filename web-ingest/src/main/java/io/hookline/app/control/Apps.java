@@ -34,7 +34,11 @@ public class Apps {
     return em.createNamedQuery(App.ALL, App.class).getResultList();
   }
 
-  /** Finds an app by its id ({@code app_...}) or by its uid; 404 when neither names one. */
+  /**
+   * Finds an app by its id ({@code app_...}) or by its uid; 404 when neither names one. The 404
+   * leaves the caller's transaction alone: a group of sends goes on without the one it refuses.
+   */
+  @Transactional(dontRollbackOn = Problem.class)
   public App find(String idOrUid) {
     App app = idOrUid.startsWith("app_") ? em.find(App.class, idOrUid) : null;
     if (app == null) {

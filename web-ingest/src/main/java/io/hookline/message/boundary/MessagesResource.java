@@ -42,6 +42,7 @@ public class MessagesResource {
   static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/+=~-]*");
 
   @Inject MessageIntake intake;
+  @Inject io.hookline.message.control.SendGroups sends;
   @Inject DeadLetters deadLetters;
 
   @Operation(
@@ -84,7 +85,7 @@ public class MessagesResource {
     String eventId = json.optionalString("eventId", 256, EVENT_ID);
     // The compact text is stored once and is, byte for byte, what gets signed and sent.
     MessageIntake.Accepted accepted =
-        intake.accept(app, eventType, eventId, payload.toString(), idempotencyKey);
+        sends.accept(app, eventType, eventId, payload.toString(), idempotencyKey);
     Response.ResponseBuilder response = Response.accepted(summary(accepted.message()).build());
     if (accepted.replayed()) {
       response.header("Idempotent-Replayed", "true");

@@ -88,6 +88,13 @@ public class MessageClaims {
       }
       int inserted = insert.executeUpdate();
       if (inserted == 0) {
+        // The claims made above for this message go too: the transaction goes on with the other
+        // sends of its group, and a key left pointing at a message never stored would answer
+        // every retry of it with nothing.
+        em.createNativeQuery("delete from message_claim where app_id = ? and message_id = ?")
+            .setParameter(1, appId)
+            .setParameter(2, messageId)
+            .executeUpdate();
         throw Problem.conflict(
             claim.field(),
             "a request with this "

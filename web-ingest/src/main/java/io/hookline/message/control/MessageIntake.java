@@ -6,6 +6,7 @@ import io.hookline.delivery.control.Fanout;
 import io.hookline.delivery.entity.Delivery;
 import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.GroupCommit;
 import io.hookline.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -96,11 +97,26 @@ public class MessageIntake {
 
   /** Writes the new messages of one app, then their deliveries, and queues those. */
   private void queue(List<Message> messages) {
+    queue(messages, null);
+  }
+
+  /**
+   * Writes the new messages, then their deliveries, and queues those, each continuing its trace
+   * ({@code traces} by message id; null: the current one).
+   */
+  private void queue(List<Message> messages, Map<String, Map<String, String>> traces) {
     // Delivery rows reference the message; JPA does not know that order without a mapping.
     em.flush();
-    Map<String, Long> deliveries =
-        fanout.fanOut(messages).stream()
-            .collect(Collectors.groupingBy(Delivery::getMessageId, Collectors.counting()));
+    Map<String, List<Message>> byApp =
+        messages.stream()
+            .collect(
+                Collectors.groupingBy(Message::getAppId, LinkedHashMap::new, Collectors.toList()));
+    Map<String, Long> deliveries = new java.util.HashMap<>();
+    for (List<Message> ofOneApp : byApp.values()) {
+      for (Delivery delivery : fanout.fanOut(ofOneApp, traces)) {
+        deliveries.merge(delivery.getMessageId(), 1L, Long::sum);
+      }
+    }
     for (Message message : messages) {
       accepted.fire(
           new MessageAccepted(
@@ -109,6 +125,57 @@ public class MessageIntake {
               message.getEventType(),
               deliveries.getOrDefault(message.getId(), 0L).intValue()));
     }
+  }
+
+  /** A single send as a request hands it in, with the trace its deliveries continue. */
+  public record Send(
+      String appRef,
+      String eventType,
+      String eventId,
+      String payload,
+      String idempotencyKey,
+      Map<String, String> trace) {}
+
+  /**
+   * Accepts single sends that arrived together ({@link SendGroups}), in this one transaction: each
+   * is stored and queued as {@link #accept(String, String, String, String, String)} would, and a
+   * send refused (an unknown app, an Idempotency-Key or eventId clash) is answered on its own.
+   */
+  public List<GroupCommit.Outcome<Accepted>> acceptGroup(List<Send> sends) {
+    Map<String, App> appsByRef = new java.util.HashMap<>();
+    Map<String, Message> fresh = new LinkedHashMap<>();
+    Map<String, Map<String, String>> traces = new java.util.HashMap<>();
+    List<GroupCommit.Outcome<Accepted>> outcomes = new ArrayList<>();
+    for (Send send : sends) {
+      try {
+        App app = appsByRef.get(send.appRef());
+        if (app == null) {
+          app = apps.find(send.appRef());
+          appsByRef.put(send.appRef(), app);
+        }
+        Accepted stored =
+            store(
+                app,
+                send.eventType(),
+                send.eventId(),
+                send.payload(),
+                send.idempotencyKey(),
+                fresh);
+        outcomes.add(GroupCommit.Outcome.of(stored));
+        if (!stored.replayed()) {
+          fresh.put(stored.message().getId(), stored.message());
+          traces.put(stored.message().getId(), send.trace());
+        }
+      } catch (io.hookline.api.Problem refused) {
+        // Raised before anything of the send was written.
+        outcomes.add(GroupCommit.Outcome.failed(refused));
+      }
+    }
+    queue(List.copyOf(fresh.values()), traces);
+    if (transactions.getRollbackOnly()) {
+      throw new IllegalStateException("the group's transaction was marked for rollback");
+    }
+    return outcomes;
   }
 
   /** The app's messages, newest first, before the cursor (an id) when given. */

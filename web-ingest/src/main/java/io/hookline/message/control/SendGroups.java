@@ -1,0 +1,40 @@
+package io.hookline.message.control;
+
+import io.hookline.platform.GroupCommit;
+import io.hookline.runtime.Tracing;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Single sends share transactions: the sends that arrive while one group commits are accepted
+ * together in the next ({@link GroupCommit}). Each request is still answered only after its own
+ * message is committed, so a 202 means what it always did; what is paid once per group is the
+ * transaction, its two-phase commit with the broker, and the flush.
+ */
+@ApplicationScoped
+public class SendGroups {
+  @Inject MessageIntake intake;
+  @Inject Tracing tracing;
+
+  /** 1 turns grouping off: every send its own transaction. */
+  @Inject
+  @ConfigProperty(name = "hookline.ingest.max-group", defaultValue = "100")
+  int maxGroup;
+
+  private GroupCommit<MessageIntake.Send, MessageIntake.Accepted> groups;
+
+  @PostConstruct
+  void init() {
+    groups = new GroupCommit<>(sends -> intake.acceptGroup(sends), maxGroup);
+  }
+
+  /** As {@link MessageIntake#accept(String, String, String, String, String)}. */
+  public MessageIntake.Accepted accept(
+      String appRef, String eventType, String eventId, String payload, String idempotencyKey) {
+    return groups.submit(
+        new MessageIntake.Send(
+            appRef, eventType, eventId, payload, idempotencyKey, tracing.current()));
+  }
+}
