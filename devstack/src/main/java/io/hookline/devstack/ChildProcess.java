@@ -33,6 +33,7 @@ public final class ChildProcess implements AutoCloseable {
       detached.add("/usr/bin/setsid");
     }
     detached.addAll(command);
+    keepPreviousLog(log);
     ProcessBuilder builder =
         new ProcessBuilder(detached)
             .directory(workDir.toFile())
@@ -43,6 +44,23 @@ public final class ChildProcess implements AutoCloseable {
       return new ChildProcess(name, builder.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name + ": " + command, e);
+    }
+  }
+
+  /**
+   * A restart would overwrite the log of the run before, which is the one that says why it had to
+   * be restarted: it is kept as {@code <log>.prev}.
+   */
+  private static void keepPreviousLog(Path log) {
+    try {
+      if (java.nio.file.Files.exists(log)) {
+        java.nio.file.Files.move(
+            log,
+            log.resolveSibling(log.getFileName() + ".prev"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not keep the previous log " + log, e);
     }
   }
 
