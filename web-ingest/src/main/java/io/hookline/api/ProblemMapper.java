@@ -126,7 +126,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           || t instanceof java.sql.SQLTransientConnectionException
           || t instanceof java.sql.SQLNonTransientConnectionException
           || t instanceof java.sql.SQLRecoverableException
-          || t instanceof javax.transaction.xa.XAException) {
+          || t instanceof javax.transaction.xa.XAException
+          || (t instanceof java.sql.SQLException sql && databaseWentAway(sql.getSQLState()))) {
         return t;
       }
       if (t.getCause() == t) {
@@ -134,6 +135,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       }
     }
     return null;
+  }
+
+  /**
+   * PostgreSQL's drivers say a restart with a plain SQLException: class 08 (connection exception)
+   * or 57P01-57P03 (shut down by an administrator, crashed, not accepting connections yet).
+   */
+  private static boolean databaseWentAway(String sqlState) {
+    return sqlState != null
+        && (sqlState.startsWith("08")
+            || sqlState.equals("57P01")
+            || sqlState.equals("57P02")
+            || sqlState.equals("57P03"));
   }
 
   private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {

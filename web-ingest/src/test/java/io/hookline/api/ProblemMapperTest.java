@@ -26,6 +26,22 @@ class ProblemMapperTest {
   }
 
   @Test
+  void aDatabaseRestartedUnderTheRequestIsAnOutageAndAConstraintIsNot() {
+    java.sql.SQLException shutDown =
+        new java.sql.SQLException("terminating connection due to administrator command", "57P01");
+    assertSame(
+        shutDown,
+        ProblemMapper.outage(
+            new jakarta.persistence.PersistenceException("query failed", shutDown)));
+    java.sql.SQLException refused = new java.sql.SQLException("connection refused", "08001");
+    assertSame(refused, ProblemMapper.outage(new RuntimeException(refused)));
+    assertNull(
+        ProblemMapper.outage(
+            new jakarta.persistence.PersistenceException(
+                new java.sql.SQLException("duplicate key", "23505"))));
+  }
+
+  @Test
   void aBugIsNot() {
     assertNull(ProblemMapper.outage(new NullPointerException("bug")));
     assertNull(
