@@ -127,7 +127,10 @@ public class MessageIntake {
     }
   }
 
-  /** A single send as a request hands it in, with the trace its deliveries continue. */
+  /**
+   * A single send as a request hands it in, with the trace its deliveries continue (null: the
+   * current one).
+   */
   public record Send(
       String appRef,
       String eventType,
@@ -142,7 +145,16 @@ public class MessageIntake {
    * send refused (an unknown app, an Idempotency-Key or eventId clash) is answered on its own.
    */
   public List<GroupCommit.Outcome<Accepted>> acceptGroup(List<Send> sends) {
-    Map<String, App> appsByRef = new java.util.HashMap<>();
+    return acceptAll(sends, new java.util.HashMap<>());
+  }
+
+  /**
+   * Stores each send (an unknown app, an Idempotency-Key or eventId clash is that send's answer
+   * alone), then queues the new messages' deliveries, each continuing its send's trace when it has
+   * one; {@code appsByRef} holds the apps already found.
+   */
+  private List<GroupCommit.Outcome<Accepted>> acceptAll(
+      List<Send> sends, Map<String, App> appsByRef) {
     Map<String, Message> fresh = new LinkedHashMap<>();
     Map<String, Map<String, String>> traces = new java.util.HashMap<>();
     List<GroupCommit.Outcome<Accepted>> outcomes = new ArrayList<>();
@@ -164,16 +176,19 @@ public class MessageIntake {
         outcomes.add(GroupCommit.Outcome.of(stored));
         if (!stored.replayed()) {
           fresh.put(stored.message().getId(), stored.message());
-          traces.put(stored.message().getId(), send.trace());
+          if (send.trace() != null) {
+            traces.put(stored.message().getId(), send.trace());
+          }
         }
       } catch (io.hookline.api.Problem refused) {
         // Raised before anything of the send was written.
         outcomes.add(GroupCommit.Outcome.failed(refused));
       }
     }
-    queue(List.copyOf(fresh.values()), traces);
+    queue(List.copyOf(fresh.values()), traces.isEmpty() ? null : traces);
     if (transactions.getRollbackOnly()) {
-      throw new IllegalStateException("the group's transaction was marked for rollback");
+      // Never answer with ids that will not exist: fail them all instead.
+      throw new IllegalStateException("the transaction was marked for rollback");
     }
     return outcomes;
   }
@@ -211,29 +226,24 @@ public class MessageIntake {
    * @return per item, in order: the message, or the error
    */
   public List<Object> acceptBatch(String appRef, List<BatchItem> items) {
+    // An unknown app refuses the whole batch, not each item.
     App app = apps.find(appRef);
+    List<Send> sends = new ArrayList<>();
+    for (BatchItem item : items) {
+      if (item.refused() == null) {
+        sends.add(new Send(appRef, item.eventType(), item.eventId(), item.payload(), null, null));
+      }
+    }
+    Map<String, App> known = new java.util.HashMap<>(Map.of(appRef, app));
+    java.util.Iterator<GroupCommit.Outcome<Accepted>> outcomes = acceptAll(sends, known).iterator();
     List<Object> results = new ArrayList<>();
-    Map<String, Message> fresh = new LinkedHashMap<>();
     for (BatchItem item : items) {
       if (item.refused() != null) {
         results.add(item.refused());
-        continue;
+      } else {
+        GroupCommit.Outcome<Accepted> outcome = outcomes.next();
+        results.add(outcome.error() != null ? outcome.error() : outcome.value().message());
       }
-      try {
-        Accepted stored = store(app, item.eventType(), item.eventId(), item.payload(), null, fresh);
-        results.add(stored.message());
-        if (!stored.replayed()) {
-          fresh.put(stored.message().getId(), stored.message());
-        }
-      } catch (io.hookline.api.Problem refused) {
-        // Raised by the idempotency check before anything of the item was written.
-        results.add(refused);
-      }
-    }
-    queue(List.copyOf(fresh.values()));
-    if (transactions.getRollbackOnly()) {
-      // Never answer with ids that will not exist: fail the batch instead.
-      throw new IllegalStateException("the batch's transaction was marked for rollback");
     }
     return results;
   }
