@@ -12,8 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,18 +19,9 @@ import org.junit.jupiter.api.Test;
  * stores the message and the other answers either the same message (replayed) or 409 (its twin was
  * still being committed), and sent again, the same message.
  */
+@org.junit.jupiter.api.extension.ExtendWith(TwoNodes.Running.class)
 class IdempotencyOnTwoNodesIT extends MicroTest {
   private static final int KEYS = 20;
-
-  @BeforeAll
-  static void startSecondNode() {
-    TwoNodes.start();
-  }
-
-  @AfterAll
-  static void stopSecondNode() {
-    TestStack.stopSecondNode();
-  }
 
   @Test
   void oneMessagePerKeyWhicheverNodeEachTwinReached() throws Exception {

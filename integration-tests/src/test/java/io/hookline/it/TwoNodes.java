@@ -41,4 +41,22 @@ final class TwoNodes {
                         && !line.endsWith(" 0")),
         "the second node made no delivery try:\n" + scrape);
   }
+
+  /**
+   * For a test class that runs with the second node: started before its tests, stopped after them,
+   * so other classes see one node.
+   */
+  static final class Running
+      implements org.junit.jupiter.api.extension.BeforeAllCallback,
+          org.junit.jupiter.api.extension.AfterAllCallback {
+    @Override
+    public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+      start();
+    }
+
+    @Override
+    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+      TestStack.stopSecondNode();
+    }
+  }
 }
