@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** POST .../messages/batch: one transaction, one answer per item, bad items alone refused. */
@@ -84,6 +85,52 @@ class BatchIT extends MicroTest {
         2,
         Sql.count(TestStack.microDatabase(), "select count(*) from message where app_id = ?", app));
     awaitDeliveredRows(app, 4);
+  }
+
+  /**
+   * A batch's deliveries to one endpoint travel in one JMS message and are tried in one
+   * transaction; when one fails, the ones after it go on their own, and only the failed one is
+   * tried again.
+   */
+  @Test
+  void deliveriesToOneEndpointAreTriedTogetherAndAFailureSendsTheRestOnTheirOwn() {
+    String app = createApp("batch-together");
+    String endpoint =
+        api.create(
+                "/api/v1/apps/" + app + "/endpoints",
+                Json.createObjectBuilder().add("url", receiver.url("/batch-together")).build())
+            .getString("id");
+    receiver.script("/batch-together", 200, 503);
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (int i = 0; i < 6; i++) {
+      items.add(item("batch.together", i));
+    }
+    Api.Response answer =
+        api.post(
+            "/api/v1/apps/" + app + "/messages/batch",
+            Json.createObjectBuilder().add("messages", items).build());
+    assertEquals(200, answer.status(), answer.body());
+
+    // Six messages, one of them twice: the try that got the 503 and its retry.
+    var arrived = receiver.await("/batch-together", 7, WAIT);
+    assertEquals(6, arrived.stream().map(r -> r.headers().get("webhook-id")).distinct().count());
+    awaitDeliveredRows(app, 6);
+    var db = TestStack.microDatabase();
+    assertEquals(
+        7, Sql.count(db, "select count(*) from delivery_attempt where endpoint_id = ?", endpoint));
+    assertEquals(
+        1,
+        Sql.count(
+            db,
+            "select count(*) from delivery_attempt where endpoint_id = ? and status = 'FAILED'",
+            endpoint));
+    // The first two shared the batch's transaction; the four after the failure went on their own.
+    assertEquals(
+        Optional.of(2.0),
+        MetricsIT.sample(
+            MetricsIT.scrape(),
+            "webhook_deliveries_batched_total",
+            "endpoint=\"" + endpoint + "\""));
   }
 
   @Test

@@ -15,11 +15,12 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.List;
 
 /**
- * Reads a delivery id and the try it is for, and hands them to {@link DeliveryService}. A failed
- * try schedules the next itself; only an unexpected error (the database down, say) throws, rolls
- * back, and has Artemis redeliver after the delay set in broker.xml.
+ * Reads the delivery id (or a batch's ids) and the try it is for, and hands them to {@link
+ * DeliveryService}. A failed try schedules the next itself; only an unexpected error (the database
+ * down, say) throws, rolls back, and has Artemis redeliver after the delay set in broker.xml.
  */
 @MessageDriven(
     activationConfig = {
@@ -71,7 +72,7 @@ public class DeliveryListener implements MessageListener {
     Span span =
         tracing.start("hookline.deliveries process", SpanKind.CONSUMER, Tracing.carrier(message));
     try (Scope scope = span.makeCurrent()) {
-      String deliveryId = message.getBody(String.class);
+      List<String> deliveryIds = DeliveryQueue.deliveryIds(message.getBody(String.class));
       int attempt =
           message.propertyExists(DeliveryQueue.ATTEMPT)
               ? message.getIntProperty(DeliveryQueue.ATTEMPT)
@@ -81,9 +82,14 @@ public class DeliveryListener implements MessageListener {
               && message.getBooleanProperty(DeliveryQueue.DEAD_LETTER);
       span.setAttribute("messaging.system", "activemq");
       span.setAttribute("messaging.destination.name", Resources.DELIVERY_ADDRESS);
-      span.setAttribute("hookline.delivery_id", deliveryId);
       span.setAttribute("hookline.attempt", attempt);
-      deliveries.attempt(deliveryId, attempt, revived);
+      if (deliveryIds.size() == 1) {
+        span.setAttribute("hookline.delivery_id", deliveryIds.get(0));
+        deliveries.attempt(deliveryIds.get(0), attempt, revived);
+      } else {
+        span.setAttribute("hookline.batch_size", deliveryIds.size());
+        deliveries.attemptBatch(deliveryIds, attempt, message.getJMSRedelivered());
+      }
     } catch (JMSException e) {
       span.setStatus(StatusCode.ERROR, "unreadable message");
       throw new EJBException("unreadable delivery message " + message, e);

@@ -31,6 +31,11 @@ public class DeliveryMetrics {
     metrics.time(DURATION, Duration.ofMillis(durationMs), endpoint);
   }
 
+  /** Deliveries to the endpoint tried in one transaction with others of their JMS message. */
+  public void batched(String endpointId, int deliveries) {
+    metrics.count("webhook_deliveries_batched", deliveries, new Tag("endpoint", endpointId));
+  }
+
   public void deadLetter() {
     metrics.count("webhook_dead_letters");
   }

@@ -12,9 +12,12 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts delivery work on the broker. A message names the delivery row and the try it is for, and
@@ -29,6 +32,9 @@ public class DeliveryQueue {
   public static final String ATTEMPT = "hooklineAttempt";
 
   static final String DELIVERY_ID = "hooklineDeliveryId";
+
+  /** On a message naming several deliveries: how many. */
+  static final String BATCH_SIZE = "hooklineBatchSize";
 
   /** Marks a dead letter; one that comes back to the delivery queue asks for a new round. */
   public static final String DEAD_LETTER = "hooklineDeadLetter";
@@ -49,6 +55,11 @@ public class DeliveryQueue {
   @Resource(lookup = Resources.DEAD_LETTER_QUEUE)
   Queue deadLetters;
 
+  /** The most deliveries one JMS message names; 1 sends each on its own. */
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.batch-size", defaultValue = "50")
+  int batchSize;
+
   /**
    * Queues try {@code attempt} of the delivery, due after {@code wait} (Artemis holds it until
    * then). Sent within the caller's JTA transaction: it exists only if the rows commit.
@@ -65,7 +76,11 @@ public class DeliveryQueue {
 
   /**
    * As {@link #enqueueAll(List, int, Duration)}, each continuing the trace {@code traceOf} gives it
-   * (sends accepted together in one transaction came from different requests).
+   * (sends accepted together in one transaction came from different requests). Deliveries to one
+   * endpoint that continue one trace share a JMS message, up to {@code
+   * hookline.delivery.batch-size} of them: the consumer then tries them in one transaction, which
+   * is what lets delivery keep up with ingest (docs/performance.md). An ordered endpoint's
+   * deliveries go one a message, each waiting its turn behind the one before.
    */
   public void enqueueAll(
       List<Delivery> deliveries,
@@ -75,25 +90,57 @@ public class DeliveryQueue {
     if (deliveries.isEmpty()) {
       return;
     }
+    List<List<Delivery>> batches =
+        Batches.of(
+            deliveries,
+            delivery -> Arrays.asList(delivery.getEndpointId(), traceOf.apply(delivery)),
+            delivery -> delivery.getSeq() != null,
+            batchSize);
     try (JMSContext jms = connections.createContext()) {
-      for (Delivery delivery : deliveries) {
-        send(jms, delivery, attempt, wait, traceOf.apply(delivery));
+      for (List<Delivery> batch : batches) {
+        send(jms, batch, attempt, wait, traceOf.apply(batch.get(0)));
       }
     }
   }
 
+  /** As {@link #enqueue} for each, one JMS message each, over one connection. */
+  public void enqueueEach(List<Delivery> deliveries, int attempt, Duration wait) {
+    Map<String, String> trace = tracing.current();
+    try (JMSContext jms = connections.createContext()) {
+      for (Delivery delivery : deliveries) {
+        send(jms, List.of(delivery), attempt, wait, trace);
+      }
+    }
+  }
+
+  /** The delivery ids a message's body names: one, or a batch's, comma-separated. */
+  public static List<String> deliveryIds(String body) {
+    return List.of(body.split(","));
+  }
+
   private void send(
-      JMSContext jms, Delivery delivery, int attempt, Duration wait, Map<String, String> trace) {
+      JMSContext jms, List<Delivery> batch, int attempt, Duration wait, Map<String, String> trace) {
+    Delivery first = batch.get(0);
     JMSProducer producer =
         jms.createProducer()
             .setDeliveryDelay(wait.toMillis())
-            .setProperty(MESSAGE_ID, delivery.getMessageId())
-            .setProperty(ENDPOINT_ID, delivery.getEndpointId())
+            .setProperty(ENDPOINT_ID, first.getEndpointId())
             .setProperty(ATTEMPT, attempt);
+    if (batch.size() == 1) {
+      producer.setProperty(MESSAGE_ID, first.getMessageId());
+    } else {
+      producer.setProperty(BATCH_SIZE, batch.size());
+    }
     // The trace goes on in the listener: the request that accepted the message, or the try
     // that scheduled this retry.
-    trace.forEach(producer::setProperty);
-    producer.send(this.deliveries, delivery.getId());
+    if (trace != null) {
+      trace.forEach(producer::setProperty);
+    }
+    producer.send(
+        this.deliveries,
+        batch.size() == 1
+            ? first.getId()
+            : batch.stream().map(Delivery::getId).collect(Collectors.joining(",")));
   }
 
   /**

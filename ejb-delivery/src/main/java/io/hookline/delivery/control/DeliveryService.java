@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,11 @@ public class DeliveryService {
   @ConfigProperty(name = "hookline.delivery.retry-after-cap", defaultValue = "PT1H")
   Duration retryAfterCap;
 
+  /** How long the tries of one batch may take before the rest are queued one by one. */
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.batch-budget", defaultValue = "PT1S")
+  Duration batchBudget;
+
   private RetrySchedule schedule;
 
   @PostConstruct
@@ -89,11 +95,77 @@ public class DeliveryService {
   public void attempt(String deliveryId, int attempt, boolean revived) {
     Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
     if (delivery == null) {
-      // Should not happen: the row and its message commit together. Seen only if a row is
-      // removed by hand or a transaction manager misbehaves; worth an operator's look.
-      LOG.warning(() -> "JMS message for delivery " + deliveryId + " has no row; dropped");
+      warnMissing(deliveryId);
       return;
     }
+    attempt(delivery, attempt, revived);
+  }
+
+  /**
+   * Tries the deliveries of one JMS message, to one endpoint, in order and in this one transaction,
+   * so the transaction, its commit with the broker and the reads are paid once for them all. When a
+   * try does not go well (it failed, or the endpoint is busy, rate-limited or its breaker open), or
+   * the batch has taken {@code hookline.delivery.batch-budget}, the rest are queued one by one and
+   * take the ordinary path. A batch that comes back after a rollback is only split up that way, so
+   * one delivery that keeps failing the transaction cannot hold back the others.
+   *
+   * @param redelivered the message was delivered before and its transaction rolled back
+   */
+  public void attemptBatch(List<String> deliveryIds, int attempt, boolean redelivered) {
+    Map<String, Delivery> byId = new HashMap<>();
+    em.createQuery("select d from Delivery d where d.id in :ids", Delivery.class)
+        .setParameter("ids", deliveryIds)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList()
+        .forEach(delivery -> byId.put(delivery.getId(), delivery));
+    List<Delivery> batch = new ArrayList<>();
+    for (String id : deliveryIds) {
+      Delivery delivery = byId.get(id);
+      if (delivery == null) {
+        warnMissing(id);
+      } else {
+        batch.add(delivery);
+      }
+    }
+    if (redelivered) {
+      LOG.info(() -> "a batch of " + batch.size() + " deliveries came back: queued one by one");
+      queue.enqueueEach(batch, attempt, Duration.ZERO);
+      return;
+    }
+    // Read into this transaction's persistence context, where each try finds its message.
+    em.createQuery("select m from Message m where m.id in :ids", Message.class)
+        .setParameter("ids", batch.stream().map(Delivery::getMessageId).distinct().toList())
+        .getResultList();
+    long deadline = System.nanoTime() + batchBudget.toNanos();
+    for (int i = 0; i < batch.size(); i++) {
+      boolean goOn = attempt(batch.get(i), attempt, false);
+      if (i + 1 < batch.size() && (!goOn || System.nanoTime() - deadline > 0)) {
+        metrics.batched(batch.get(0).getEndpointId(), i + 1);
+        List<Delivery> rest = batch.subList(i + 1, batch.size());
+        LOG.fine(() -> "queued the last " + rest.size() + " deliveries of a batch one by one");
+        queue.enqueueEach(rest, attempt, Duration.ZERO);
+        return;
+      }
+    }
+    if (!batch.isEmpty()) {
+      metrics.batched(batch.get(0).getEndpointId(), batch.size());
+    }
+  }
+
+  private static void warnMissing(String deliveryId) {
+    // Should not happen: the row and its message commit together. Seen only if a row is
+    // removed by hand or a transaction manager misbehaves; worth an operator's look.
+    LOG.warning(() -> "JMS message for delivery " + deliveryId + " has no row; dropped");
+  }
+
+  /**
+   * One try at a delivery whose row this transaction has locked.
+   *
+   * @return whether the next delivery to the same endpoint may follow in this transaction: false
+   *     when this one failed or was put off (busy, rate-limited, breaker open)
+   */
+  private boolean attempt(Delivery delivery, int attempt, boolean revived) {
+    String deliveryId = delivery.getId();
     int requested = attempt;
     if (revived && delivery.getStatus() == DeliveryStatus.DEAD) {
       LOG.info(() -> "delivery " + deliveryId + " came back from the dead-letter queue: new round");
@@ -102,7 +174,7 @@ public class DeliveryService {
     }
     if (delivery.getStatus() != DeliveryStatus.PENDING) {
       LOG.fine(() -> "skipping delivery " + deliveryId + ": settled");
-      return;
+      return true;
     }
     int thisAttempt = delivery.getAttemptCount() + 1;
     int tryInRound = delivery.nextTryInRound();
@@ -114,20 +186,20 @@ public class DeliveryService {
                   + ": try "
                   + thisAttempt
                   + " is due");
-      return;
+      return true;
     }
     Endpoint endpoint = em.find(Endpoint.class, delivery.getEndpointId());
     if (!endpoint.isEnabled()) {
       String why = "endpoint disabled: " + endpoint.getDisabledReason();
       die(delivery, Timestamps.now(), HttpOutcome.noResponse("not sent, " + why, 0), why);
-      return;
+      return true;
     }
     if (delivery.getSeq() != null) {
       Duration behind = ordered.waitBehindEarlier(delivery, Timestamps.now());
       if (behind != null) {
         // An ordered endpoint: an earlier message is still on its way; this one waits its turn.
         defer(delivery, thisAttempt, behind);
-        return;
+        return false;
       }
     }
     EndpointHealth health = breakers.of(endpoint.getId());
@@ -135,13 +207,13 @@ public class DeliveryService {
     if (gate instanceof EndpointHealth.Wait wait) {
       // The endpoint's breaker is open: wait for the probe without calling it or spending a try.
       defer(delivery, thisAttempt, wait.duration().plus(slots.busyWait()));
-      return;
+      return false;
     }
     if (!slots.tryAcquire(endpoint.getId())) {
       // The endpoint already has its share of this node's consumers busy: come back shortly,
       // without spending a try, and leave this consumer to other subscribers.
       defer(delivery, thisAttempt, slots.busyWait());
-      return;
+      return false;
     }
     HttpOutcome outcome;
     OffsetDateTime now;
@@ -155,13 +227,13 @@ public class DeliveryService {
           // Over the endpoint's rate: later, not dropped and not a failure.
           metrics.rateLimited(endpoint.getId());
           defer(delivery, thisAttempt, untilToken);
-          return;
+          return false;
         }
       }
       if (gate instanceof EndpointHealth.Probe
           && !breakers.claimProbe(endpoint.getId(), Timestamps.now())) {
         defer(delivery, thisAttempt, slots.busyWait());
-        return;
+        return false;
       }
       Message message = em.find(Message.class, delivery.getMessageId());
       try {
@@ -171,7 +243,7 @@ public class DeliveryService {
       } catch (FaultToleranceException nodeBusy) {
         // This node's bulkhead, timeout or node-wide breaker: its trouble, not the endpoint's.
         defer(delivery, thisAttempt, slots.busyWait());
-        return;
+        return false;
       }
       now = Timestamps.now();
       change = breakers.record(health, outcome.succeeded(), outcome.durationMs(), now);
@@ -199,7 +271,7 @@ public class DeliveryService {
               + "; disabled after "
               + breakers.settings().giveUpAfter());
       die(delivery, now, outcome, "endpoint disabled: " + endpoint.getDisabledReason());
-      return;
+      return true;
     }
 
     switch (ResponsePolicy.verdict(outcome)) {
@@ -207,10 +279,12 @@ public class DeliveryService {
         delivery.delivered(now);
         attempts.record(delivery, outcome, now);
         wakeNext(delivery);
+        return true;
       }
       case ENDPOINT_GONE -> {
         endpoint.disable("answered 410 Gone to delivery " + deliveryId + " at " + now);
         die(delivery, now, outcome, "endpoint answered 410 Gone");
+        return true;
       }
       case RETRY -> {
         Duration asked =
@@ -223,8 +297,10 @@ public class DeliveryService {
         } else {
           die(delivery, now, outcome, "all " + schedule.maxAttempts() + " tries failed");
         }
+        return false;
       }
     }
+    throw new IllegalStateException("no verdict");
   }
 
   private void wakeNext(Delivery delivery) {
