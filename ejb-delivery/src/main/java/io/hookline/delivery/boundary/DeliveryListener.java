@@ -88,7 +88,12 @@ public class DeliveryListener implements MessageListener {
         deliveries.attempt(deliveryIds.get(0), attempt, revived);
       } else {
         span.setAttribute("hookline.batch_size", deliveryIds.size());
-        deliveries.attemptBatch(deliveryIds, attempt, message.getJMSRedelivered());
+        deliveries.attemptBatch(
+            DeliveryQueue.endpointId(message),
+            deliveryIds,
+            attempt,
+            DeliveryQueue.busyRounds(message),
+            message.getJMSRedelivered());
       }
     } catch (JMSException e) {
       span.setStatus(StatusCode.ERROR, "unreadable message");

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,6 +34,8 @@ public class DeliveryQueue {
 
   /** On a message naming several deliveries: how many. */
   static final String BATCH_SIZE = "hooklineBatchSize";
+
+  static final String BUSY_ROUNDS = "hooklineBusyRounds";
 
   /** Marks a dead letter; one that comes back to the delivery queue asks for a new round. */
   public static final String DEAD_LETTER = "hooklineDeadLetter";
@@ -113,6 +114,30 @@ public class DeliveryQueue {
     }
   }
 
+  /**
+   * Queues a batch's message again as it was, after {@code wait}, without reading its rows: the
+   * endpoint had no free slot on this node. {@code busyRounds} says how often that has happened to
+   * it; the caller waits longer each time.
+   */
+  public void requeueBatch(
+      List<String> deliveryIds, String endpointId, int attempt, int busyRounds, Duration wait) {
+    try (JMSContext jms = connections.createContext()) {
+      producer(jms, endpointId, null, deliveryIds.size(), attempt, wait, tracing.current())
+          .setProperty(BUSY_ROUNDS, busyRounds)
+          .send(this.deliveries, String.join(",", deliveryIds));
+    }
+  }
+
+  /** How often a batch's message found its endpoint busy and was queued again as it was. */
+  public static int busyRounds(jakarta.jms.Message message) throws jakarta.jms.JMSException {
+    return message.propertyExists(BUSY_ROUNDS) ? message.getIntProperty(BUSY_ROUNDS) : 0;
+  }
+
+  /** The endpoint a message's deliveries are to, or null when it does not say. */
+  public static String endpointId(jakarta.jms.Message message) throws jakarta.jms.JMSException {
+    return message.getStringProperty(ENDPOINT_ID);
+  }
+
   /** The delivery ids a message's body names: one, or a batch's, comma-separated. */
   public static List<String> deliveryIds(String body) {
     return List.of(body.split(","));
@@ -121,26 +146,56 @@ public class DeliveryQueue {
   private void send(
       JMSContext jms, List<Delivery> batch, int attempt, Duration wait, Map<String, String> trace) {
     Delivery first = batch.get(0);
+    send(
+        jms,
+        batch.stream().map(Delivery::getId).toList(),
+        first.getEndpointId(),
+        first.getMessageId(),
+        attempt,
+        wait,
+        trace);
+  }
+
+  /**
+   * @param messageId the message of a single delivery, for operators' selectors; ignored for a
+   *     batch, whose deliveries are of several messages
+   */
+  private void send(
+      JMSContext jms,
+      List<String> deliveryIds,
+      String endpointId,
+      String messageId,
+      int attempt,
+      Duration wait,
+      Map<String, String> trace) {
+    producer(jms, endpointId, messageId, deliveryIds.size(), attempt, wait, trace)
+        .send(this.deliveries, String.join(",", deliveryIds));
+  }
+
+  private static JMSProducer producer(
+      JMSContext jms,
+      String endpointId,
+      String messageId,
+      int deliveries,
+      int attempt,
+      Duration wait,
+      Map<String, String> trace) {
     JMSProducer producer =
         jms.createProducer()
             .setDeliveryDelay(wait.toMillis())
-            .setProperty(ENDPOINT_ID, first.getEndpointId())
+            .setProperty(ENDPOINT_ID, endpointId)
             .setProperty(ATTEMPT, attempt);
-    if (batch.size() == 1) {
-      producer.setProperty(MESSAGE_ID, first.getMessageId());
+    if (deliveries == 1) {
+      producer.setProperty(MESSAGE_ID, messageId);
     } else {
-      producer.setProperty(BATCH_SIZE, batch.size());
+      producer.setProperty(BATCH_SIZE, deliveries);
     }
     // The trace goes on in the listener: the request that accepted the message, or the try
     // that scheduled this retry.
     if (trace != null) {
       trace.forEach(producer::setProperty);
     }
-    producer.send(
-        this.deliveries,
-        batch.size() == 1
-            ? first.getId()
-            : batch.stream().map(Delivery::getId).collect(Collectors.joining(",")));
+    return producer;
   }
 
   /**

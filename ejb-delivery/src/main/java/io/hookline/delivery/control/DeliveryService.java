@@ -98,20 +98,64 @@ public class DeliveryService {
       warnMissing(deliveryId);
       return;
     }
-    attempt(delivery, attempt, revived);
+    Turn turn = attempt(delivery, attempt, revived, false);
+    if (turn.putOff() != null) {
+      defer(List.of(delivery), delivery.getAttemptCount() + 1, turn.putOff());
+    }
   }
 
   /**
    * Tries the deliveries of one JMS message, to one endpoint, in order and in this one transaction,
    * so the transaction, its commit with the broker and the reads are paid once for them all. When a
-   * try does not go well (it failed, or the endpoint is busy, rate-limited or its breaker open), or
-   * the batch has taken {@code hookline.delivery.batch-budget}, the rest are queued one by one and
-   * take the ordinary path. A batch that comes back after a rollback is only split up that way, so
-   * one delivery that keeps failing the transaction cannot hold back the others.
+   * try fails, or the batch has taken {@code hookline.delivery.batch-budget}, the rest go on in a
+   * message of their own (a transaction of their own); when a try is put off (the endpoint busy,
+   * rate-limited or its breaker open), it and the rest are put off together. A batch that comes
+   * back after a rollback is split into one message a delivery, so one delivery that keeps failing
+   * the transaction cannot hold back the others.
    *
+   * <p>The batch holds one of its endpoint's slots on this node throughout; with none free, its
+   * message goes back to the queue as it is, before any row is read, and waits twice as long each
+   * time this happens to it (up to 16 busy waits): a backlog to one endpoint then costs few
+   * transactions while it waits, and the other endpoints keep the consumers.
+   *
+   * @param endpointId the endpoint the message says its deliveries are to; null if it does not
+   * @param busyRounds how often this message found its endpoint busy before
    * @param redelivered the message was delivered before and its transaction rolled back
    */
-  public void attemptBatch(List<String> deliveryIds, int attempt, boolean redelivered) {
+  public void attemptBatch(
+      String endpointId,
+      List<String> deliveryIds,
+      int attempt,
+      int busyRounds,
+      boolean redelivered) {
+    if (redelivered || endpointId == null) {
+      splitUp(deliveryIds, attempt);
+      return;
+    }
+    if (!slots.tryAcquire(endpointId)) {
+      queue.requeueBatch(
+          deliveryIds,
+          endpointId,
+          attempt,
+          busyRounds + 1,
+          slots.busyWait().multipliedBy(1L << Math.min(busyRounds, 2)));
+      return;
+    }
+    try {
+      attemptHoldingSlot(deliveryIds, attempt);
+    } finally {
+      slots.release(endpointId);
+    }
+  }
+
+  private void splitUp(List<String> deliveryIds, int attempt) {
+    List<Delivery> batch = lockAll(deliveryIds);
+    LOG.info(() -> "a batch of " + batch.size() + " deliveries came back: queued one by one");
+    queue.enqueueEach(batch, attempt, Duration.ZERO);
+  }
+
+  /** The rows, locked, in the order of the ids; a missing one is reported and left out. */
+  private List<Delivery> lockAll(List<String> deliveryIds) {
     Map<String, Delivery> byId = new HashMap<>();
     em.createQuery("select d from Delivery d where d.id in :ids", Delivery.class)
         .setParameter("ids", deliveryIds)
@@ -127,28 +171,46 @@ public class DeliveryService {
         batch.add(delivery);
       }
     }
-    if (redelivered) {
-      LOG.info(() -> "a batch of " + batch.size() + " deliveries came back: queued one by one");
-      queue.enqueueEach(batch, attempt, Duration.ZERO);
-      return;
-    }
+    return batch;
+  }
+
+  private void attemptHoldingSlot(List<String> deliveryIds, int attempt) {
+    List<Delivery> batch = lockAll(deliveryIds);
     // Read into this transaction's persistence context, where each try finds its message.
     em.createQuery("select m from Message m where m.id in :ids", Message.class)
         .setParameter("ids", batch.stream().map(Delivery::getMessageId).distinct().toList())
         .getResultList();
     long deadline = System.nanoTime() + batchBudget.toNanos();
+    int tried = 0;
     for (int i = 0; i < batch.size(); i++) {
-      boolean goOn = attempt(batch.get(i), attempt, false);
-      if (i + 1 < batch.size() && (!goOn || System.nanoTime() - deadline > 0)) {
-        metrics.batched(batch.get(0).getEndpointId(), i + 1);
+      Turn turn = attempt(batch.get(i), attempt, false, true);
+      if (turn.putOff() != null) {
+        defer(batch.subList(i, batch.size()), attempt, turn.putOff());
+        break;
+      }
+      tried++;
+      if (i + 1 < batch.size() && (turn.failed() || System.nanoTime() - deadline > 0)) {
         List<Delivery> rest = batch.subList(i + 1, batch.size());
-        LOG.fine(() -> "queued the last " + rest.size() + " deliveries of a batch one by one");
-        queue.enqueueEach(rest, attempt, Duration.ZERO);
-        return;
+        LOG.fine(() -> "the last " + rest.size() + " deliveries of a batch go on in another");
+        queue.enqueueAll(rest, attempt, Duration.ZERO);
+        break;
       }
     }
-    if (!batch.isEmpty()) {
-      metrics.batched(batch.get(0).getEndpointId(), batch.size());
+    if (tried > 0) {
+      metrics.batched(batch.get(0).getEndpointId(), tried);
+    }
+  }
+
+  /**
+   * What one delivery's turn came to: done with for now (delivered, settled, dead), failed (its
+   * retry is queued), or put off without a try, to be queued again after a wait.
+   */
+  private record Turn(boolean failed, Duration putOff) {
+    static final Turn DONE = new Turn(false, null);
+    static final Turn FAILED = new Turn(true, null);
+
+    static Turn putOff(Duration wait) {
+      return new Turn(false, wait);
     }
   }
 
@@ -161,10 +223,9 @@ public class DeliveryService {
   /**
    * One try at a delivery whose row this transaction has locked.
    *
-   * @return whether the next delivery to the same endpoint may follow in this transaction: false
-   *     when this one failed or was put off (busy, rate-limited, breaker open)
+   * @param slotHeld the caller holds a slot of the delivery's endpoint for it
    */
-  private boolean attempt(Delivery delivery, int attempt, boolean revived) {
+  private Turn attempt(Delivery delivery, int attempt, boolean revived, boolean slotHeld) {
     String deliveryId = delivery.getId();
     int requested = attempt;
     if (revived && delivery.getStatus() == DeliveryStatus.DEAD) {
@@ -174,7 +235,7 @@ public class DeliveryService {
     }
     if (delivery.getStatus() != DeliveryStatus.PENDING) {
       LOG.fine(() -> "skipping delivery " + deliveryId + ": settled");
-      return true;
+      return Turn.DONE;
     }
     int thisAttempt = delivery.getAttemptCount() + 1;
     int tryInRound = delivery.nextTryInRound();
@@ -186,34 +247,31 @@ public class DeliveryService {
                   + ": try "
                   + thisAttempt
                   + " is due");
-      return true;
+      return Turn.DONE;
     }
     Endpoint endpoint = em.find(Endpoint.class, delivery.getEndpointId());
     if (!endpoint.isEnabled()) {
       String why = "endpoint disabled: " + endpoint.getDisabledReason();
       die(delivery, Timestamps.now(), HttpOutcome.noResponse("not sent, " + why, 0), why);
-      return true;
+      return Turn.DONE;
     }
     if (delivery.getSeq() != null) {
       Duration behind = ordered.waitBehindEarlier(delivery, Timestamps.now());
       if (behind != null) {
         // An ordered endpoint: an earlier message is still on its way; this one waits its turn.
-        defer(delivery, thisAttempt, behind);
-        return false;
+        return Turn.putOff(behind);
       }
     }
     EndpointHealth health = breakers.of(endpoint.getId());
     EndpointHealth.Gate gate = health.gate(Timestamps.now(), breakers.settings());
     if (gate instanceof EndpointHealth.Wait wait) {
       // The endpoint's breaker is open: wait for the probe without calling it or spending a try.
-      defer(delivery, thisAttempt, wait.duration().plus(slots.busyWait()));
-      return false;
+      return Turn.putOff(wait.duration().plus(slots.busyWait()));
     }
-    if (!slots.tryAcquire(endpoint.getId())) {
+    if (!slotHeld && !slots.tryAcquire(endpoint.getId())) {
       // The endpoint already has its share of this node's consumers busy: come back shortly,
       // without spending a try, and leave this consumer to other subscribers.
-      defer(delivery, thisAttempt, slots.busyWait());
-      return false;
+      return Turn.putOff(slots.busyWait());
     }
     HttpOutcome outcome;
     OffsetDateTime now;
@@ -226,14 +284,12 @@ public class DeliveryService {
         if (!untilToken.isZero()) {
           // Over the endpoint's rate: later, not dropped and not a failure.
           metrics.rateLimited(endpoint.getId());
-          defer(delivery, thisAttempt, untilToken);
-          return false;
+          return Turn.putOff(untilToken);
         }
       }
       if (gate instanceof EndpointHealth.Probe
           && !breakers.claimProbe(endpoint.getId(), Timestamps.now())) {
-        defer(delivery, thisAttempt, slots.busyWait());
-        return false;
+        return Turn.putOff(slots.busyWait());
       }
       Message message = em.find(Message.class, delivery.getMessageId());
       try {
@@ -242,15 +298,16 @@ public class DeliveryService {
         outcome = dropped.outcome;
       } catch (FaultToleranceException nodeBusy) {
         // This node's bulkhead, timeout or node-wide breaker: its trouble, not the endpoint's.
-        defer(delivery, thisAttempt, slots.busyWait());
-        return false;
+        return Turn.putOff(slots.busyWait());
       }
       now = Timestamps.now();
       change = breakers.record(health, outcome.succeeded(), outcome.durationMs(), now);
       metrics.attempt(endpoint.getId(), outcome.succeeded(), outcome.durationMs());
     } finally {
       // Held until the outcome is recorded, which may wait for a probe's lock on the health row.
-      slots.release(endpoint.getId());
+      if (!slotHeld) {
+        slots.release(endpoint.getId());
+      }
     }
     if (change == EndpointHealth.Change.OPENED) {
       metrics.breakerOpened(endpoint.getId());
@@ -271,7 +328,7 @@ public class DeliveryService {
               + "; disabled after "
               + breakers.settings().giveUpAfter());
       die(delivery, now, outcome, "endpoint disabled: " + endpoint.getDisabledReason());
-      return true;
+      return Turn.DONE;
     }
 
     switch (ResponsePolicy.verdict(outcome)) {
@@ -279,12 +336,12 @@ public class DeliveryService {
         delivery.delivered(now);
         attempts.record(delivery, outcome, now);
         wakeNext(delivery);
-        return true;
+        return Turn.DONE;
       }
       case ENDPOINT_GONE -> {
         endpoint.disable("answered 410 Gone to delivery " + deliveryId + " at " + now);
         die(delivery, now, outcome, "endpoint answered 410 Gone");
-        return true;
+        return Turn.DONE;
       }
       case RETRY -> {
         Duration asked =
@@ -297,7 +354,7 @@ public class DeliveryService {
         } else {
           die(delivery, now, outcome, "all " + schedule.maxAttempts() + " tries failed");
         }
-        return false;
+        return Turn.FAILED;
       }
     }
     throw new IllegalStateException("no verdict");
@@ -309,10 +366,11 @@ public class DeliveryService {
     }
   }
 
-  /** Queues the same try again after {@code wait}; no try is spent. */
-  private void defer(Delivery delivery, int attempt, Duration wait) {
-    delivery.dueAt(Timestamps.now().plus(wait));
-    queue.enqueue(delivery, attempt, wait);
+  /** Queues the same try again after {@code wait}, for each (batched as fresh ones are). */
+  private void defer(List<Delivery> deliveries, int attempt, Duration wait) {
+    OffsetDateTime due = Timestamps.now().plus(wait);
+    deliveries.forEach(delivery -> delivery.dueAt(due));
+    queue.enqueueAll(deliveries, attempt, wait);
   }
 
   private void die(Delivery delivery, OffsetDateTime now, HttpOutcome outcome, String reason) {

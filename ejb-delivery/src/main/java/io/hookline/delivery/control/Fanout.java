@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns an accepted message into one delivery per matching endpoint, each with its own JMS message,
- * so one endpoint's failures never cause a re-send to the others.
+ * Turns an accepted message into one delivery per matching endpoint. A JMS message never names
+ * deliveries to two endpoints ({@link DeliveryQueue}), so one endpoint's failures never cause a
+ * re-send to the others.
  */
 @ApplicationScoped
 public class Fanout {
