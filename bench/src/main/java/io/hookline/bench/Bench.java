@@ -87,7 +87,7 @@ public final class Bench {
       System.out.println("Warming up...");
       // Payara's JIT takes minutes to settle: in one run the first scenario measured a third of the
       // rate the same scenario reached at its end. The warm-up hides the worst of that.
-      closedLoop("warm-up", single, 1, 16, Duration.ofSeconds(options.smoke() ? 2 : 15));
+      closedLoop("warm-up", single, 1, 16, options.warmUp());
       scenarios.clear();
 
       closedLoop("ingest, fan-out 1", single, 1, options.clients(), options.duration());

@@ -9,6 +9,8 @@ import java.util.List;
  * What {@code ./hookline bench} was asked to do.
  *
  * @param duration how long each measured load phase runs
+ * @param warmUp how long single sends run, unmeasured, before the first scenario (Payara's JIT
+ *     compiles for minutes: a longer warm-up says what a node that has been up for a while does)
  * @param rate events per second of the latency phase
  * @param clients concurrent senders of the throughput phases
  * @param batchSize messages per batch request
@@ -21,6 +23,7 @@ import java.util.List;
  */
 public record BenchOptions(
     Duration duration,
+    Duration warmUp,
     double rate,
     int clients,
     int batchSize,
@@ -36,6 +39,7 @@ public record BenchOptions(
       """
       ./hookline bench [options]
         --duration SECONDS   each load phase (default 10)
+        --warm-up SECONDS    unmeasured single sends before the first scenario (default 15)
         --rate N             events/s of the latency phase (default 200)
         --clients N          concurrent senders of the throughput phases (default 32)
         --batch-size N       messages per batch request (default 100, at most 1000)
@@ -48,6 +52,7 @@ public record BenchOptions(
 
   public static BenchOptions parse(String... args) {
     Duration duration = Duration.ofSeconds(10);
+    Duration warmUp = Duration.ofSeconds(15);
     double rate = 200;
     int clients = 32;
     int batchSize = 100;
@@ -62,6 +67,7 @@ public record BenchOptions(
     if (rest.contains("--smoke")) {
       smoke = true;
       duration = Duration.ofSeconds(2);
+      warmUp = Duration.ofSeconds(2);
       rate = 50;
       clients = 8;
       fanouts = List.of(1, 10);
@@ -79,6 +85,7 @@ public record BenchOptions(
       String value = args[++i];
       switch (option) {
         case "--duration" -> duration = Duration.ofSeconds(positive(option, value));
+        case "--warm-up" -> warmUp = Duration.ofSeconds(positive(option, value));
         case "--rate" -> rate = positive(option, value);
         case "--clients" -> clients = positive(option, value);
         case "--batch-size" -> {
@@ -110,7 +117,18 @@ public record BenchOptions(
       throw new IllegalArgumentException("--url and --token go together\n" + USAGE);
     }
     return new BenchOptions(
-        duration, rate, clients, batchSize, fanouts, backlog, url, token, drainLimit, out, smoke);
+        duration,
+        warmUp,
+        rate,
+        clients,
+        batchSize,
+        fanouts,
+        backlog,
+        url,
+        token,
+        drainLimit,
+        out,
+        smoke);
   }
 
   private static int positive(String option, String value) {

@@ -13,6 +13,7 @@ class BenchOptionsTest {
   void defaultsMeasureWhatTheIssueAsksFor() {
     BenchOptions options = BenchOptions.parse();
     assertEquals(Duration.ofSeconds(10), options.duration());
+    assertEquals(Duration.ofSeconds(15), options.warmUp());
     assertEquals(200, options.rate());
     assertEquals(List.of(1, 10, 100), options.fanouts());
     assertEquals(1_000_000, options.backlog());
@@ -24,14 +25,25 @@ class BenchOptionsTest {
     assertTrue(options.smoke());
     assertEquals(Duration.ofSeconds(3), options.duration());
     assertTrue(options.backlog() < 1_000_000);
+    assertEquals(Duration.ofSeconds(2), options.warmUp());
   }
 
   @Test
   void listsAndNumbersAreParsed() {
     BenchOptions options =
         BenchOptions.parse(
-            "--fanout", "1, 5", "--rate", "50", "--url", "http://h:1/", "--token", "t");
+            "--fanout",
+            "1, 5",
+            "--rate",
+            "50",
+            "--url",
+            "http://h:1/",
+            "--token",
+            "t",
+            "--warm-up",
+            "120");
     assertEquals(List.of(1, 5), options.fanouts());
+    assertEquals(Duration.ofSeconds(120), options.warmUp());
     assertEquals(50, options.rate());
     assertEquals("http://h:1", options.url());
   }
