@@ -95,11 +95,7 @@ class BatchIT extends MicroTest {
   @Test
   void deliveriesToOneEndpointAreTriedTogetherAndAFailureSendsTheRestOnInAnother() {
     String app = createApp("batch-together");
-    String endpoint =
-        api.create(
-                "/api/v1/apps/" + app + "/endpoints",
-                Json.createObjectBuilder().add("url", receiver.url("/batch-together")).build())
-            .getString("id");
+    String endpoint = createEndpoint(app, "/batch-together");
     receiver.script("/batch-together", 200, 503);
     JsonArrayBuilder items = Json.createArrayBuilder();
     for (int i = 0; i < 6; i++) {

@@ -47,13 +47,7 @@ class MetricsIT extends MicroTest {
   @Test
   void deliveriesAreCountedAndTimedPerEndpoint() {
     String app = createApp("metrics");
-    String ok =
-        api.create(
-                "/api/v1/apps/" + app + "/endpoints",
-                jakarta.json.Json.createObjectBuilder()
-                    .add("url", receiver.url("/metrics-ok"))
-                    .build())
-            .getString("id");
+    String ok = createEndpoint(app, "/metrics-ok");
     String messageId = sendMessage(app, "m.test");
     receiver.await("/metrics-ok", 1, WAIT);
     awaitDeliveryStatus(messageId, "DELIVERED");

@@ -32,6 +32,16 @@ abstract class MicroTest {
         .getString("id");
   }
 
+  /**
+   * Subscribes the receiver's {@code path} to every event of the app; returns the endpoint's id.
+   */
+  static String createEndpoint(String app, String path) {
+    return api.create(
+            "/api/v1/apps/" + app + "/endpoints",
+            Json.createObjectBuilder().add("url", receiver.url(path)).build())
+        .getString("id");
+  }
+
   /** Sends a message with an empty payload to the app; returns its id, failing unless 202. */
   static String sendMessage(String app, String eventType) {
     Api.Response response =

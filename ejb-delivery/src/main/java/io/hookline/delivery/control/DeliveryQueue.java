@@ -19,8 +19,9 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Puts delivery work on the broker. A message names the delivery row and the try it is for, and
- * nothing more: the row holds the state, so a lost, late or repeated message is harmless.
+ * Puts delivery work on the broker. A message names a delivery row (or a batch of rows, all to one
+ * endpoint) and the try it is for, and nothing more: the rows hold the state, so a lost, late or
+ * repeated message is harmless.
  */
 @ApplicationScoped
 public class DeliveryQueue {
