@@ -27,11 +27,12 @@ final class Batches {
         batches.add(List.of(item));
         continue;
       }
-      List<T> batch = open.computeIfAbsent(key.apply(item), k -> new ArrayList<>());
+      Object itemKey = key.apply(item);
+      List<T> batch = open.computeIfAbsent(itemKey, k -> new ArrayList<>());
       batch.add(item);
       if (batch.size() == maxSize) {
         batches.add(batch);
-        open.remove(key.apply(item));
+        open.remove(itemKey);
       }
     }
     batches.addAll(open.values());

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -144,35 +145,19 @@ public class DeliveryQueue {
     return List.of(body.split(","));
   }
 
+  /** One message for the batch; a single delivery's also names its message, for selectors. */
   private void send(
       JMSContext jms, List<Delivery> batch, int attempt, Duration wait, Map<String, String> trace) {
     Delivery first = batch.get(0);
-    send(
-        jms,
-        batch.stream().map(Delivery::getId).toList(),
-        first.getEndpointId(),
-        first.getMessageId(),
-        attempt,
-        wait,
-        trace);
+    producer(jms, first.getEndpointId(), first.getMessageId(), batch.size(), attempt, wait, trace)
+        .send(
+            this.deliveries, batch.stream().map(Delivery::getId).collect(Collectors.joining(",")));
   }
 
   /**
    * @param messageId the message of a single delivery, for operators' selectors; ignored for a
    *     batch, whose deliveries are of several messages
    */
-  private void send(
-      JMSContext jms,
-      List<String> deliveryIds,
-      String endpointId,
-      String messageId,
-      int attempt,
-      Duration wait,
-      Map<String, String> trace) {
-    producer(jms, endpointId, messageId, deliveryIds.size(), attempt, wait, trace)
-        .send(this.deliveries, String.join(",", deliveryIds));
-  }
-
   private static JMSProducer producer(
       JMSContext jms,
       String endpointId,

@@ -68,7 +68,7 @@ public class DeliveryService {
   @ConfigProperty(name = "hookline.delivery.retry-after-cap", defaultValue = "PT1H")
   Duration retryAfterCap;
 
-  /** How long the tries of one batch may take before the rest are queued one by one. */
+  /** How long the tries of one batch may take before the rest go on in another message. */
   @Inject
   @ConfigProperty(name = "hookline.delivery.batch-budget", defaultValue = "PT1S")
   Duration batchBudget;
