@@ -24,12 +24,25 @@ public final class AuthFailures {
   /** How long the address must wait, or null when it may try. */
   public Duration blocked(String address, long nowNanos) {
     Window window = windows.get(address);
-    if (window == null || nowNanos - window.startNanos() >= windowNanos) {
+    if (window == null) {
+      return null;
+    }
+    if (nowNanos - window.startNanos() >= windowNanos) {
+      windows.remove(address, window);
       return null;
     }
     return window.failures() >= limit
         ? Duration.ofNanos(windowNanos - (nowNanos - window.startNanos()))
         : null;
+  }
+
+  /**
+   * False while no address has a window open: then nobody can be blocked, and a caller may skip
+   * working out its client's address. A window is dropped when its address is next checked after
+   * the window has passed.
+   */
+  public boolean anyFailures() {
+    return !windows.isEmpty();
   }
 
   public void failed(String address, long nowNanos) {

@@ -41,9 +41,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String address = http.getRemoteAddr();
-    Duration wait = throttle.blocked(address);
+    // The container's client address costs more than the token check: asked only when needed.
+    Duration wait = throttle.anyFailures() ? throttle.blocked(http.getRemoteAddr()) : null;
     if (wait != null) {
+      String address = http.getRemoteAddr();
       Response problem =
           ProblemMapper.response(
               429,
@@ -65,6 +66,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     ApiTokens.AppPrincipal app = tokens.authenticate(token);
     if (app == null) {
       if (token != null) {
+        String address = http.getRemoteAddr();
         throttle.failed(address);
         LOG.warning(() -> "refused an API token from " + address);
       }

@@ -25,6 +25,11 @@ public class LoginThrottle {
     return failures.blocked(address, System.nanoTime());
   }
 
+  /** See {@link AuthFailures#anyFailures()}. */
+  public boolean anyFailures() {
+    return failures.anyFailures();
+  }
+
   public void failed(String address) {
     failures.failed(address, System.nanoTime());
   }

@@ -1,6 +1,7 @@
 package io.hookline.ops;
 
 import io.hookline.api.Jsons;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/v1/queues}: Hookline's queues as Artemis counts them, for the dashboard. */
+@ApplicationScoped
 @Path("v1/queues")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {

@@ -6,6 +6,7 @@ import io.hookline.api.JsonBody;
 import io.hookline.api.Jsons;
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@ApplicationScoped
 @Path("v1/apps")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {

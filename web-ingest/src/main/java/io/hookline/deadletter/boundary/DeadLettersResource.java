@@ -5,6 +5,7 @@ import static io.hookline.api.JsonFields.addNullable;
 import io.hookline.api.Jsons;
 import io.hookline.deadletter.control.DeadLetters;
 import io.hookline.delivery.entity.Delivery;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@ApplicationScoped
 @Path("v1/apps/{app}/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {

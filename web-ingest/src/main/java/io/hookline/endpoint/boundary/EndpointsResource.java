@@ -14,6 +14,7 @@ import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.endpoint.entity.EndpointHealth;
 import io.hookline.message.boundary.MessagesResource;
 import io.hookline.platform.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@ApplicationScoped
 @Path("v1/apps/{app}/endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointsResource {

@@ -7,6 +7,7 @@ import io.hookline.api.Jsons;
 import io.hookline.api.Problem;
 import io.hookline.ingest.control.InboundEvents;
 import io.hookline.ingest.entity.IngestAudit;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/v1/audit}: one row per ingest request, newest first. */
+@ApplicationScoped
 @Path("v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

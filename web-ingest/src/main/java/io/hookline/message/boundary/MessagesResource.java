@@ -11,6 +11,7 @@ import io.hookline.deadletter.control.DeadLetters;
 import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.message.control.MessageIntake;
 import io.hookline.message.entity.Message;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@ApplicationScoped
 @Path("v1/apps/{app}/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {

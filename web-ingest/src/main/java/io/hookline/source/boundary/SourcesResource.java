@@ -13,6 +13,7 @@ import io.hookline.message.entity.Message;
 import io.hookline.source.control.SourceSpec;
 import io.hookline.source.control.Sources;
 import io.hookline.source.entity.Source;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@ApplicationScoped
 @Path("v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {

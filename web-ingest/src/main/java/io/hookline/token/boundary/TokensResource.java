@@ -3,6 +3,7 @@ package io.hookline.token.boundary;
 import io.hookline.api.Jsons;
 import io.hookline.token.control.ApiTokens;
 import io.hookline.token.entity.ApiToken;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@ApplicationScoped
 @Path("v1/apps/{app}/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokensResource {
