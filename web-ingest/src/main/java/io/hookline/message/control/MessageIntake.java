@@ -83,14 +83,17 @@ public class MessageIntake {
     if (eventId != null) {
       claimed.add(MessageClaims.Claim.eventId(eventId));
     }
-    String requestHash = RequestHash.of(eventType, eventId, payload);
-    String earlier = claims.earlier(app.getId(), claimed, requestHash);
-    if (earlier != null) {
-      Message same = unflushed.get(earlier);
-      return new Accepted(same != null ? same : em.find(Message.class, earlier), true);
-    }
     Message message = new Message(app.getId(), eventType, eventId, payload);
-    claims.claim(app.getId(), claimed, requestHash, message.getId(), now);
+    // Without a key or an eventId there is nothing to repeat: no hash, no lookup, no claim.
+    if (!claimed.isEmpty()) {
+      String requestHash = RequestHash.of(eventType, eventId, payload);
+      String earlier = claims.earlier(app.getId(), claimed, requestHash);
+      if (earlier != null) {
+        Message same = unflushed.get(earlier);
+        return new Accepted(same != null ? same : em.find(Message.class, earlier), true);
+      }
+      claims.claim(app.getId(), claimed, requestHash, message.getId(), now);
+    }
     em.persist(message);
     return new Accepted(message, false);
   }
