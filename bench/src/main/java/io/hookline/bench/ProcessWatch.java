@@ -15,16 +15,25 @@ import java.util.stream.Stream;
 
 /**
  * Memory and CPU of the processes under test, read from /proc (Linux). Each group is a set of
- * processes: a JVM and its children, or every PostgreSQL process. Memory is the group's peak,
- * sampled every 200 ms, of resident set size (RSS) and of proportional set size (PSS: shared pages
+ * processes: a JVM and its children, or every PostgreSQL process. Memory is the group's peak of
+ * resident set size (RSS, sampled every 200 ms) and of proportional set size (PSS: shared pages
  * split among their users, so PostgreSQL's shared buffers count once, not once per backend, as they
- * do in its RSS sum).
+ * do in its RSS sum; sampled every 2 s and when the peaks are read, when the groups' processes are
+ * also looked for again).
+ *
+ * <p>PSS is read less often because it is dear: the kernel walks every mapping of the process to
+ * answer, about 8 ms for Payara Micro and 1-2 ms for each PostgreSQL backend, all of it charged to
+ * the benchmark's own CPU on the machine under test. Read every 200 ms it cost the benchmark a
+ * large share of its CPU (docs/performance.md, sixth round). RSS is a counter the kernel keeps.
  */
 public final class ProcessWatch implements AutoCloseable {
   private static final long TICKS_PER_SECOND = 100;
+  private static final long SAMPLE_MILLIS = 200;
+  private static final int PSS_EVERY_NTH_SAMPLE = 10;
   private final Map<String, Supplier<Set<Long>>> groups = new LinkedHashMap<>();
   private final Map<String, Long> peakRssKib = new ConcurrentHashMap<>();
   private final Map<String, Long> peakPssKib = new ConcurrentHashMap<>();
+  private final Map<String, Set<Long>> lastFound = new ConcurrentHashMap<>();
   private final Thread sampler;
   private volatile boolean running = true;
 
@@ -32,10 +41,10 @@ public final class ProcessWatch implements AutoCloseable {
     sampler =
         new Thread(
             () -> {
-              while (running) {
-                sample();
+              for (long n = 0; running; n++) {
+                sample(n % PSS_EVERY_NTH_SAMPLE == 0);
                 try {
-                  Thread.sleep(200);
+                  Thread.sleep(SAMPLE_MILLIS);
                 } catch (InterruptedException e) {
                   return;
                 }
@@ -77,7 +86,7 @@ public final class ProcessWatch implements AutoCloseable {
 
   /** The peak memory of each group, so far. */
   public Map<String, Memory> peaks() {
-    sample();
+    sample(true);
     Map<String, Memory> peaks = new LinkedHashMap<>();
     groups
         .keySet()
@@ -103,18 +112,28 @@ public final class ProcessWatch implements AutoCloseable {
     return cpu;
   }
 
-  private synchronized void sample() {
+  /**
+   * @param withPss read PSS too, and look for the groups' processes again (finding them walks
+   *     /proc); between such samples RSS is read of the processes found last time
+   */
+  private synchronized void sample(boolean withPss) {
     groups.forEach(
         (name, pids) -> {
           long rss = 0;
           long pss = 0;
-          for (long pid : pids.get()) {
-            long[] memory = memoryKib(pid);
-            rss += memory[0];
-            pss += memory[1];
+          Set<Long> found =
+              withPss ? pids.get() : lastFound.computeIfAbsent(name, unknown -> pids.get());
+          lastFound.put(name, found);
+          for (long pid : found) {
+            rss += rssKib(pid);
+            if (withPss) {
+              pss += pssKib(pid);
+            }
           }
           peakRssKib.merge(name, rss, Math::max);
-          peakPssKib.merge(name, pss, Math::max);
+          if (withPss) {
+            peakPssKib.merge(name, pss, Math::max);
+          }
         });
   }
 
@@ -150,21 +169,27 @@ public final class ProcessWatch implements AutoCloseable {
     return found;
   }
 
-  /** RSS and PSS of one process in KiB; zeros for one that ended or is not ours to read. */
-  static long[] memoryKib(long pid) {
-    long[] memory = new long[2];
+  /** Resident set size of one process in KiB; 0 for one that ended or is not ours to read. */
+  static long rssKib(long pid) {
+    return kibField(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
+  }
+
+  /** Proportional set size of one process in KiB; 0 for one that ended or is not ours to read. */
+  static long pssKib(long pid) {
+    return kibField(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+  }
+
+  private static long kibField(Path file, String field) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
-        if (line.startsWith("Rss:")) {
-          memory[0] = Long.parseLong(line.replaceAll("[^0-9]", ""));
-        } else if (line.startsWith("Pss:")) {
-          memory[1] = Long.parseLong(line.replaceAll("[^0-9]", ""));
+      for (String line : Files.readAllLines(file)) {
+        if (line.startsWith(field)) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
     } catch (IOException | RuntimeException gone) {
       // Ended, or not ours to read.
     }
-    return memory;
+    return 0;
   }
 
   static long cpuTicks(long pid) {

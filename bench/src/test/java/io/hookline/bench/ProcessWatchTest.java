@@ -1,0 +1,38 @@
+package io.hookline.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProcessWatchTest {
+  private static final long SELF = ProcessHandle.current().pid();
+
+  @Test
+  void readsResidentAndProportionalSizeOfALiveProcess() {
+    long rss = ProcessWatch.rssKib(SELF);
+    long pss = ProcessWatch.pssKib(SELF);
+    assertTrue(rss > 1024, "a JVM holds more than 1 MiB resident: " + rss);
+    // Shared pages are split among their users, so a process's PSS never exceeds its RSS (a
+    // little slack: the two are read a moment apart).
+    assertTrue(pss > 0 && pss <= rss + 4096, "pss " + pss + " rss " + rss);
+  }
+
+  @Test
+  void aProcessThatIsGoneReadsAsZero() {
+    long gone = Long.MAX_VALUE;
+    assertEquals(0, ProcessWatch.rssKib(gone));
+    assertEquals(0, ProcessWatch.pssKib(gone));
+    assertEquals(0, ProcessWatch.cpuTicks(gone));
+  }
+
+  @Test
+  void peaksIncludeBothSizesEvenBeforeAPeriodicProportionalSample() {
+    try (ProcessWatch watch = new ProcessWatch().process("self", SELF)) {
+      Map<String, ProcessWatch.Memory> peaks = watch.peaks();
+      assertTrue(peaks.get("self").rssMib() > 1, "peaks " + peaks);
+      assertTrue(peaks.get("self").pssMib() > 0, "peaks " + peaks);
+    }
+  }
+}
