@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.stream.Stream;
  * processes: a JVM and its children, or every PostgreSQL process. Memory is the group's peak of
  * resident set size (RSS, sampled every 200 ms) and of proportional set size (PSS: shared pages
  * split among their users, so PostgreSQL's shared buffers count once, not once per backend, as they
- * do in its RSS sum; sampled every 2 s and when the peaks are read, when the groups' processes are
- * also looked for again).
+ * do in its RSS sum; sampled every 2 s and when the peaks are read). Which processes belong to a
+ * group is looked for again at each PSS sample.
  *
  * <p>PSS is read less often because it is dear: the kernel walks every mapping of the process to
  * answer, about 8 ms for Payara Micro and 1-2 ms for each PostgreSQL backend, all of it charged to
@@ -33,7 +34,10 @@ public final class ProcessWatch implements AutoCloseable {
   private final Map<String, Supplier<Set<Long>>> groups = new LinkedHashMap<>();
   private final Map<String, Long> peakRssKib = new ConcurrentHashMap<>();
   private final Map<String, Long> peakPssKib = new ConcurrentHashMap<>();
-  private final Map<String, Set<Long>> lastFound = new ConcurrentHashMap<>();
+
+  /** Each group's processes as last looked for; read and written only in {@link #sample}. */
+  private final Map<String, Set<Long>> lastFound = new HashMap<>();
+
   private final Thread sampler;
   private volatile boolean running = true;
 
@@ -121,10 +125,10 @@ public final class ProcessWatch implements AutoCloseable {
         (name, pids) -> {
           long rss = 0;
           long pss = 0;
-          Set<Long> found =
-              withPss ? pids.get() : lastFound.computeIfAbsent(name, unknown -> pids.get());
-          lastFound.put(name, found);
-          for (long pid : found) {
+          if (withPss) {
+            lastFound.put(name, pids.get());
+          }
+          for (long pid : lastFound.computeIfAbsent(name, unknown -> pids.get())) {
             rss += rssKib(pid);
             if (withPss) {
               pss += pssKib(pid);
