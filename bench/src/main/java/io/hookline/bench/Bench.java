@@ -222,6 +222,7 @@ public final class Bench {
       java.util.function.Supplier<LoadGenerator.Result> load) {
     System.out.println("Running: " + name + " (" + kind + ")...");
     Map<String, Double> cpuBefore = watch.cpuSeconds();
+    Map<String, Double> jitBefore = watch.jitCpuSeconds();
     long started = System.nanoTime();
     LoadGenerator.Result result = load.get();
     FastReceiver.Tally tally = receiver.tally(phase);
@@ -233,10 +234,9 @@ public final class Bench {
       sleep(Duration.ofMillis(20));
     }
     Duration drain = Duration.ofNanos(Math.max(0, tally.lastArrival() - loadEnded));
-    Map<String, Double> cpu = new LinkedHashMap<>();
-    watch
-        .cpuSeconds()
-        .forEach((group, after) -> cpu.put(group, after - cpuBefore.getOrDefault(group, 0.0)));
+    Map<String, Double> cpu = since(cpuBefore, watch.cpuSeconds());
+    Map<String, Double> jit = since(jitBefore, watch.jitCpuSeconds());
+    double cpuWindow = (System.nanoTime() - started) / 1e9;
     Scenario scenario =
         new Scenario(
             name,
@@ -250,7 +250,9 @@ public final class Bench {
             tally.lastArrival() == 0 ? 0 : (tally.lastArrival() - started) / 1e9,
             drain,
             tally.endToEnd(),
-            cpu);
+            cpu,
+            jit,
+            cpuWindow);
     scenarios.add(scenario);
     System.out.printf(
         "  %,.0f accepted/s, %,.0f deliveries/s, API p99 %.1f ms, delivered %,d of %,d%n",
@@ -259,6 +261,14 @@ public final class Bench {
         result.latency().p99(),
         scenario.delivered(),
         expected);
+  }
+
+  /** What each group used between two readings; a group that ended counts nothing. */
+  private static Map<String, Double> since(Map<String, Double> before, Map<String, Double> after) {
+    Map<String, Double> used = new LinkedHashMap<>();
+    after.forEach(
+        (group, now) -> used.put(group, Math.max(0, now - before.getOrDefault(group, 0.0))));
+    return used;
   }
 
   private static void sleep(Duration duration) {

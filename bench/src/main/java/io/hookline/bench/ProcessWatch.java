@@ -1,6 +1,7 @@
 package io.hookline.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ import java.util.stream.Stream;
  * answer, about 8 ms for Payara Micro and 1-2 ms for each PostgreSQL backend, all of it charged to
  * the benchmark's own CPU on the machine under test. Read every 200 ms it cost the benchmark a
  * large share of its CPU (docs/performance.md, sixth round). RSS is a counter the kernel keeps.
+ *
+ * <p>CPU is read per group, and for the JVMs also the part their JIT compiler threads used: on two
+ * cores a young Payara node spends a third or more of its CPU compiling, and a figure that does not
+ * say so reads as the cost of Hookline's own work.
  */
 public final class ProcessWatch implements AutoCloseable {
   private static final long TICKS_PER_SECOND = 100;
@@ -117,6 +122,23 @@ public final class ProcessWatch implements AutoCloseable {
   }
 
   /**
+   * CPU seconds each group's JIT compiler threads (HotSpot's {@code C1/C2 CompilerThreadN}) have
+   * used so far. Only threads alive now count: a JVM with more than two compiler threads may stop
+   * the extra ones when idle, and their time then drops out, so a difference of two readings is at
+   * least what the compilers used between them.
+   */
+  public Map<String, Double> jitCpuSeconds() {
+    Map<String, Double> jit = new LinkedHashMap<>();
+    groups.forEach(
+        (name, pids) ->
+            jit.put(
+                name,
+                pids.get().stream().mapToLong(ProcessWatch::compilerTicks).sum()
+                    / (double) TICKS_PER_SECOND));
+    return jit;
+  }
+
+  /**
    * @param withPss read PSS too, and look for the groups' processes again (finding them walks
    *     /proc); between such samples RSS is read of the processes found last time
    */
@@ -197,8 +219,37 @@ public final class ProcessWatch implements AutoCloseable {
   }
 
   static long cpuTicks(long pid) {
+    return ticks(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  /** CPU ticks of a JVM's live JIT compiler threads; 0 for other processes and ended ones. */
+  static long compilerTicks(long pid) {
+    try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      return threads
+          .filter(ProcessWatch::isCompilerThread)
+          .mapToLong(thread -> ticks(thread.resolve("stat")))
+          .sum();
+    } catch (IOException | UncheckedIOException gone) {
+      return 0;
+    }
+  }
+
+  /**
+   * The kernel keeps 15 characters of a thread's name: "C2 CompilerThread0" reads "C2
+   * CompilerThre".
+   */
+  private static boolean isCompilerThread(Path thread) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return Files.readString(thread.resolve("comm")).strip().matches("C[12] CompilerThre.*");
+    } catch (IOException gone) {
+      return false;
+    }
+  }
+
+  /** User plus system ticks from a process's or thread's stat file; 0 if it has ended. */
+  private static long ticks(Path statFile) {
+    try {
+      String stat = Files.readString(statFile);
       // Fields after the command name, which may hold spaces and ends at the last ')'.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);

@@ -90,6 +90,7 @@ public final class Report {
           s.drain().toMillis() / 1000.0,
           s.duplicates());
     }
+    printCpu(out);
     out.println();
     ceiling.ifPresent(
         tps ->
@@ -108,6 +109,35 @@ public final class Report {
             out.printf(" %s %.0f / %.0f MiB;", name, memory.rssMib(), memory.pssMib()));
     out.println();
     out.println("behind: deliveries still owed when the load stopped; drain: how long they took.");
+  }
+
+  /**
+   * Cores each process group kept busy per scenario, and how much of that was its JIT compiling: on
+   * two cores a young node's figures are as much the JIT's as Hookline's.
+   */
+  private void printCpu(PrintStream out) {
+    List<String> groups =
+        scenarios.stream().flatMap(s -> s.cpuSeconds().keySet().stream()).distinct().toList();
+    if (groups.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("CPU over load and drain, cores busy (of which the JIT compiling):");
+    out.printf("%-46s", "scenario");
+    groups.forEach(group -> out.printf(" %16s", group));
+    out.println();
+    for (Scenario s : scenarios) {
+      out.printf("%-46s", s.name());
+      for (String group : groups) {
+        double window = Math.max(s.cpuWindowSeconds(), 1e-9);
+        double cores = s.cpuSeconds().getOrDefault(group, 0.0) / window;
+        double jit = s.jitCpuSeconds().getOrDefault(group, 0.0) / window;
+        out.printf(
+            " %16s",
+            jit > 0 ? String.format("%.2f (%.2f)", cores, jit) : String.format("%.2f", cores));
+      }
+      out.println();
+    }
   }
 
   private static String pair(Latencies.Summary summary) {
@@ -138,6 +168,8 @@ public final class Report {
     for (Scenario s : scenarios) {
       JsonObjectBuilder cpu = Json.createObjectBuilder();
       s.cpuSeconds().forEach(cpu::add);
+      JsonObjectBuilder jit = Json.createObjectBuilder();
+      s.jitCpuSeconds().forEach(jit::add);
       JsonObjectBuilder scenario =
           Json.createObjectBuilder()
               .add("name", s.name())
@@ -157,7 +189,9 @@ public final class Report {
               .add("duplicates", s.duplicates())
               .add("badSignatures", s.badSignatures())
               .add("deliveredLatencyMs", latency(s.endToEnd()))
-              .add("cpuSeconds", cpu);
+              .add("cpuSeconds", cpu)
+              .add("jitCpuSeconds", jit)
+              .add("cpuWindowSeconds", s.cpuWindowSeconds());
       ceiling.ifPresent(
           tps -> scenario.add("acceptedShareOfCeiling", s.load().acceptedPerSecond() / tps));
       list.add(scenario);

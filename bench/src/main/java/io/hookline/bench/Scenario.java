@@ -12,6 +12,8 @@ import java.util.Map;
  * @param deliverySeconds from the start of the load to the last first arrival
  * @param drain from the end of the load until every delivery arrived (or the limit)
  * @param cpuSeconds per watched process group, over load and drain
+ * @param jitCpuSeconds the part of {@code cpuSeconds} that the JVMs' JIT compiler threads used
+ * @param cpuWindowSeconds how long the CPU was counted: the load and the drain
  */
 public record Scenario(
     String name,
@@ -25,7 +27,9 @@ public record Scenario(
     double deliverySeconds,
     Duration drain,
     Latencies.Summary endToEnd,
-    Map<String, Double> cpuSeconds) {
+    Map<String, Double> cpuSeconds,
+    Map<String, Double> jitCpuSeconds,
+    double cpuWindowSeconds) {
 
   public long expectedDeliveries() {
     return load.accepted() * fanout;

@@ -25,6 +25,30 @@ class ProcessWatchTest {
     assertEquals(0, ProcessWatch.rssKib(gone));
     assertEquals(0, ProcessWatch.pssKib(gone));
     assertEquals(0, ProcessWatch.cpuTicks(gone));
+    assertEquals(0, ProcessWatch.compilerTicks(gone));
+  }
+
+  @Test
+  void theJitsCpuIsPartOfAJvmsAndNoneOfAnotherProcesss() throws Exception {
+    // By now this JVM has compiled JUnit and the test itself: well over one 10 ms tick.
+    long compilers = ProcessWatch.compilerTicks(SELF);
+    long all = ProcessWatch.cpuTicks(SELF);
+    assertTrue(compilers > 0 && compilers <= all, "compilers " + compilers + " of " + all);
+    Process sleeper = new ProcessBuilder("sleep", "30").start();
+    try {
+      assertEquals(0, ProcessWatch.compilerTicks(sleeper.pid()));
+    } finally {
+      sleeper.destroy();
+    }
+  }
+
+  @Test
+  void aWatchReportsItsGroupsJitCpuBesideTheirWholeCpu() {
+    try (ProcessWatch watch = new ProcessWatch().process("self", SELF)) {
+      double jit = watch.jitCpuSeconds().get("self");
+      double all = watch.cpuSeconds().get("self");
+      assertTrue(jit > 0 && jit <= all, "jit " + jit + " of " + all);
+    }
   }
 
   @Test
