@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -111,14 +112,7 @@ public final class ProcessWatch implements AutoCloseable {
 
   /** CPU seconds (user + system) each group's live processes have used so far. */
   public Map<String, Double> cpuSeconds() {
-    Map<String, Double> cpu = new LinkedHashMap<>();
-    groups.forEach(
-        (name, pids) ->
-            cpu.put(
-                name,
-                pids.get().stream().mapToLong(ProcessWatch::cpuTicks).sum()
-                    / (double) TICKS_PER_SECOND));
-    return cpu;
+    return secondsPerGroup(ProcessWatch::cpuTicks);
   }
 
   /**
@@ -128,14 +122,17 @@ public final class ProcessWatch implements AutoCloseable {
    * least what the compilers used between them.
    */
   public Map<String, Double> jitCpuSeconds() {
-    Map<String, Double> jit = new LinkedHashMap<>();
+    return secondsPerGroup(ProcessWatch::compilerTicks);
+  }
+
+  private Map<String, Double> secondsPerGroup(ToLongFunction<Long> ticksOfProcess) {
+    Map<String, Double> seconds = new LinkedHashMap<>();
     groups.forEach(
         (name, pids) ->
-            jit.put(
+            seconds.put(
                 name,
-                pids.get().stream().mapToLong(ProcessWatch::compilerTicks).sum()
-                    / (double) TICKS_PER_SECOND));
-    return jit;
+                pids.get().stream().mapToLong(ticksOfProcess).sum() / (double) TICKS_PER_SECOND));
+    return seconds;
   }
 
   /**
