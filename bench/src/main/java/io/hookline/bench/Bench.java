@@ -263,7 +263,11 @@ public final class Bench {
         expected);
   }
 
-  /** What each group used between two readings; a group that ended counts nothing. */
+  /**
+   * What each group used between two readings. A reading sums the processes alive at the time, so a
+   * group whose busy process ended in between (a PostgreSQL backend) can read less after than
+   * before: that counts as nothing, not as a negative.
+   */
   private static Map<String, Double> since(Map<String, Double> before, Map<String, Double> after) {
     Map<String, Double> used = new LinkedHashMap<>();
     after.forEach(
