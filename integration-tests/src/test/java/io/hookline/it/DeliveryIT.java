@@ -9,8 +9,17 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +165,88 @@ class DeliveryIT extends MicroTest {
     assertEquals(Set.of(invoiceMessage, userMessage), ids(receiver.await("/filter/all", 2, WAIT)));
     assertEquals(Set.of(userMessage), ids(receiver.await("/filter/users", 1, WAIT)));
     assertEquals(Set.of(invoiceMessage), ids(receiver.await("/filter/invoices", 1, WAIT)));
+  }
+
+  @Test
+  void sendsOfSeveralAppsCommittedTogetherReachOnlyTheirOwnAppsEndpoints() throws Exception {
+    // A group commit takes every single send waiting for it, whatever its app, so one transaction
+    // holds messages of several apps and fans them out together.
+    List<String> apps = List.of(newApp(), newApp(), newApp(), newApp());
+    Map<String, String> everythingEndpointOf = new HashMap<>();
+    Map<String, String> usersEndpointOf = new HashMap<>();
+    for (int i = 0; i < apps.size(); i++) {
+      String app = apps.get(i);
+      everythingEndpointOf.put(app, newEndpoint(app, "/together/" + i + "/all", null));
+      usersEndpointOf.put(app, newEndpoint(app, "/together/" + i + "/users", null, "user.created"));
+    }
+    var db = TestStack.microDatabase();
+    String inApps = "app_id in (?, ?, ?, ?)";
+    String sharedTransactions =
+        "select count(*) from (select xmin::text from message where "
+            + inApps
+            + " group by xmin::text having count(distinct app_id) > 1) shared";
+    Map<String, String> appOf = new ConcurrentHashMap<>();
+    Map<String, String> typeOf = new ConcurrentHashMap<>();
+    ExecutorService senders = Executors.newFixedThreadPool(32);
+    try {
+      for (int burst = 0;
+          burst < 5 && Sql.count(db, sharedTransactions, apps.toArray()) == 0;
+          burst++) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+          String app = apps.get(i % apps.size());
+          String type = i % 8 < 4 ? "invoice.paid" : "user.created";
+          sent.add(
+              senders.submit(
+                  () -> {
+                    go.await();
+                    String id = send(app, type, Json.createObjectBuilder().build()).getString("id");
+                    appOf.put(id, app);
+                    typeOf.put(id, type);
+                    return null;
+                  }));
+        }
+        go.countDown();
+        for (Future<?> each : sent) {
+          each.get(1, TimeUnit.MINUTES);
+        }
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+    assertTrue(
+        Sql.count(db, sharedTransactions, apps.toArray()) > 0,
+        "five bursts of 32 concurrent sends never shared a transaction across apps");
+
+    for (var message : appOf.entrySet()) {
+      String app = message.getValue();
+      Set<String> expected =
+          typeOf.get(message.getKey()).equals("user.created")
+              ? Set.of(everythingEndpointOf.get(app), usersEndpointOf.get(app))
+              : Set.of(everythingEndpointOf.get(app));
+      assertEquals(
+          expected,
+          Set.copyOf(
+              Sql.strings(
+                  db, "select endpoint_id from delivery where message_id = ?", message.getKey())),
+          "the deliveries of " + message.getKey());
+    }
+    for (int i = 0; i < apps.size(); i++) {
+      String app = apps.get(i);
+      Set<String> ofApp =
+          appOf.entrySet().stream()
+              .filter(e -> e.getValue().equals(app))
+              .map(Map.Entry::getKey)
+              .collect(Collectors.toSet());
+      Set<String> usersOfApp =
+          ofApp.stream()
+              .filter(id -> typeOf.get(id).equals("user.created"))
+              .collect(Collectors.toSet());
+      assertEquals(ofApp, ids(receiver.await("/together/" + i + "/all", ofApp.size(), WAIT)));
+      assertEquals(
+          usersOfApp, ids(receiver.await("/together/" + i + "/users", usersOfApp.size(), WAIT)));
+    }
   }
 
   @Test

@@ -13,9 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Turns an accepted message into one delivery per matching endpoint. A JMS message never names
+ * Turns accepted messages into one delivery per matching endpoint. A JMS message never names
  * deliveries to two endpoints ({@link DeliveryQueue}), so one endpoint's failures never cause a
  * re-send to the others.
  */
@@ -24,37 +25,29 @@ public class Fanout {
   @PersistenceContext EntityManager em;
   @Inject DeliveryQueue queue;
 
-  @Transactional(Transactional.TxType.MANDATORY)
-  public List<Delivery> fanOut(Message message) {
-    return fanOut(List.of(message));
-  }
-
   /**
-   * As {@link #fanOut(Message)} for messages of one app, already flushed: the app's endpoints are
-   * read once and every delivery is queued over one connection, which is what makes a batch cheaper
-   * per message than single sends.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public List<Delivery> fanOut(List<Message> messages) {
-    return fanOut(messages, null);
-  }
-
-  /**
-   * As {@link #fanOut(List)}, each message's deliveries continuing the trace of the request that
-   * sent it ({@code traces} by message id; null: the current trace for all).
+   * The deliveries of messages already flushed, of one app or several (a group of single sends),
+   * each continuing the trace of the request that sent it ({@code traces} by message id; null: the
+   * current trace for all). The endpoints of all their apps are read in one query and every
+   * delivery is written in one batch and queued over one connection: read app by app, each app's
+   * query flushed the previous app's deliveries first, and each app opened a JMS context of its
+   * own, so a group spread over many apps paid for each.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Delivery> fanOut(List<Message> messages, Map<String, Map<String, String>> traces) {
     if (messages.isEmpty()) {
       return List.of();
     }
-    List<Endpoint> endpoints =
-        em.createNamedQuery(Endpoint.ENABLED_BY_APP, Endpoint.class)
-            .setParameter("appId", messages.get(0).getAppId())
-            .getResultList();
+    Map<String, List<Endpoint>> endpointsByApp =
+        em
+            .createNamedQuery(Endpoint.ENABLED_BY_APPS, Endpoint.class)
+            .setParameter("appIds", messages.stream().map(Message::getAppId).distinct().toList())
+            .getResultList()
+            .stream()
+            .collect(Collectors.groupingBy(Endpoint::getAppId));
     List<Delivery> deliveries = new ArrayList<>();
     for (Message message : messages) {
-      for (Endpoint endpoint : endpoints) {
+      for (Endpoint endpoint : endpointsByApp.getOrDefault(message.getAppId(), List.of())) {
         if (EventTypeFilter.accepts(endpoint.getEventTypes(), message.getEventType())) {
           deliveries.add(deliveryOf(message, endpoint));
         }

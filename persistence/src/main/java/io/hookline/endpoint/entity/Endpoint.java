@@ -24,12 +24,13 @@ import java.util.Map;
     name = Endpoint.BY_APP,
     query = "select e from Endpoint e where e.appId = :appId and e.deletedAt is null order by e.id")
 @NamedQuery(
-    name = Endpoint.ENABLED_BY_APP,
+    name = Endpoint.ENABLED_BY_APPS,
     query =
-        "select e from Endpoint e where e.appId = :appId and e.enabled = true and e.deletedAt is null")
+        "select e from Endpoint e where e.appId in :appIds and e.enabled = true"
+            + " and e.deletedAt is null")
 public class Endpoint implements AppOwned {
   public static final String BY_APP = "Endpoint.byApp";
-  public static final String ENABLED_BY_APP = "Endpoint.enabledByApp";
+  public static final String ENABLED_BY_APPS = "Endpoint.enabledByApps";
 
   @Id private String id;
 

@@ -98,7 +98,7 @@ public class MessageIntake {
     return new Accepted(message, false);
   }
 
-  /** Writes the new messages of one app, then their deliveries, and queues those. */
+  /** Writes the new messages, then their deliveries, and queues those. */
   private void queue(List<Message> messages) {
     queue(messages, null);
   }
@@ -110,16 +110,9 @@ public class MessageIntake {
   private void queue(List<Message> messages, Map<String, Map<String, String>> traces) {
     // Delivery rows reference the message; JPA does not know that order without a mapping.
     em.flush();
-    Map<String, List<Message>> byApp =
-        messages.stream()
-            .collect(
-                Collectors.groupingBy(Message::getAppId, LinkedHashMap::new, Collectors.toList()));
-    Map<String, Long> deliveries = new java.util.HashMap<>();
-    for (List<Message> ofOneApp : byApp.values()) {
-      for (Delivery delivery : fanout.fanOut(ofOneApp, traces)) {
-        deliveries.merge(delivery.getMessageId(), 1L, Long::sum);
-      }
-    }
+    Map<String, Long> deliveries =
+        fanout.fanOut(messages, traces).stream()
+            .collect(Collectors.groupingBy(Delivery::getMessageId, Collectors.counting()));
     for (Message message : messages) {
       accepted.fire(
           new MessageAccepted(
