@@ -1,5 +1,6 @@
 package io.hookline.platform;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,13 @@ import java.util.function.Function;
  * <p>The commit answers each item on its own (an item's own error is its caller's alone); if the
  * commit itself throws, every caller of that group gets the exception and nothing of the group is
  * kept.
+ *
+ * <p>A commit that has run for {@code stallAfter} no longer holds the others back: a caller still
+ * waiting leads the next group beside it. A transaction's second phase can hang for a minute (the
+ * broker killed between prepare and commit: Payara's transaction service waits 60 s before it tries
+ * the commit again), and every send of the node used to wait behind it, answered by no one. Under
+ * load a commit takes milliseconds; groups side by side cost more CPU than one after the other
+ * (docs/performance.md, sixth round), so this is kept for commits that are stuck.
  *
  * @param <I> what a caller hands in
  * @param <R> what it gets back
@@ -37,6 +45,7 @@ public final class GroupCommit<I, R> {
     final I item;
     Outcome<R> outcome;
     RuntimeException groupFailure;
+    boolean taken;
     boolean done;
 
     Waiting(I item) {
@@ -46,52 +55,104 @@ public final class GroupCommit<I, R> {
 
   private final Function<List<I>, List<Outcome<R>>> commit;
   private final int maxGroup;
+  private final long stallAfterNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition settled = lock.newCondition();
   private final ArrayDeque<Waiting<I, R>> waiting = new ArrayDeque<>();
-  private boolean leading;
+  private int leaders;
+
+  /** When each commit now running began (System.nanoTime), one entry a leader in a commit. */
+  private final List<Long> commitsStarted = new ArrayList<>();
 
   /**
    * @param commit commits a group in one go and answers each item, in order
+   * @param stallAfter how long a commit may run before a waiting caller leads a group beside it
    */
-  public GroupCommit(Function<List<I>, List<Outcome<R>>> commit, int maxGroup) {
+  public GroupCommit(
+      Function<List<I>, List<Outcome<R>>> commit, int maxGroup, Duration stallAfter) {
     if (maxGroup < 1) {
       throw new IllegalArgumentException("maxGroup must be at least 1");
     }
+    if (stallAfter.isNegative() || stallAfter.isZero()) {
+      throw new IllegalArgumentException("stallAfter must be more than zero");
+    }
     this.commit = commit;
     this.maxGroup = maxGroup;
+    this.stallAfterNanos = stallAfter.toNanos();
   }
 
   /** Commits the item with whatever else is waiting, and returns its answer or throws its error. */
   public R submit(I item) {
     Waiting<I, R> mine = new Waiting<>(item);
+    boolean interrupted = false;
     lock.lock();
     try {
       waiting.add(mine);
-      while (!mine.done && leading) {
-        settled.awaitUninterruptibly();
+      while (!mine.done) {
+        long stalledIn = untilAllStalled();
+        if (!mine.taken && stalledIn <= 0) {
+          break;
+        }
+        if (mine.taken) {
+          // In a group being committed: only its leader can answer it now.
+          settled.awaitUninterruptibly();
+        } else {
+          try {
+            settled.awaitNanos(stalledIn);
+          } catch (InterruptedException e) {
+            // As with the untimed waits: the caller's answer is still owed; the flag is restored.
+            interrupted = true;
+          }
+        }
       }
       if (mine.done) {
         return answer(mine);
       }
-      leading = true;
+      leaders++;
     } finally {
       lock.unlock();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
-      while (!mine.done) {
-        commitOneGroup();
+      while (commitOneGroup(mine)) {
+        // Until this caller's own item is committed, or taken by another leader's group.
       }
     } finally {
       lock.lock();
       try {
-        leading = false;
+        leaders--;
         settled.signalAll();
       } finally {
         lock.unlock();
       }
     }
+    lock.lock();
+    try {
+      while (!mine.done) {
+        settled.awaitUninterruptibly();
+      }
+    } finally {
+      lock.unlock();
+    }
     return answer(mine);
+  }
+
+  /**
+   * How long until every leader is in a commit that has run for {@code stallAfter}; 0 or less when
+   * there is no leader or they all are.
+   */
+  private long untilAllStalled() {
+    if (leaders == 0) {
+      return 0;
+    }
+    if (commitsStarted.size() < leaders) {
+      // A leader between two groups takes the next one at once.
+      return stallAfterNanos;
+    }
+    long newest = commitsStarted.stream().mapToLong(Long::longValue).max().orElseThrow();
+    return newest + stallAfterNanos - System.nanoTime();
   }
 
   /** How many callers wait for a commit now (for tests and gauges). */
@@ -104,13 +165,25 @@ public final class GroupCommit<I, R> {
     }
   }
 
-  private void commitOneGroup() {
+  /**
+   * Takes up to {@code maxGroup} waiting items and commits them; false, without committing, once
+   * {@code mine} is no longer waiting to be taken.
+   */
+  private boolean commitOneGroup(Waiting<I, R> mine) {
     List<Waiting<I, R>> group = new ArrayList<>();
+    Long started;
     lock.lock();
     try {
-      while (!waiting.isEmpty() && group.size() < maxGroup) {
-        group.add(waiting.poll());
+      if (mine.taken) {
+        return false;
       }
+      while (!waiting.isEmpty() && group.size() < maxGroup) {
+        Waiting<I, R> next = waiting.poll();
+        next.taken = true;
+        group.add(next);
+      }
+      started = System.nanoTime();
+      commitsStarted.add(started);
     } finally {
       lock.unlock();
     }
@@ -127,16 +200,21 @@ public final class GroupCommit<I, R> {
       failure = e;
     } catch (Error e) {
       failure = new IllegalStateException("the group's commit failed", e);
-      settle(group, null, failure);
+      settle(group, started, null, failure);
       throw e;
     }
-    settle(group, outcomes, failure);
+    settle(group, started, outcomes, failure);
+    return true;
   }
 
   private void settle(
-      List<Waiting<I, R>> group, List<Outcome<R>> outcomes, RuntimeException failure) {
+      List<Waiting<I, R>> group,
+      Long started,
+      List<Outcome<R>> outcomes,
+      RuntimeException failure) {
     lock.lock();
     try {
+      commitsStarted.remove(started);
       for (int i = 0; i < group.size(); i++) {
         Waiting<I, R> w = group.get(i);
         if (failure != null) {

@@ -1,10 +1,12 @@
 package io.hookline.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
+  private static final Duration NOT_STALLED = Duration.ofMinutes(5);
 
   @Test
   void aCallerAloneIsAGroupOfOne() {
@@ -26,7 +29,8 @@ class GroupCommitTest {
               groups.add(items);
               return items.stream().map(i -> GroupCommit.Outcome.of("v" + i)).toList();
             },
-            10);
+            10,
+            NOT_STALLED);
     assertEquals("v1", commit.submit(1));
     assertEquals("v2", commit.submit(2));
     assertEquals(List.of(List.of(1), List.of(2)), groups);
@@ -47,7 +51,8 @@ class GroupCommitTest {
               }
               return items.stream().map(i -> GroupCommit.Outcome.of("v" + i)).toList();
             },
-            100);
+            100,
+            NOT_STALLED);
     ExecutorService callers = Executors.newFixedThreadPool(9);
     try {
       Future<String> first = callers.submit(() -> commit.submit(0));
@@ -83,7 +88,8 @@ class GroupCommitTest {
                                 ? GroupCommit.Outcome.<String>failed(refused)
                                 : GroupCommit.Outcome.of("v" + i))
                     .toList(),
-            10);
+            10,
+            NOT_STALLED);
     assertSame(refused, assertThrows(IllegalArgumentException.class, () -> commit.submit(-1)));
     assertEquals("v3", commit.submit(3));
   }
@@ -100,7 +106,8 @@ class GroupCommitTest {
               }
               return items.stream().map(i -> GroupCommit.Outcome.of("v" + i)).toList();
             },
-            10);
+            10,
+            NOT_STALLED);
     assertSame(down, assertThrows(IllegalStateException.class, () -> commit.submit(1)));
     fail[0] = false;
     assertEquals("v2", commit.submit(2));
@@ -121,7 +128,8 @@ class GroupCommitTest {
               }
               return items.stream().map(GroupCommit.Outcome::of).toList();
             },
-            3);
+            3,
+            NOT_STALLED);
     ExecutorService callers = Executors.newFixedThreadPool(11);
     try {
       List<Future<Integer>> all = new ArrayList<>();
@@ -141,6 +149,46 @@ class GroupCommitTest {
     }
     assertEquals(11, sizes.stream().mapToInt(Integer::intValue).sum());
     assertTrue(sizes.stream().allMatch(n -> n <= 3), "sizes " + sizes);
+  }
+
+  @Test
+  void aStuckCommitNoLongerHoldsTheNextGroupBack() throws Exception {
+    CountDownLatch stuckCommitStarted = new CountDownLatch(1);
+    CountDownLatch unstick = new CountDownLatch(1);
+    List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
+    GroupCommit<Integer, String> commit =
+        new GroupCommit<>(
+            items -> {
+              groups.add(items);
+              if (items.contains(0)) {
+                stuckCommitStarted.countDown();
+                await(unstick);
+              }
+              return items.stream().map(i -> GroupCommit.Outcome.of("v" + i)).toList();
+            },
+            10,
+            Duration.ofMillis(100));
+    ExecutorService callers = Executors.newFixedThreadPool(4);
+    try {
+      Future<String> stuck = callers.submit(() -> commit.submit(0));
+      assertTrue(stuckCommitStarted.await(10, TimeUnit.SECONDS));
+      List<Future<String>> others = new ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        int item = i;
+        others.add(callers.submit(() -> commit.submit(item)));
+      }
+      for (int i = 1; i <= 3; i++) {
+        assertEquals("v" + i, others.get(i - 1).get(10, TimeUnit.SECONDS));
+      }
+      assertFalse(stuck.isDone(), "the stuck commit was answered before it returned");
+      unstick.countDown();
+      assertEquals("v0", stuck.get(10, TimeUnit.SECONDS));
+    } finally {
+      unstick.countDown();
+      callers.shutdownNow();
+    }
+    assertEquals(List.of(0), groups.get(0));
+    assertEquals(4, groups.stream().mapToInt(List::size).sum(), "groups: " + groups);
   }
 
   private static void await(CountDownLatch latch) {

@@ -5,6 +5,7 @@ import io.hookline.runtime.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,11 +24,20 @@ public class SendGroups {
   @ConfigProperty(name = "hookline.ingest.max-group", defaultValue = "100")
   int maxGroup;
 
+  /**
+   * How long a group's commit may run before the next group commits beside it: a commit stuck in
+   * its second phase (the broker gone between prepare and commit) would otherwise hold every send
+   * of the node for as long as the transaction service retries, a minute on Payara.
+   */
+  @Inject
+  @ConfigProperty(name = "hookline.ingest.stall-after", defaultValue = "PT2S")
+  Duration stallAfter;
+
   private GroupCommit<MessageIntake.Send, MessageIntake.Accepted> groups;
 
   @PostConstruct
   void init() {
-    groups = new GroupCommit<>(sends -> intake.acceptGroup(sends), maxGroup);
+    groups = new GroupCommit<>(sends -> intake.acceptGroup(sends), maxGroup, stallAfter);
   }
 
   /** As {@link MessageIntake#accept(String, String, String, String, String)}. */
