@@ -42,32 +42,16 @@ class GroupCommitTest {
     CountDownLatch othersWaiting = new CountDownLatch(1);
     List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
     GroupCommit<Integer, String> commit =
-        new GroupCommit<>(
-            items -> {
-              groups.add(items);
-              if (groups.size() == 1) {
-                firstCommitStarted.countDown();
-                await(othersWaiting);
-              }
-              return items.stream().map(i -> GroupCommit.Outcome.of("v" + i)).toList();
-            },
-            100,
-            NOT_STALLED);
+        holdingItemZero(groups, firstCommitStarted, othersWaiting, 100, NOT_STALLED);
     ExecutorService callers = Executors.newFixedThreadPool(9);
     try {
       Future<String> first = callers.submit(() -> commit.submit(0));
       assertTrue(firstCommitStarted.await(10, TimeUnit.SECONDS));
-      List<Future<String>> others = new ArrayList<>();
-      for (int i = 1; i <= 8; i++) {
-        int item = i;
-        others.add(callers.submit(() -> commit.submit(item)));
-      }
+      List<Future<String>> others = submitEach(callers, commit, 8);
       awaitQueued(commit, 8);
       othersWaiting.countDown();
       assertEquals("v0", first.get(10, TimeUnit.SECONDS));
-      for (int i = 1; i <= 8; i++) {
-        assertEquals("v" + i, others.get(i - 1).get(10, TimeUnit.SECONDS));
-      }
+      assertAnswered(others);
     } finally {
       callers.shutdownNow();
     }
@@ -157,29 +141,12 @@ class GroupCommitTest {
     CountDownLatch unstick = new CountDownLatch(1);
     List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
     GroupCommit<Integer, String> commit =
-        new GroupCommit<>(
-            items -> {
-              groups.add(items);
-              if (items.contains(0)) {
-                stuckCommitStarted.countDown();
-                await(unstick);
-              }
-              return items.stream().map(i -> GroupCommit.Outcome.of("v" + i)).toList();
-            },
-            10,
-            Duration.ofMillis(100));
+        holdingItemZero(groups, stuckCommitStarted, unstick, 10, Duration.ofMillis(100));
     ExecutorService callers = Executors.newFixedThreadPool(4);
     try {
       Future<String> stuck = callers.submit(() -> commit.submit(0));
       assertTrue(stuckCommitStarted.await(10, TimeUnit.SECONDS));
-      List<Future<String>> others = new ArrayList<>();
-      for (int i = 1; i <= 3; i++) {
-        int item = i;
-        others.add(callers.submit(() -> commit.submit(item)));
-      }
-      for (int i = 1; i <= 3; i++) {
-        assertEquals("v" + i, others.get(i - 1).get(10, TimeUnit.SECONDS));
-      }
+      assertAnswered(submitEach(callers, commit, 3));
       assertFalse(stuck.isDone(), "the stuck commit was answered before it returned");
       unstick.countDown();
       assertEquals("v0", stuck.get(10, TimeUnit.SECONDS));
@@ -189,6 +156,47 @@ class GroupCommitTest {
     }
     assertEquals(List.of(0), groups.get(0));
     assertEquals(4, groups.stream().mapToInt(List::size).sum(), "groups: " + groups);
+  }
+
+  /**
+   * Commits that record their groups and answer {@code "v" + item}; the one holding item 0 counts
+   * {@code started} down and returns only once {@code release} is.
+   */
+  private static GroupCommit<Integer, String> holdingItemZero(
+      List<List<Integer>> groups,
+      CountDownLatch started,
+      CountDownLatch release,
+      int maxGroup,
+      Duration stallAfter) {
+    return new GroupCommit<>(
+        items -> {
+          groups.add(items);
+          if (items.contains(0)) {
+            started.countDown();
+            await(release);
+          }
+          return items.stream().map(i -> GroupCommit.Outcome.of("v" + i)).toList();
+        },
+        maxGroup,
+        stallAfter);
+  }
+
+  /** Items 1 to {@code count}, each submitted by a caller of its own. */
+  private static List<Future<String>> submitEach(
+      ExecutorService callers, GroupCommit<Integer, String> commit, int count) {
+    List<Future<String>> submitted = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      int item = i;
+      submitted.add(callers.submit(() -> commit.submit(item)));
+    }
+    return submitted;
+  }
+
+  /** Each of {@link #submitEach}'s callers got its own item's answer. */
+  private static void assertAnswered(List<Future<String>> submitted) throws Exception {
+    for (int i = 1; i <= submitted.size(); i++) {
+      assertEquals("v" + i, submitted.get(i - 1).get(10, TimeUnit.SECONDS));
+    }
   }
 
   private static void await(CountDownLatch latch) {
