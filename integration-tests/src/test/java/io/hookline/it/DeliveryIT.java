@@ -381,6 +381,71 @@ class DeliveryIT extends MicroTest {
         orphansBefore, orphanWarnings(), "no JMS message arrived for a row that does not exist");
   }
 
+  @Test
+  void aTryWhoseTransactionFailsIsMadeAgainByTheBrokersRedelivery() {
+    String app = newApp();
+    String endpoint = newEndpoint(app, "/rolled-back", null);
+    var db = TestStack.microDatabase();
+    // The first two tries of this endpoint's delivery fail at commit, after their POST: the
+    // database refuses the attempt row. A sequence counts them, since it is not rolled back.
+    String fault = "it_fail_" + endpoint.toLowerCase(java.util.Locale.ROOT);
+    Sql.update(db, "create sequence " + fault);
+    Sql.update(
+        db,
+        "create function "
+            + fault
+            + "() returns trigger language plpgsql as $$ begin"
+            + " if new.endpoint_id = '"
+            + endpoint
+            + "' and nextval('"
+            + fault
+            + "') <= 2 then raise exception 'injected failure of delivery %', new.delivery_id;"
+            + " end if; return new; end $$");
+    Sql.update(
+        db,
+        "create trigger "
+            + fault
+            + " before insert on delivery_attempt for each row execute function "
+            + fault
+            + "()");
+    try {
+      String id = send(app, "order.created", Json.createObjectBuilder().build()).getString("id");
+      List<Receiver.Received> requests = receiver.await("/rolled-back", 3, WAIT);
+      assertEquals(Set.of(id), ids(requests));
+      Map<String, String> delivery =
+          Eventually.await(
+                  "the third try's commit",
+                  WAIT,
+                  () ->
+                      Sql.rows(
+                          db,
+                          "select status, attempt_count from delivery where message_id = ?",
+                          id),
+                  rows -> rows.size() == 1 && "DELIVERED".equals(rows.get(0).get("status")))
+              .get(0);
+      assertEquals("1", delivery.get("attempt_count"), "the rolled-back tries left no trace");
+      assertEquals(
+          1, Sql.count(db, "select count(*) from delivery_attempt where message_id = ?", id));
+      Eventually.await(
+          "the broker to drop the message once its try committed",
+          WAIT,
+          () -> BrokerProbe.count("hookline.deliveries", "hooklineMessageId = '" + id + "'"),
+          left -> left == 0);
+      assertEquals(
+          3,
+          receiver.received("/rolled-back").size(),
+          () ->
+              "no try after the one that took: "
+                  + receiver.received("/rolled-back").stream()
+                      .map(r -> r.at() + " " + r.header("webhook-timestamp"))
+                      .toList());
+    } finally {
+      Sql.update(db, "drop trigger " + fault + " on delivery_attempt");
+      Sql.update(db, "drop function " + fault + "()");
+      Sql.update(db, "drop sequence " + fault);
+    }
+  }
+
   private static String microLog() {
     try {
       return java.nio.file.Files.readString(TestStack.micro().process().log());
