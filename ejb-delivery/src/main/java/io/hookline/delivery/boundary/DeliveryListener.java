@@ -11,6 +11,8 @@ import io.opentelemetry.context.Scope;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -21,6 +23,14 @@ import java.util.List;
  * Reads the delivery id (or a batch's ids) and the try it is for, and hands them to {@link
  * DeliveryService}. A failed try schedules the next itself; only an unexpected error (the database
  * down, say) throws, rolls back, and has Artemis redeliver after the delay set in broker.xml.
+ *
+ * <p>The message is taken outside any transaction: the rows are the state, and the service commits
+ * them in a transaction of the database alone, after which the resource adapter acknowledges the
+ * message; an exception gives it back instead. A crash between the two repeats the message, which
+ * the row, already settled or on a later try, turns away. With the broker in the transaction each
+ * delivery paid a two-phase commit: four blocking calls to the broker, two of its journal syncs and
+ * the transaction log's write (docs/performance.md, ninth round). The broker still joins the
+ * service's transaction, in two phases, when a try queues a message (a retry, the rest of a batch).
  */
 @MessageDriven(
     activationConfig = {
@@ -63,6 +73,7 @@ import java.util.List;
       @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
       @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
     })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliveryListener implements MessageListener {
   @Inject DeliveryService deliveries;
   @Inject Tracing tracing;

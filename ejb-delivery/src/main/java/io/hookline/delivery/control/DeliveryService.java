@@ -106,12 +106,12 @@ public class DeliveryService {
 
   /**
    * Tries the deliveries of one JMS message, to one endpoint, in order and in this one transaction,
-   * so the transaction, its commit with the broker and the reads are paid once for them all. When a
-   * try fails, or the batch has taken {@code hookline.delivery.batch-budget}, the rest go on in a
-   * message of their own (a transaction of their own); when a try is put off (the endpoint busy,
-   * rate-limited or its breaker open), it and the rest are put off together. A batch that comes
-   * back after a rollback is split into one message a delivery, so one delivery that keeps failing
-   * the transaction cannot hold back the others.
+   * so the transaction, its commit and the reads are paid once for them all. When a try fails, or
+   * the batch has taken {@code hookline.delivery.batch-budget}, the rest go on in a message of
+   * their own (a transaction of their own); when a try is put off (the endpoint busy, rate-limited
+   * or its breaker open), it and the rest are put off together. A batch that comes back after a
+   * rollback is split into one message a delivery, so one delivery that keeps failing the
+   * transaction cannot hold back the others.
    *
    * <p>The batch holds one of its endpoint's slots on this node throughout; with none free, its
    * message goes back to the queue as it is, before any row is read, and waits twice as long each
