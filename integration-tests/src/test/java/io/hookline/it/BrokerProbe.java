@@ -10,7 +10,10 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
-/** Reads queue counters from the broker through its management address. */
+/**
+ * The broker as an operator or a client outside Hookline sees it: queue counters and operations
+ * through its management address, and messages sent to a queue.
+ */
 final class BrokerProbe {
   private BrokerProbe() {}
 
@@ -34,6 +37,21 @@ final class BrokerProbe {
   /** Messages on the queue matching a selector. */
   static long count(String queue, String filter) {
     return ((Number) invoke(queue, "countMessages", filter)).longValue();
+  }
+
+  /** Messages matching a selector that a consumer holds and has not acknowledged yet. */
+  static long delivering(String queue, String filter) {
+    return ((Number) invoke(queue, "countDeliveringMessages", filter)).longValue();
+  }
+
+  /** Sends a text message with these properties to the queue, durable, and waits for the broker. */
+  static void send(String queue, String body, java.util.Map<String, Object> properties) {
+    try (ActiveMQConnectionFactory factory = factory();
+        jakarta.jms.JMSContext jms = factory.createContext()) {
+      jakarta.jms.JMSProducer producer = jms.createProducer();
+      properties.forEach(producer::setProperty);
+      producer.send(jms.createQueue(queue), body);
+    }
   }
 
   /** What the console's Move does: the matching messages go to another queue. */
@@ -64,10 +82,7 @@ final class BrokerProbe {
 
   /** An attribute read when {@code args} is null, otherwise an operation. */
   private static Object management(String queue, String name, Object[] args) {
-    ArtemisBroker.Settings broker = TestStack.broker().settings();
-    try (ActiveMQConnectionFactory factory =
-            new ActiveMQConnectionFactory(
-                "tcp://" + broker.host() + ":" + broker.port(), broker.user(), broker.password());
+    try (ActiveMQConnectionFactory factory = factory();
         QueueConnection connection = factory.createQueueConnection();
         QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
       connection.start();
@@ -94,5 +109,11 @@ final class BrokerProbe {
     } catch (Exception e) {
       throw new AssertionError("could not call " + name + " on " + queue, e);
     }
+  }
+
+  private static ActiveMQConnectionFactory factory() {
+    ArtemisBroker.Settings broker = TestStack.broker().settings();
+    return new ActiveMQConnectionFactory(
+        "tcp://" + broker.host() + ":" + broker.port(), broker.user(), broker.password());
   }
 }

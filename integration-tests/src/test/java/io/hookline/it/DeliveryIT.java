@@ -446,6 +446,44 @@ class DeliveryIT extends MicroTest {
     }
   }
 
+  @Test
+  void aMessageRepeatedAfterItsTryCommittedSendsNothingMore() {
+    String app = newApp();
+    String endpoint = newEndpoint(app, "/repeated", null);
+    String id = send(app, "order.created", Json.createObjectBuilder().build()).getString("id");
+    receiver.await("/repeated", 1, WAIT);
+    var db = TestStack.microDatabase();
+    String deliveryId =
+        Eventually.await(
+                "the delivery's commit",
+                WAIT,
+                () ->
+                    Sql.strings(
+                        db,
+                        "select id from delivery where message_id = ? and status = 'DELIVERED'",
+                        id),
+                ids -> ids.size() == 1)
+            .get(0);
+
+    // The listener's message is acknowledged after the rows commit: when a crash comes between
+    // the two, the broker hands the same message out again.
+    BrokerProbe.send(
+        "hookline.deliveries",
+        deliveryId,
+        Map.of("hooklineAttempt", 1, "hooklineMessageId", id, "hooklineEndpointId", endpoint));
+    String selector = "hooklineMessageId = '" + id + "'";
+    Eventually.await(
+        "the repeated message taken and acknowledged",
+        WAIT,
+        () ->
+            BrokerProbe.count("hookline.deliveries", selector)
+                + BrokerProbe.delivering("hookline.deliveries", selector),
+        left -> left == 0);
+    assertEquals(1, receiver.received("/repeated").size(), "the webhook went out again");
+    assertEquals(
+        1, Sql.count(db, "select count(*) from delivery_attempt where message_id = ?", id));
+  }
+
   private static String microLog() {
     try {
       return java.nio.file.Files.readString(TestStack.micro().process().log());
