@@ -296,11 +296,7 @@ class DeliveryIT extends MicroTest {
         () -> deliveryStatus(messageId),
         s -> s.equals(List.of("DEAD")));
     // The JMS side of that transaction commits just after the row (last-agent order).
-    Eventually.await(
-        "its entry on hookline.dlq",
-        WAIT,
-        () -> BrokerProbe.count("hookline.dlq", "hooklineMessageId = '" + messageId + "'"),
-        n -> n == 1);
+    awaitQueued("its entry on hookline.dlq", "hookline.dlq", messageId, 1);
     assertEquals(
         TestStack.MAX_ATTEMPTS,
         api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array().size());
@@ -426,11 +422,8 @@ class DeliveryIT extends MicroTest {
       assertEquals("1", delivery.get("attempt_count"), "the rolled-back tries left no trace");
       assertEquals(
           1, Sql.count(db, "select count(*) from delivery_attempt where message_id = ?", id));
-      Eventually.await(
-          "the broker to drop the message once its try committed",
-          WAIT,
-          () -> BrokerProbe.count("hookline.deliveries", "hooklineMessageId = '" + id + "'"),
-          left -> left == 0);
+      awaitQueued(
+          "the broker to drop the message once its try committed", "hookline.deliveries", id, 0);
       assertEquals(
           3,
           receiver.received("/rolled-back").size(),
@@ -482,6 +475,15 @@ class DeliveryIT extends MicroTest {
     assertEquals(1, receiver.received("/repeated").size(), "the webhook went out again");
     assertEquals(
         1, Sql.count(db, "select count(*) from delivery_attempt where message_id = ?", id));
+  }
+
+  /** Waits until {@code queue} holds {@code count} JMS messages for the message {@code id}. */
+  private static void awaitQueued(String what, String queue, String id, long count) {
+    Eventually.await(
+        what,
+        WAIT,
+        () -> BrokerProbe.count(queue, "hooklineMessageId = '" + id + "'"),
+        n -> n == count);
   }
 
   private static String microLog() {
