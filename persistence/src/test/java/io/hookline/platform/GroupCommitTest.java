@@ -38,25 +38,10 @@ class GroupCommitTest {
 
   @Test
   void callersArrivingDuringACommitShareTheNextOneAndEachGetsItsOwnAnswer() throws Exception {
-    CountDownLatch firstCommitStarted = new CountDownLatch(1);
-    CountDownLatch othersWaiting = new CountDownLatch(1);
-    List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
-    GroupCommit<Integer, String> commit =
-        holdingItemZero(groups, firstCommitStarted, othersWaiting, 100, NOT_STALLED);
-    ExecutorService callers = Executors.newFixedThreadPool(9);
-    try {
-      Future<String> first = callers.submit(() -> commit.submit(0));
-      assertTrue(firstCommitStarted.await(10, TimeUnit.SECONDS));
-      List<Future<String>> others = submitEach(callers, commit, 8);
-      awaitQueued(commit, 8);
-      othersWaiting.countDown();
-      assertEquals("v0", first.get(10, TimeUnit.SECONDS));
-      assertAnswered(others);
-    } finally {
-      callers.shutdownNow();
-    }
-    assertEquals(2, groups.size(), "groups: " + groups);
-    assertEquals(8, groups.get(1).size());
+    HeldCommit held = new HeldCommit(100, NOT_STALLED);
+    held.queueBehindHeld(8);
+    assertEquals(2, held.groups.size(), "groups: " + held.groups);
+    assertEquals(8, held.groups.get(1).size());
   }
 
   @Test
@@ -99,86 +84,80 @@ class GroupCommitTest {
 
   @Test
   void noGroupIsLargerThanItsLimit() throws Exception {
-    CountDownLatch firstCommitStarted = new CountDownLatch(1);
-    CountDownLatch othersWaiting = new CountDownLatch(1);
-    List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
-    GroupCommit<Integer, Integer> commit =
-        new GroupCommit<>(
-            items -> {
-              sizes.add(items.size());
-              if (sizes.size() == 1) {
-                firstCommitStarted.countDown();
-                await(othersWaiting);
-              }
-              return items.stream().map(GroupCommit.Outcome::of).toList();
-            },
-            3,
-            NOT_STALLED);
-    ExecutorService callers = Executors.newFixedThreadPool(11);
-    try {
-      List<Future<Integer>> all = new ArrayList<>();
-      all.add(callers.submit(() -> commit.submit(0)));
-      assertTrue(firstCommitStarted.await(10, TimeUnit.SECONDS));
-      for (int i = 1; i <= 10; i++) {
-        int item = i;
-        all.add(callers.submit(() -> commit.submit(item)));
-      }
-      awaitQueued(commit, 10);
-      othersWaiting.countDown();
-      for (int i = 0; i <= 10; i++) {
-        assertEquals(i, all.get(i).get(10, TimeUnit.SECONDS));
-      }
-    } finally {
-      callers.shutdownNow();
-    }
+    HeldCommit held = new HeldCommit(3, NOT_STALLED);
+    held.queueBehindHeld(10);
+    List<Integer> sizes = held.groups.stream().map(List::size).toList();
     assertEquals(11, sizes.stream().mapToInt(Integer::intValue).sum());
     assertTrue(sizes.stream().allMatch(n -> n <= 3), "sizes " + sizes);
   }
 
   @Test
   void aStuckCommitNoLongerHoldsTheNextGroupBack() throws Exception {
-    CountDownLatch stuckCommitStarted = new CountDownLatch(1);
-    CountDownLatch unstick = new CountDownLatch(1);
-    List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
-    GroupCommit<Integer, String> commit =
-        holdingItemZero(groups, stuckCommitStarted, unstick, 10, Duration.ofMillis(100));
+    HeldCommit held = new HeldCommit(10, Duration.ofMillis(100));
     ExecutorService callers = Executors.newFixedThreadPool(4);
     try {
-      Future<String> stuck = callers.submit(() -> commit.submit(0));
-      assertTrue(stuckCommitStarted.await(10, TimeUnit.SECONDS));
-      assertAnswered(submitEach(callers, commit, 3));
+      Future<String> stuck = held.submitHeld(callers);
+      assertAnswered(submitEach(callers, held.commit, 3));
       assertFalse(stuck.isDone(), "the stuck commit was answered before it returned");
-      unstick.countDown();
+      held.release.countDown();
       assertEquals("v0", stuck.get(10, TimeUnit.SECONDS));
     } finally {
-      unstick.countDown();
+      held.release.countDown();
       callers.shutdownNow();
     }
-    assertEquals(List.of(0), groups.get(0));
-    assertEquals(4, groups.stream().mapToInt(List::size).sum(), "groups: " + groups);
+    assertEquals(List.of(0), held.groups.get(0));
+    assertEquals(4, held.groups.stream().mapToInt(List::size).sum(), "groups: " + held.groups);
   }
 
   /**
-   * Commits that record their groups and answer {@code "v" + item}; the one holding item 0 counts
-   * {@code started} down and returns only once {@code release} is.
+   * A group commit that records its groups and answers {@code "v" + item}; the commit holding item
+   * 0 stays in progress until {@link #release} is counted down.
    */
-  private static GroupCommit<Integer, String> holdingItemZero(
-      List<List<Integer>> groups,
-      CountDownLatch started,
-      CountDownLatch release,
-      int maxGroup,
-      Duration stallAfter) {
-    return new GroupCommit<>(
-        items -> {
-          groups.add(items);
-          if (items.contains(0)) {
-            started.countDown();
-            await(release);
-          }
-          return items.stream().map(i -> GroupCommit.Outcome.of("v" + i)).toList();
-        },
-        maxGroup,
-        stallAfter);
+  private static final class HeldCommit {
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
+    final GroupCommit<Integer, String> commit;
+
+    HeldCommit(int maxGroup, Duration stallAfter) {
+      commit =
+          new GroupCommit<>(
+              items -> {
+                groups.add(items);
+                if (items.contains(0)) {
+                  started.countDown();
+                  await(release);
+                }
+                return items.stream().map(i -> GroupCommit.Outcome.of("v" + i)).toList();
+              },
+              maxGroup,
+              stallAfter);
+    }
+
+    /** Submits item 0 and returns once its commit is in progress. */
+    Future<String> submitHeld(ExecutorService callers) throws InterruptedException {
+      Future<String> held = callers.submit(() -> commit.submit(0));
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      return held;
+    }
+
+    /**
+     * Holds item 0's commit until items 1 to {@code count} all wait behind it, lets it go, and
+     * checks that every caller got its own item's answer.
+     */
+    void queueBehindHeld(int count) throws Exception {
+      ExecutorService callers = Executors.newFixedThreadPool(count + 1);
+      try {
+        Future<String> first = submitHeld(callers);
+        List<Future<String>> others = submitEach(callers, commit, count);
+        awaitQueued(commit, count);
+        release.countDown();
+        assertEquals("v0", first.get(10, TimeUnit.SECONDS));
+        assertAnswered(others);
+      } finally {
+        callers.shutdownNow();
+      }
+    }
   }
 
   /** Items 1 to {@code count}, each submitted by a caller of its own. */
