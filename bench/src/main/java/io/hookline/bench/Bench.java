@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code ./hookline bench}: starts the stack (or uses a running one) and a receiver, measures the
@@ -91,7 +92,15 @@ public final class Bench {
       scenarios.clear();
 
       closedLoop("ingest, fan-out 1", single, 1, options.clients(), options.duration());
-      batches("batch ingest (" + options.batchSize() + " per request), fan-out 1", single);
+      batches("batch ingest (" + options.batchSize() + " per request), fan-out 1", single, null);
+      if (stack != null) {
+        // The same load with the delivery queue paused: what ingest takes when it has the cores to
+        // itself (delivery then drains the backlog, and the drain is counted).
+        batches(
+            "batch ingest (" + options.batchSize() + "/request), delivery paused",
+            single,
+            new DeliveryPause(stack.broker().settings(), "hookline"));
+      }
       fixedRate("latency at " + (int) options.rate() + "/s, fan-out 1", single);
       for (int fanout : options.fanouts()) {
         if (fanout > 1) {
@@ -183,25 +192,42 @@ public final class Bench {
                 options.rate(), options.duration(), singleMessages(apps, phase)));
   }
 
-  private void batches(String name, List<String> apps) {
+  /**
+   * @param pause when not null, the delivery queue is paused for the load and resumed after it
+   */
+  private void batches(String name, List<String> apps, DeliveryPause pause) {
     int phase = nextPhase++;
     int size = options.batchSize();
-    measure(
-        name,
-        "closed loop, 4 clients",
-        phase,
-        1,
+    // Paused, the load is shorter: its backlog is drained after it, and the default run must stay
+    // within three minutes.
+    Duration duration = options.duration().dividedBy(pause == null ? 2 : 4);
+    Supplier<LoadGenerator.Result> load =
         () ->
             LoadGenerator.closedLoop(
                 4,
-                options.duration().dividedBy(2),
+                duration,
                 (due, sequence) -> {
                   List<String> payloads = new ArrayList<>(size);
                   for (int i = 0; i < size; i++) {
                     payloads.add(Payloads.of(phase, due, sequence * size + i));
                   }
                   return client.sendBatch(pick(apps, sequence), payloads);
-                }));
+                });
+    measure(
+        name,
+        "closed loop, 4 clients",
+        phase,
+        1,
+        pause == null
+            ? load
+            : () -> {
+              pause.pause();
+              try {
+                return load.get();
+              } finally {
+                pause.resume();
+              }
+            });
   }
 
   /** One message per request, to the apps in turn; 1 when accepted. */
@@ -215,11 +241,7 @@ public final class Bench {
   }
 
   private void measure(
-      String name,
-      String kind,
-      int phase,
-      int fanout,
-      java.util.function.Supplier<LoadGenerator.Result> load) {
+      String name, String kind, int phase, int fanout, Supplier<LoadGenerator.Result> load) {
     System.out.println("Running: " + name + " (" + kind + ")...");
     Map<String, Double> cpuBefore = watch.cpuSeconds();
     Map<String, Double> jitBefore = watch.jitCpuSeconds();
@@ -261,6 +283,13 @@ public final class Bench {
         result.latency().p99(),
         scenario.delivered(),
         expected);
+    result.errors().forEach(error -> System.out.println("  a request failed: " + error));
+    result.latency().slowest().stream()
+        .findFirst()
+        .ifPresent(
+            window ->
+                System.out.printf(
+                    "  slowest API requests: %.1f ms, due at %s%n", window.maxMs(), window.due()));
   }
 
   /**

@@ -99,7 +99,8 @@ public final class FastReceiver implements AutoCloseable {
                   + " "
                   + exchange.getRequestHeaders().getFirst("webhook-id");
           if (tally.seen.add(key)) {
-            tally.endToEnd.recordNanos(arrived - Payloads.sentNanos(body));
+            long sent = Payloads.sentNanos(body);
+            tally.endToEnd.recordNanos(arrived - sent, sent);
             tally.lastArrival = arrived;
           } else {
             tally.duplicates.incrementAndGet();

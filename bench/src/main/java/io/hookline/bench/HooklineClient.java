@@ -48,7 +48,11 @@ public final class HooklineClient implements AutoCloseable {
             .disableAutomaticRetries()
             .disableCookieManagement()
             .disableRedirectHandling()
-            .evictIdleConnections(Timeout.of(30, TimeUnit.SECONDS))
+            // Well inside the server's keep-alive (30 s on Payara): a connection idle for about
+            // that
+            // long could be closed by the server while a request on it was being answered, the
+            // message committed and the answer lost (seen after the 20 s of the paused batches).
+            .evictIdleConnections(Timeout.of(10, TimeUnit.SECONDS))
             .build();
   }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * (coordinated omission).
  */
 public final class LoadGenerator {
+  private static final int MAX_ERRORS = 3;
+
   private LoadGenerator() {}
 
   /** One request. */
@@ -30,9 +32,18 @@ public final class LoadGenerator {
     int send(long dueNanos, long sequence);
   }
 
-  /** What a run did: requests, accepted events, failures, the span and the latencies. */
+  /**
+   * What a run did: requests, accepted events, failures, the span and the latencies.
+   *
+   * @param errors the first few distinct errors a request threw (a refusal by status is not one)
+   */
   public record Result(
-      long requests, long accepted, long failures, Duration elapsed, Latencies.Summary latency) {
+      long requests,
+      long accepted,
+      long failures,
+      Duration elapsed,
+      Latencies.Summary latency,
+      List<String> errors) {
 
     public double acceptedPerSecond() {
       return accepted / seconds();
@@ -101,6 +112,7 @@ public final class LoadGenerator {
     final LongAdder requests = new LongAdder();
     final LongAdder accepted = new LongAdder();
     final LongAdder failures = new LongAdder();
+    final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Run(Request request) {
       this.request = request;
@@ -112,8 +124,12 @@ public final class LoadGenerator {
         got = request.send(due, sequence);
       } catch (RuntimeException e) {
         got = 0;
+        String error = e.getCause() != null ? e.getCause().toString() : e.toString();
+        if (errors.size() < MAX_ERRORS && !errors.contains(error)) {
+          errors.add(error);
+        }
       }
-      latencies.recordNanos(System.nanoTime() - due);
+      latencies.recordNanos(System.nanoTime() - due, due);
       requests.increment();
       if (got == 0) {
         failures.increment();
@@ -127,7 +143,8 @@ public final class LoadGenerator {
           accepted.sum(),
           failures.sum(),
           Duration.ofNanos(System.nanoTime() - start),
-          latencies.summary());
+          latencies.summary(),
+          List.copyOf(errors));
     }
   }
 

@@ -178,6 +178,7 @@ public final class Report {
               .add("seconds", s.load().seconds())
               .add("requests", s.load().requests())
               .add("failedRequests", s.load().failures())
+              .add("requestErrors", Json.createArrayBuilder(s.load().errors()))
               .add("accepted", s.load().accepted())
               .add("acceptedPerSecond", s.load().acceptedPerSecond())
               .add("apiLatencyMs", latency(s.load().latency()))
@@ -216,7 +217,21 @@ public final class Report {
         .add("p50", summary.p50())
         .add("p90", summary.p90())
         .add("p99", summary.p99())
-        .add("max", summary.max());
+        .add("max", summary.max())
+        .add("slowestWindows", slowest(summary));
+  }
+
+  /** When the slowest requests were due, to line them up with the servers' logs. */
+  private static JsonArrayBuilder slowest(Latencies.Summary summary) {
+    JsonArrayBuilder windows = Json.createArrayBuilder();
+    for (Latencies.SlowWindow window : summary.slowest()) {
+      windows.add(
+          Json.createObjectBuilder()
+              .add("due", window.due().toString())
+              .add("requests", window.count())
+              .add("maxMs", window.maxMs()));
+    }
+    return windows;
   }
 
   private Path save(JsonObject json) {

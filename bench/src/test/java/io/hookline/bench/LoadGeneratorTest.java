@@ -49,5 +49,6 @@ class LoadGeneratorTest {
     assertTrue(result.requests() > 0);
     assertEquals(0, result.accepted());
     assertEquals(result.requests(), result.failures());
+    assertEquals(java.util.List.of("java.lang.IllegalStateException: refused"), result.errors());
   }
 }

@@ -16,9 +16,9 @@ class ReportTest {
 
   @Test
   void theCpuTableGivesCoresBusyAndTheJitsPartOfThemForJvmsOnly() {
-    Latencies.Summary latency = new Latencies.Summary(100, 1, 2, 3, 4);
+    Latencies.Summary latency = new Latencies.Summary(100, 1, 2, 3, 4, List.of());
     LoadGenerator.Result load =
-        new LoadGenerator.Result(100, 100, 0, Duration.ofSeconds(10), latency);
+        new LoadGenerator.Result(100, 100, 0, Duration.ofSeconds(10), latency, List.of());
     Map<String, Double> cpu = new LinkedHashMap<>();
     cpu.put("payara-micro", 15.0);
     cpu.put("postgresql", 2.5);
