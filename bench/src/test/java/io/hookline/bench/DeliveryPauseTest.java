@@ -63,14 +63,17 @@ class DeliveryPauseTest {
     return new DeliveryPause(broker, "hookline");
   }
 
+  /** A broker that carries out every operation and then reports its Paused attribute so. */
+  private static Function<JsonObject, String> brokerSayingPausedIs(boolean paused) {
+    return request ->
+        request.getString("type").equals("read")
+            ? "{\"status\":200,\"value\":" + paused + "}"
+            : "{\"status\":200,\"value\":null}";
+  }
+
   @Test
   void pausingExecutesPauseOnTheDeliveryQueueAndChecksTheBrokerSaysSo() throws IOException {
-    DeliveryPause pause =
-        pauseAgainst(
-            request ->
-                request.getString("type").equals("read")
-                    ? "{\"status\":200,\"value\":true}"
-                    : "{\"status\":200,\"value\":null}");
+    DeliveryPause pause = pauseAgainst(brokerSayingPausedIs(true));
 
     pause.pause();
 
@@ -86,12 +89,7 @@ class DeliveryPauseTest {
 
   @Test
   void aQueueStillRunningAfterPauseIsAnError() throws IOException {
-    DeliveryPause pause =
-        pauseAgainst(
-            request ->
-                request.getString("type").equals("read")
-                    ? "{\"status\":200,\"value\":false}"
-                    : "{\"status\":200,\"value\":null}");
+    DeliveryPause pause = pauseAgainst(brokerSayingPausedIs(false));
 
     IllegalStateException error = assertThrows(IllegalStateException.class, pause::pause);
     assertTrue(error.getMessage().contains("not paused"), error.getMessage());
