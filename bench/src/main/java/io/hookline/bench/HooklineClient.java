@@ -48,10 +48,8 @@ public final class HooklineClient implements AutoCloseable {
             .disableAutomaticRetries()
             .disableCookieManagement()
             .disableRedirectHandling()
-            // Well inside the server's keep-alive (30 s on Payara): a connection idle for about
-            // that
-            // long could be closed by the server while a request on it was being answered, the
-            // message committed and the answer lost (seen after the 20 s of the paused batches).
+            // Well inside Payara's keep-alive of 30 s: at 30 s a request could go out on a
+            // connection the server was closing, its message committed and its answer lost.
             .evictIdleConnections(Timeout.of(10, TimeUnit.SECONDS))
             .build();
   }

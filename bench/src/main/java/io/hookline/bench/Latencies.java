@@ -1,6 +1,7 @@
 package io.hookline.bench;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,9 @@ import org.HdrHistogram.Histogram;
  * Latencies recorded from many threads, in microseconds up to an hour, 3 significant digits.
  *
  * <p>Each value is also filed under the 100 ms window in which its request was due, so that a
- * report can say <em>when</em> the slowest requests were due: a p99 over a short phase is decided
- * by one or two stalls (a pause, a checkpoint, a vacuum), and their wall-clock times are what lines
- * them up with the servers' logs.
+ * report can say <em>when</em> the slowest requests were due: whether a tail is one stall (a pause,
+ * a checkpoint, a vacuum) or spread over the phase, and, by their wall-clock times, what the
+ * servers' logs say happened then.
  */
 public final class Latencies {
   static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -29,14 +30,10 @@ public final class Latencies {
   private final Histogram histogram = new ConcurrentHistogram(TimeUnit.HOURS.toMicros(1), 3);
   private final Map<Long, Window> windows = new ConcurrentHashMap<>();
 
-  public void recordNanos(long nanos) {
-    histogram.recordValue(
-        Math.min(histogram.getHighestTrackableValue(), Math.max(0, nanos / 1000)));
-  }
-
   /** Records a latency and files it under the window of {@code dueNanos} (a nanoTime). */
   public void recordNanos(long nanos, long dueNanos) {
-    recordNanos(nanos);
+    histogram.recordValue(
+        Math.min(histogram.getHighestTrackableValue(), Math.max(0, nanos / 1000)));
     windows
         .computeIfAbsent(Math.floorDiv(dueNanos, WINDOW_NANOS), index -> new Window())
         .record(nanos);
@@ -82,9 +79,7 @@ public final class Latencies {
 
     SlowWindow describe(long index) {
       long startMicros = TimeUnit.NANOSECONDS.toMicros(index * WINDOW_NANOS);
-      Instant due =
-          Instant.EPOCH.plus(
-              WALL_MINUS_NANO_MICROS + startMicros, java.time.temporal.ChronoUnit.MICROS);
+      Instant due = Instant.EPOCH.plus(WALL_MINUS_NANO_MICROS + startMicros, ChronoUnit.MICROS);
       return new SlowWindow(due, count.sum(), max.get() / 1e6);
     }
   }

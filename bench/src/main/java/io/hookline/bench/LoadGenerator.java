@@ -112,7 +112,7 @@ public final class LoadGenerator {
     final LongAdder requests = new LongAdder();
     final LongAdder accepted = new LongAdder();
     final LongAdder failures = new LongAdder();
-    final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> errors = new ArrayList<>();
 
     Run(Request request) {
       this.request = request;
@@ -125,8 +125,10 @@ public final class LoadGenerator {
       } catch (RuntimeException e) {
         got = 0;
         String error = e.getCause() != null ? e.getCause().toString() : e.toString();
-        if (errors.size() < MAX_ERRORS && !errors.contains(error)) {
-          errors.add(error);
+        synchronized (errors) {
+          if (errors.size() < MAX_ERRORS && !errors.contains(error)) {
+            errors.add(error);
+          }
         }
       }
       latencies.recordNanos(System.nanoTime() - due, due);
@@ -144,7 +146,13 @@ public final class LoadGenerator {
           failures.sum(),
           Duration.ofNanos(System.nanoTime() - start),
           latencies.summary(),
-          List.copyOf(errors));
+          errorsSoFar());
+    }
+
+    List<String> errorsSoFar() {
+      synchronized (errors) {
+        return List.copyOf(errors);
+      }
     }
   }
 
