@@ -141,6 +141,14 @@ class TracingIT extends MicroTest {
                         s -> s.name().equals("webhook POST") && s.traceId().equals(providerTrace))
                     .findFirst(),
             Optional::isPresent);
-    assertTrue(ancestors(delivered.get()).contains(ingest), ancestors(delivered.get()).toString());
+    // The try's span ends, and is exported, before the spans around it: its parents come in a
+    // later export batch.
+    List<OtlpReceiver.Span> chain =
+        Eventually.await(
+            "the try's ancestors up to the ingest span",
+            WAIT,
+            () -> ancestors(delivered.get()),
+            spans -> spans.contains(ingest));
+    assertTrue(chain.contains(ingest), chain.toString());
   }
 }
