@@ -213,21 +213,17 @@ public final class Bench {
                   }
                   return client.sendBatch(pick(apps, sequence), payloads);
                 });
-    measure(
-        name,
-        "closed loop, 4 clients",
-        phase,
-        1,
-        pause == null
-            ? load
-            : () -> {
-              pause.pause();
-              try {
-                return load.get();
-              } finally {
-                pause.resume();
-              }
-            });
+    if (pause == null) {
+      measure(name, "closed loop, 4 clients", phase, 1, load, () -> {});
+    } else {
+      // Resumed once the deliveries made during the load are counted: the drain comes after.
+      Supplier<LoadGenerator.Result> paused =
+          () -> {
+            pause.pause();
+            return load.get();
+          };
+      measure(name, "closed loop, 4 clients", phase, 1, paused, pause::resume);
+    }
   }
 
   /** One message per request, to the apps in turn; 1 when accepted. */
@@ -242,14 +238,35 @@ public final class Bench {
 
   private void measure(
       String name, String kind, int phase, int fanout, Supplier<LoadGenerator.Result> load) {
+    measure(name, kind, phase, fanout, load, () -> {});
+  }
+
+  /**
+   * @param afterLoad runs once the load has ended and the deliveries made during it are counted,
+   *     before the drain is waited for, even when the load failed
+   */
+  private void measure(
+      String name,
+      String kind,
+      int phase,
+      int fanout,
+      Supplier<LoadGenerator.Result> load,
+      Runnable afterLoad) {
     System.out.println("Running: " + name + " (" + kind + ")...");
     Map<String, Double> cpuBefore = watch.cpuSeconds();
     Map<String, Double> jitBefore = watch.jitCpuSeconds();
     long started = System.nanoTime();
-    LoadGenerator.Result result = load.get();
+    LoadGenerator.Result result;
     FastReceiver.Tally tally = receiver.tally(phase);
-    long deliveredDuringLoad = tally.delivered();
-    long loadEnded = System.nanoTime();
+    long deliveredDuringLoad;
+    long loadEnded;
+    try {
+      result = load.get();
+      deliveredDuringLoad = tally.delivered();
+      loadEnded = System.nanoTime();
+    } finally {
+      afterLoad.run();
+    }
     long expected = result.accepted() * fanout;
     long limit = loadEnded + options.drainLimit().toNanos();
     while (tally.delivered() < expected && System.nanoTime() < limit) {
