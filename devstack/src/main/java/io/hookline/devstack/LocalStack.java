@@ -22,9 +22,10 @@ public record LocalStack(
    * Payara Micro's resident memory is its heap plus about 360 MiB besides (metaspace, compiled
    * code, the collector's tables, threads; measured with native memory tracking). With 768 MiB of
    * heap, batches of 1,000 messages took a node to 1,047 MiB; with 512 it peaked at 837, as fast
-   * (docs/performance.md, tenth round), while the live set stays near 230 MiB.
+   * (docs/performance.md, tenth round), while the live set stays near 230 MiB. The integration
+   * tests run their nodes with these too, so they test the heap users get.
    */
-  private static final String MICRO_JAVA_OPTS = "-Xms256m -Xmx512m";
+  public static final String MICRO_JAVA_OPTS = "-Xms256m -Xmx512m";
 
   /**
    * @param settings the value of a {@code HOOKLINE_*} setting, or null for its default

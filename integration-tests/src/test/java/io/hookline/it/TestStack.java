@@ -3,6 +3,7 @@ package io.hookline.it;
 import io.hookline.devstack.ArtemisBroker;
 import io.hookline.devstack.Database;
 import io.hookline.devstack.Directories;
+import io.hookline.devstack.LocalStack;
 import io.hookline.devstack.PayaraMicro;
 import io.hookline.devstack.StackFiles;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ public final class TestStack {
                       MICRO_PORT,
                       itDir().resolve("micro"),
                       microEnvironment(database),
-                      List.of("-Xmx768m")))
+                      List.of(LocalStack.MICRO_JAVA_OPTS.split(" "))))
               .start();
     }
     return micro;
@@ -175,7 +176,7 @@ public final class TestStack {
                       MICRO_PORT + 1,
                       itDir().resolve("micro-2"),
                       microEnvironment(database),
-                      List.of("-Xmx768m")))
+                      List.of(LocalStack.MICRO_JAVA_OPTS.split(" "))))
               .start();
     }
     return secondNode;
