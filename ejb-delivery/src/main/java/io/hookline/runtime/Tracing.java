@@ -2,6 +2,7 @@ package io.hookline.runtime;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -75,8 +76,21 @@ public class Tracing {
 
   /** Starts a span whose parent is the context in {@code carrier} (or none). */
   public Span start(String name, SpanKind kind, Map<String, String> carrier) {
-    Context parent = propagator.extract(Context.root(), carrier, FROM_MAP);
-    return tracer.spanBuilder(name).setParent(parent).setSpanKind(kind).startSpan();
+    return under(name, kind, carrier).startSpan();
+  }
+
+  /**
+   * As {@link #start(String, SpanKind, Map)}, linked to {@code linked}: a delivery tried in a batch
+   * whose message continues another request's trace.
+   */
+  public Span start(String name, SpanKind kind, Map<String, String> carrier, Span linked) {
+    return under(name, kind, carrier).addLink(linked.getSpanContext()).startSpan();
+  }
+
+  private SpanBuilder under(String name, SpanKind kind, Map<String, String> carrier) {
+    Context parent =
+        propagator.extract(Context.root(), carrier == null ? Map.of() : carrier, FROM_MAP);
+    return tracer.spanBuilder(name).setParent(parent).setSpanKind(kind);
   }
 
   /** Starts a span under the current one. */

@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -150,5 +157,97 @@ class TracingIT extends MicroTest {
             () -> ancestors(delivered.get()),
             spans -> spans.contains(ingest));
     assertTrue(chain.contains(ingest), chain.toString());
+  }
+
+  @Test
+  void singleSendsCommittedTogetherShareADeliveryMessageAndEachTryStaysInItsRequestsTrace()
+      throws Exception {
+    // Concurrent single sends to one app are committed in one group; their deliveries to its
+    // endpoint then share a JMS message even though each came from a request of its own.
+    String app = createApp("tracing-together");
+    createEndpoint(app, "/traced-together");
+    Map<String, String> traceOf = new ConcurrentHashMap<>();
+    ExecutorService senders = Executors.newFixedThreadPool(32);
+    try {
+      for (int burst = 0; burst < 5 && sharedMessages(traceOf).isEmpty(); burst++) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+          sent.add(
+              senders.submit(
+                  () -> {
+                    go.await();
+                    String trace = UUID.randomUUID().toString().replace("-", "");
+                    Api.Response accepted =
+                        api.sendWithHeader(
+                            "POST",
+                            "/api/v1/apps/" + app + "/messages",
+                            "{\"eventType\":\"t.together\",\"payload\":{}}",
+                            "traceparent",
+                            "00-" + trace + "-00f067aa0ba902b7-01");
+                    assertEquals(202, accepted.status(), accepted.body());
+                    traceOf.put(accepted.json().getString("id"), trace);
+                    return null;
+                  }));
+        }
+        go.countDown();
+        for (Future<?> each : sent) {
+          each.get(1, TimeUnit.MINUTES);
+        }
+        receiver.await("/traced-together", traceOf.size(), WAIT);
+        Eventually.await(
+            "every try exported",
+            WAIT,
+            () -> tries(traceOf.keySet()),
+            tries -> tries.size() == traceOf.size());
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+    List<OtlpReceiver.Span> shared =
+        Eventually.await(
+            "a delivery message holding the tries of several requests",
+            WAIT,
+            () -> sharedMessages(traceOf),
+            spans -> !spans.isEmpty());
+    assertTrue(
+        shared.stream()
+            .allMatch(s -> Integer.parseInt(s.attributes().get("hookline.batch_size")) > 1),
+        shared.toString());
+
+    for (OtlpReceiver.Span tried : tries(traceOf.keySet())) {
+      String messageId = tried.attributes().get("hookline.message_id");
+      assertEquals(traceOf.get(messageId), tried.traceId(), "the try at " + messageId);
+      List<OtlpReceiver.Span> chain =
+          Eventually.await(
+              "the try at " + messageId + " under its request's span",
+              WAIT,
+              () -> ancestors(tried),
+              spans -> spans.stream().anyMatch(s -> s.kind().equals("SPAN_KIND_SERVER")));
+      assertEquals(
+          "hookline.deliveries process", chain.get(0).name(), "the try's parent: " + chain);
+    }
+  }
+
+  /** The exported tries at these messages. */
+  private static List<OtlpReceiver.Span> tries(java.util.Set<String> messageIds) {
+    return TestStack.traces().spans().stream()
+        .filter(
+            s ->
+                s.name().equals("webhook POST")
+                    && messageIds.contains(s.attributes().get("hookline.message_id")))
+        .toList();
+  }
+
+  /** Spans of delivery messages naming several deliveries, in the traces of these sends. */
+  private static List<OtlpReceiver.Span> sharedMessages(Map<String, String> traceOf) {
+    java.util.Collection<String> traces = traceOf.values();
+    return TestStack.traces().spans().stream()
+        .filter(
+            s ->
+                s.name().equals("hookline.deliveries process")
+                    && s.attributes().containsKey("hookline.batch_size")
+                    && traces.contains(s.traceId()))
+        .toList();
   }
 }

@@ -104,7 +104,8 @@ public class DeliveryListener implements MessageListener {
             deliveryIds,
             attempt,
             DeliveryQueue.busyRounds(message),
-            message.getJMSRedelivered());
+            message.getJMSRedelivered(),
+            DeliveryQueue.traces(message, deliveryIds));
       }
     } catch (JMSException e) {
       span.setStatus(StatusCode.ERROR, "unreadable message");

@@ -12,9 +12,11 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +40,12 @@ public class DeliveryQueue {
   static final String BATCH_SIZE = "hooklineBatchSize";
 
   static final String BUSY_ROUNDS = "hooklineBusyRounds";
+
+  /**
+   * On a batch whose deliveries continue different traces: each one's ({@link DeliveryTraces}).
+   * Without it, every delivery of the message continues the message's own trace.
+   */
+  static final String TRACES = "hooklineTraces";
 
   /** Marks a dead letter; one that comes back to the delivery queue asks for a new round. */
   public static final String DEAD_LETTER = "hooklineDeadLetter";
@@ -80,10 +88,10 @@ public class DeliveryQueue {
   /**
    * As {@link #enqueueAll(List, int, Duration)}, each continuing the trace {@code traceOf} gives it
    * (sends accepted together in one transaction came from different requests). Deliveries to one
-   * endpoint that continue one trace share a JMS message, up to {@code
-   * hookline.delivery.batch-size} of them: the consumer then tries them in one transaction, which
-   * is what lets delivery keep up with ingest (docs/performance.md). An ordered endpoint's
-   * deliveries go one a message, each waiting its turn behind the one before.
+   * endpoint share a JMS message, up to {@code hookline.delivery.batch-size} of them, whatever
+   * traces they continue: the consumer then tries them in one transaction, which is what lets
+   * delivery keep up with ingest (docs/performance.md). An ordered endpoint's deliveries go one a
+   * message, each waiting its turn behind the one before.
    */
   public void enqueueAll(
       List<Delivery> deliveries,
@@ -95,23 +103,31 @@ public class DeliveryQueue {
     }
     List<List<Delivery>> batches =
         Batches.of(
-            deliveries,
-            delivery -> Arrays.asList(delivery.getEndpointId(), traceOf.apply(delivery)),
-            delivery -> delivery.getSeq() != null,
-            batchSize);
+            deliveries, Delivery::getEndpointId, delivery -> delivery.getSeq() != null, batchSize);
     try (JMSContext jms = connections.createContext()) {
       for (List<Delivery> batch : batches) {
-        send(jms, batch, attempt, wait, traceOf.apply(batch.get(0)));
+        send(jms, batch, attempt, wait, batch.stream().map(traceOf).toList());
       }
     }
   }
 
-  /** As {@link #enqueue} for each, one JMS message each, over one connection. */
-  public void enqueueEach(List<Delivery> deliveries, int attempt, Duration wait) {
-    Map<String, String> trace = tracing.current();
+  /**
+   * As {@link #enqueue} for each, one JMS message each, over one connection, each continuing the
+   * trace {@code traceOf} gives it.
+   */
+  public void enqueueEach(
+      List<Delivery> deliveries,
+      int attempt,
+      Duration wait,
+      Function<Delivery, Map<String, String>> traceOf) {
     try (JMSContext jms = connections.createContext()) {
       for (Delivery delivery : deliveries) {
-        send(jms, List.of(delivery), attempt, wait, trace);
+        send(
+            jms,
+            List.of(delivery),
+            attempt,
+            wait,
+            Collections.singletonList(traceOf.apply(delivery)));
       }
     }
   }
@@ -120,14 +136,45 @@ public class DeliveryQueue {
    * Queues a batch's message again as it was, after {@code wait}, without reading its rows: the
    * endpoint had no free slot on this node. {@code busyRounds} says how often that has happened to
    * it; the caller waits longer each time.
+   *
+   * @param traces each delivery's trace, by id, as the message carried them; null when they all
+   *     continue the current one
    */
   public void requeueBatch(
-      List<String> deliveryIds, String endpointId, int attempt, int busyRounds, Duration wait) {
+      List<String> deliveryIds,
+      String endpointId,
+      int attempt,
+      int busyRounds,
+      Duration wait,
+      Map<String, Map<String, String>> traces) {
+    List<Map<String, String>> each =
+        traces == null
+            ? List.of(tracing.current())
+            : deliveryIds.stream().map(traces::get).toList();
     try (JMSContext jms = connections.createContext()) {
-      producer(jms, endpointId, null, deliveryIds.size(), attempt, wait, tracing.current())
+      producer(jms, endpointId, null, deliveryIds.size(), attempt, wait, each)
           .setProperty(BUSY_ROUNDS, busyRounds)
           .send(this.deliveries, String.join(",", deliveryIds));
     }
+  }
+
+  /**
+   * Each delivery's trace, by id, when the message's deliveries continue different ones; null when
+   * they all continue the message's own.
+   */
+  public static Map<String, Map<String, String>> traces(
+      jakarta.jms.Message message, List<String> deliveryIds) throws jakarta.jms.JMSException {
+    String text = message.getStringProperty(TRACES);
+    List<Map<String, String>> each =
+        text == null ? null : DeliveryTraces.decode(text, deliveryIds.size());
+    if (each == null) {
+      return null;
+    }
+    Map<String, Map<String, String>> byId = new HashMap<>();
+    for (int i = 0; i < deliveryIds.size(); i++) {
+      byId.put(deliveryIds.get(i), each.get(i));
+    }
+    return byId;
   }
 
   /** How often a batch's message found its endpoint busy and was queued again as it was. */
@@ -145,11 +192,19 @@ public class DeliveryQueue {
     return List.of(body.split(","));
   }
 
-  /** One message for the batch; a single delivery's also names its message, for selectors. */
+  /**
+   * One message for the batch; a single delivery's also names its message, for selectors.
+   *
+   * @param traces the trace each delivery continues, in order
+   */
   private void send(
-      JMSContext jms, List<Delivery> batch, int attempt, Duration wait, Map<String, String> trace) {
+      JMSContext jms,
+      List<Delivery> batch,
+      int attempt,
+      Duration wait,
+      List<Map<String, String>> traces) {
     Delivery first = batch.get(0);
-    producer(jms, first.getEndpointId(), first.getMessageId(), batch.size(), attempt, wait, trace)
+    producer(jms, first.getEndpointId(), first.getMessageId(), batch.size(), attempt, wait, traces)
         .send(
             this.deliveries, batch.stream().map(Delivery::getId).collect(Collectors.joining(",")));
   }
@@ -157,6 +212,7 @@ public class DeliveryQueue {
   /**
    * @param messageId the message of a single delivery, for operators' selectors; ignored for a
    *     batch, whose deliveries are of several messages
+   * @param traces the trace each delivery continues, in order; or one for them all
    */
   private static JMSProducer producer(
       JMSContext jms,
@@ -165,7 +221,7 @@ public class DeliveryQueue {
       int deliveries,
       int attempt,
       Duration wait,
-      Map<String, String> trace) {
+      List<Map<String, String>> traces) {
     JMSProducer producer =
         jms.createProducer()
             .setDeliveryDelay(wait.toMillis())
@@ -177,9 +233,14 @@ public class DeliveryQueue {
       producer.setProperty(BATCH_SIZE, deliveries);
     }
     // The trace goes on in the listener: the request that accepted the message, or the try
-    // that scheduled this retry.
-    if (trace != null) {
-      trace.forEach(producer::setProperty);
+    // that scheduled this retry. The message carries its first delivery's; the others' go along
+    // when they differ.
+    Map<String, String> first = traces.get(0);
+    if (first != null) {
+      first.forEach(producer::setProperty);
+    }
+    if (traces.stream().anyMatch(trace -> !Objects.equals(trace, first))) {
+      producer.setProperty(TRACES, DeliveryTraces.encode(traces));
     }
     return producer;
   }

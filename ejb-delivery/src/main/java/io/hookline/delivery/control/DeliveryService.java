@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -100,7 +101,7 @@ public class DeliveryService {
     }
     Turn turn = attempt(delivery, attempt, revived, false);
     if (turn.putOff() != null) {
-      defer(List.of(delivery), delivery.getAttemptCount() + 1, turn.putOff());
+      defer(List.of(delivery), delivery.getAttemptCount() + 1, turn.putOff(), eachTrace(null));
     }
   }
 
@@ -121,15 +122,18 @@ public class DeliveryService {
    * @param endpointId the endpoint the message says its deliveries are to; null if it does not
    * @param busyRounds how often this message found its endpoint busy before
    * @param redelivered the message was delivered before and its transaction rolled back
+   * @param traces the trace each delivery continues, by id, when they differ (single sends accepted
+   *     together); null when they all continue the current one
    */
   public void attemptBatch(
       String endpointId,
       List<String> deliveryIds,
       int attempt,
       int busyRounds,
-      boolean redelivered) {
+      boolean redelivered,
+      Map<String, Map<String, String>> traces) {
     if (redelivered || endpointId == null) {
-      splitUp(deliveryIds, attempt);
+      splitUp(deliveryIds, attempt, traces);
       return;
     }
     if (!slots.tryAcquire(endpointId)) {
@@ -138,20 +142,32 @@ public class DeliveryService {
           endpointId,
           attempt,
           busyRounds + 1,
-          slots.busyWait().multipliedBy(1L << Math.min(busyRounds, 2)));
+          slots.busyWait().multipliedBy(1L << Math.min(busyRounds, 2)),
+          traces);
       return;
     }
     try {
-      attemptHoldingSlot(deliveryIds, attempt);
+      attemptHoldingSlot(deliveryIds, attempt, traces);
     } finally {
       slots.release(endpointId);
     }
   }
 
-  private void splitUp(List<String> deliveryIds, int attempt) {
+  private void splitUp(
+      List<String> deliveryIds, int attempt, Map<String, Map<String, String>> traces) {
     List<Delivery> batch = lockAll(deliveryIds);
     LOG.info(() -> "a batch of " + batch.size() + " deliveries came back: queued one by one");
-    queue.enqueueEach(batch, attempt, Duration.ZERO);
+    queue.enqueueEach(batch, attempt, Duration.ZERO, eachTrace(traces));
+  }
+
+  /** Each delivery's own trace when {@code traces} has them, or else the current one. */
+  private Function<Delivery, Map<String, String>> eachTrace(
+      Map<String, Map<String, String>> traces) {
+    if (traces == null) {
+      Map<String, String> current = tracing.current();
+      return delivery -> current;
+    }
+    return delivery -> traces.get(delivery.getId());
   }
 
   /** The rows, locked, in the order of the ids; a missing one is reported and left out. */
@@ -174,7 +190,8 @@ public class DeliveryService {
     return batch;
   }
 
-  private void attemptHoldingSlot(List<String> deliveryIds, int attempt) {
+  private void attemptHoldingSlot(
+      List<String> deliveryIds, int attempt, Map<String, Map<String, String>> traces) {
     List<Delivery> batch = lockAll(deliveryIds);
     // Read into this transaction's persistence context, where each try finds its message.
     em.createQuery("select m from Message m where m.id in :ids", Message.class)
@@ -182,22 +199,52 @@ public class DeliveryService {
         .getResultList();
     long deadline = System.nanoTime() + batchBudget.toNanos();
     int tried = 0;
+    Function<Delivery, Map<String, String>> traceOf = eachTrace(traces);
     for (int i = 0; i < batch.size(); i++) {
-      Turn turn = attempt(batch.get(i), attempt, false, true);
+      Turn turn = attemptInOwnTrace(batch.get(i), attempt, traces);
       if (turn.putOff() != null) {
-        defer(batch.subList(i, batch.size()), attempt, turn.putOff());
+        defer(batch.subList(i, batch.size()), attempt, turn.putOff(), traceOf);
         break;
       }
       tried++;
       if (i + 1 < batch.size() && (turn.failed() || System.nanoTime() - deadline > 0)) {
         List<Delivery> rest = batch.subList(i + 1, batch.size());
         LOG.fine(() -> "the last " + rest.size() + " deliveries of a batch go on in another");
-        queue.enqueueAll(rest, attempt, Duration.ZERO);
+        queue.enqueueAll(rest, attempt, Duration.ZERO, traceOf);
         break;
       }
     }
     if (tried > 0) {
       metrics.batched(batch.get(0).getEndpointId(), tried);
+    }
+  }
+
+  /**
+   * A batch's try at one delivery, in a span of the delivery's own trace (linked to the batch's)
+   * when the batch's deliveries continue different ones, so that every request's trace holds the
+   * tries at its message, as when each had a message of its own.
+   */
+  private Turn attemptInOwnTrace(
+      Delivery delivery, int attempt, Map<String, Map<String, String>> traces) {
+    if (traces == null) {
+      return attempt(delivery, attempt, false, true);
+    }
+    Span span =
+        tracing.start(
+            "hookline.deliveries process",
+            SpanKind.CONSUMER,
+            traces.get(delivery.getId()),
+            Span.current());
+    span.setAttribute("hookline.delivery_id", delivery.getId());
+    span.setAttribute("hookline.attempt", attempt);
+    try (Scope scope = span.makeCurrent()) {
+      return attempt(delivery, attempt, false, true);
+    } catch (RuntimeException e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR);
+      throw e;
+    } finally {
+      span.end();
     }
   }
 
@@ -366,11 +413,18 @@ public class DeliveryService {
     }
   }
 
-  /** Queues the same try again after {@code wait}, for each (batched as fresh ones are). */
-  private void defer(List<Delivery> deliveries, int attempt, Duration wait) {
+  /**
+   * Queues the same try again after {@code wait}, for each (batched as fresh ones are), each
+   * continuing the trace {@code traceOf} gives it.
+   */
+  private void defer(
+      List<Delivery> deliveries,
+      int attempt,
+      Duration wait,
+      Function<Delivery, Map<String, String>> traceOf) {
     OffsetDateTime due = Timestamps.now().plus(wait);
     deliveries.forEach(delivery -> delivery.dueAt(due));
-    queue.enqueueAll(deliveries, attempt, wait);
+    queue.enqueueAll(deliveries, attempt, wait, traceOf);
   }
 
   private void die(Delivery delivery, OffsetDateTime now, HttpOutcome outcome, String reason) {
