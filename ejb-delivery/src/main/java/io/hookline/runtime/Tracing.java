@@ -4,8 +4,10 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.annotation.PostConstruct;
@@ -14,6 +16,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Trace context across the JMS hop: what Hookline puts in each delivery message (W3C {@code
@@ -91,6 +94,32 @@ public class Tracing {
     Context parent =
         propagator.extract(Context.root(), carrier == null ? Map.of() : carrier, FROM_MAP);
     return tracer.spanBuilder(name).setParent(parent).setSpanKind(kind);
+  }
+
+  /**
+   * Runs {@code work} with {@code span} current and ends the span; an exception marks it failed,
+   * recorded on it, and goes on to the caller.
+   */
+  public static <T> T within(Span span, Supplier<T> work) {
+    try (Scope scope = span.makeCurrent()) {
+      return work.get();
+    } catch (RuntimeException e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** As {@link #within(Span, Supplier)}, for work without a result. */
+  public static void within(Span span, Runnable work) {
+    within(
+        span,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   /** Starts a span under the current one. */

@@ -6,8 +6,6 @@ import io.hookline.runtime.Resources;
 import io.hookline.runtime.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Scope;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
@@ -82,7 +80,11 @@ public class DeliveryListener implements MessageListener {
   public void onMessage(Message message) {
     Span span =
         tracing.start("hookline.deliveries process", SpanKind.CONSUMER, Tracing.carrier(message));
-    try (Scope scope = span.makeCurrent()) {
+    Tracing.within(span, () -> deliver(message, span));
+  }
+
+  private void deliver(Message message, Span span) {
+    try {
       List<String> deliveryIds = DeliveryQueue.deliveryIds(message.getBody(String.class));
       int attempt =
           message.propertyExists(DeliveryQueue.ATTEMPT)
@@ -108,14 +110,7 @@ public class DeliveryListener implements MessageListener {
             DeliveryQueue.traces(message, deliveryIds));
       }
     } catch (JMSException e) {
-      span.setStatus(StatusCode.ERROR, "unreadable message");
       throw new EJBException("unreadable delivery message " + message, e);
-    } catch (RuntimeException e) {
-      span.recordException(e);
-      span.setStatus(StatusCode.ERROR);
-      throw e;
-    } finally {
-      span.end();
     }
   }
 }

@@ -237,15 +237,7 @@ public class DeliveryService {
             Span.current());
     span.setAttribute("hookline.delivery_id", delivery.getId());
     span.setAttribute("hookline.attempt", attempt);
-    try (Scope scope = span.makeCurrent()) {
-      return attempt(delivery, attempt, false, true);
-    } catch (RuntimeException e) {
-      span.recordException(e);
-      span.setStatus(StatusCode.ERROR);
-      throw e;
-    } finally {
-      span.end();
-    }
+    return Tracing.within(span, () -> attempt(delivery, attempt, false, true));
   }
 
   /**
