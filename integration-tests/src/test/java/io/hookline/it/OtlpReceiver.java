@@ -28,7 +28,8 @@ final class OtlpReceiver implements AutoCloseable {
       String parentSpanId,
       String name,
       String kind,
-      Map<String, String> attributes) {}
+      Map<String, String> attributes,
+      List<String> linkedSpanIds) {}
 
   private final HttpServer server;
   private final List<Span> spans = new ArrayList<>();
@@ -89,7 +90,13 @@ final class OtlpReceiver implements AutoCloseable {
                                               hex.formatHex(span.getParentSpanId().toByteArray()),
                                               span.getName(),
                                               span.getKind().name(),
-                                              attributes));
+                                              attributes,
+                                              span.getLinksList().stream()
+                                                  .map(
+                                                      link ->
+                                                          hex.formatHex(
+                                                              link.getSpanId().toByteArray()))
+                                                  .toList()));
                                     })));
     synchronized (this) {
       spans.addAll(received);

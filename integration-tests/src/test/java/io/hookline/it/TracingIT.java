@@ -215,6 +215,7 @@ class TracingIT extends MicroTest {
             .allMatch(s -> Integer.parseInt(s.attributes().get("hookline.batch_size")) > 1),
         shared.toString());
 
+    List<OtlpReceiver.Span> linkedParents = new ArrayList<>();
     for (OtlpReceiver.Span tried : tries(traceOf.keySet())) {
       String messageId = tried.attributes().get("hookline.message_id");
       assertEquals(traceOf.get(messageId), tried.traceId(), "the try at " + messageId);
@@ -224,9 +225,20 @@ class TracingIT extends MicroTest {
               WAIT,
               () -> ancestors(tried),
               spans -> spans.stream().anyMatch(s -> s.kind().equals("SPAN_KIND_SERVER")));
-      assertEquals(
-          "hookline.deliveries process", chain.get(0).name(), "the try's parent: " + chain);
+      OtlpReceiver.Span parent = chain.get(0);
+      assertEquals("hookline.deliveries process", parent.name(), "the try's parent: " + chain);
+      if (!parent.linkedSpanIds().isEmpty()) {
+        linkedParents.add(parent);
+      }
     }
+    // A try in a shared message runs in a span of its own trace, linked to the message's span.
+    assertTrue(!linkedParents.isEmpty(), "no try ran in a span linked to a shared message");
+    Eventually.await(
+        "every linked span is a shared message's",
+        WAIT,
+        () -> sharedMessages(traceOf).stream().map(OtlpReceiver.Span::spanId).toList(),
+        messageSpans ->
+            linkedParents.stream().allMatch(p -> messageSpans.containsAll(p.linkedSpanIds())));
   }
 
   /** The exported tries at these messages. */
