@@ -27,8 +27,12 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class Tracing {
-  /** The carrier keys W3C trace context uses, valid as JMS property names too. */
-  public static final String[] KEYS = {"traceparent", "tracestate"};
+  /** W3C trace context's carrier keys, valid as JMS property names too. */
+  public static final String TRACEPARENT = "traceparent";
+
+  public static final String TRACESTATE = "tracestate";
+
+  private static final String[] KEYS = {TRACEPARENT, TRACESTATE};
 
   private static final TextMapGetter<Map<String, String>> FROM_MAP =
       new TextMapGetter<>() {

@@ -1,5 +1,6 @@
 package io.hookline.delivery.control;
 
+import io.hookline.runtime.Tracing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.Map;
  * {@code tracestate} may hold tabs as whitespace, so a line is cut at its first tab only).
  */
 final class DeliveryTraces {
-  private static final String PARENT = "traceparent";
-  private static final String STATE = "tracestate";
+  private static final String PARENT = Tracing.TRACEPARENT;
+  private static final String STATE = Tracing.TRACESTATE;
 
   private DeliveryTraces() {}
 
