@@ -15,9 +15,6 @@ import java.util.Map;
  * {@code tracestate} may hold tabs as whitespace, so a line is cut at its first tab only).
  */
 final class DeliveryTraces {
-  private static final String PARENT = Tracing.TRACEPARENT;
-  private static final String STATE = Tracing.TRACESTATE;
-
   private DeliveryTraces() {}
 
   /** Each carrier as a line; a null or empty carrier as an empty line. */
@@ -28,10 +25,10 @@ final class DeliveryTraces {
         text.append('\n');
       }
       Map<String, String> trace = traces.get(i);
-      String parent = trace == null ? null : trace.get(PARENT);
+      String parent = trace == null ? null : trace.get(Tracing.TRACEPARENT);
       if (parent != null) {
         text.append(parent);
-        String state = trace.get(STATE);
+        String state = trace.get(Tracing.TRACESTATE);
         if (state != null && !state.isEmpty()) {
           text.append('\t').append(state);
         }
@@ -55,9 +52,9 @@ final class DeliveryTraces {
       Map<String, String> trace = new HashMap<>();
       if (!line.isEmpty()) {
         int tab = line.indexOf('\t');
-        trace.put(PARENT, tab < 0 ? line : line.substring(0, tab));
+        trace.put(Tracing.TRACEPARENT, tab < 0 ? line : line.substring(0, tab));
         if (tab >= 0) {
-          trace.put(STATE, line.substring(tab + 1));
+          trace.put(Tracing.TRACESTATE, line.substring(tab + 1));
         }
       }
       traces.add(trace);
