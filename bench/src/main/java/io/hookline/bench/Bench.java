@@ -83,6 +83,10 @@ public final class Bench {
       Optional<Double> ceiling =
           Ceiling.measure(database, 32, options.duration(), options.out().resolve("work"));
       ceiling.ifPresent(tps -> System.out.printf("  %.0f commits/s%n", tps));
+      Map<String, String> databaseSettings = DatabaseSettings.read(database);
+      if (!databaseSettings.isEmpty()) {
+        System.out.println("  PostgreSQL: " + DatabaseSettings.describe(databaseSettings));
+      }
 
       List<String> single = apps("single", 8, 1, secret);
       System.out.println("Warming up...");
@@ -124,7 +128,9 @@ public final class Bench {
         fixedRate("after backlog: latency at " + (int) options.rate() + "/s", single);
       }
 
-      Report report = new Report(options, ceiling, scenarios, watch.peaks(), receiver.foreign());
+      Report report =
+          new Report(
+              options, ceiling, scenarios, watch.peaks(), receiver.foreign(), databaseSettings);
       report.print(System.out);
       Path written = report.write();
       System.out.println("Results: " + written.toAbsolutePath());

@@ -25,18 +25,21 @@ public final class Report {
   private final List<Scenario> scenarios;
   private final Map<String, ProcessWatch.Memory> peakMemory;
   private final long foreignRequests;
+  private final Map<String, String> databaseSettings;
 
   public Report(
       BenchOptions options,
       Optional<Double> ceiling,
       List<Scenario> scenarios,
       Map<String, ProcessWatch.Memory> peakMemory,
-      long foreignRequests) {
+      long foreignRequests,
+      Map<String, String> databaseSettings) {
     this.options = options;
     this.ceiling = ceiling;
     this.scenarios = List.copyOf(scenarios);
     this.peakMemory = peakMemory;
     this.foreignRequests = foreignRequests;
+    this.databaseSettings = databaseSettings;
   }
 
   /** Why the figures cannot be trusted: lost or unverifiable deliveries, failed requests. */
@@ -103,6 +106,9 @@ public final class Report {
                             "Ceiling (pgbench, one insert per commit, 32 clients): %.0f/s;"
                                 + " single-message ingest is %.1f%% of it.%n",
                             tps, 100 * s.load().acceptedPerSecond() / tps)));
+    if (!databaseSettings.isEmpty()) {
+      out.println("PostgreSQL: " + DatabaseSettings.describe(databaseSettings) + ".");
+    }
     out.print("Peak memory, RSS / PSS:");
     peakMemory.forEach(
         (name, memory) ->
@@ -164,6 +170,9 @@ public final class Report {
             root.add(
                 "ceiling",
                 Json.createObjectBuilder().add("commitsPerSecond", tps).add("clients", 32)));
+    JsonObjectBuilder postgresql = Json.createObjectBuilder();
+    databaseSettings.forEach(postgresql::add);
+    root.add("postgresqlSettings", postgresql);
     JsonArrayBuilder list = Json.createArrayBuilder();
     for (Scenario s : scenarios) {
       JsonObjectBuilder cpu = Json.createObjectBuilder();
