@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The PostgreSQL settings that change what a commit and a delivered row cost, read from the server
  * the run used, so that figures from machines set up differently are not compared blindly. (The
- * reference machine runs with autovacuum off, which no production server does: docs/performance.md,
- * fourteenth round.)
+ * reference machine runs with autovacuum off, as a production server should not:
+ * docs/performance.md, fourteenth round.)
  */
 public final class DatabaseSettings {
   static final List<String> NAMES =
