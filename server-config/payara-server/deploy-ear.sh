@@ -73,6 +73,18 @@ fi
 echo "Starting domain $domain..."
 "$asadmin" start-domain "$domain" >/dev/null
 
+# The JVM passes Java thread priorities on to Linux only with these: the delivery consumers then
+# run at nice 5, below ingest (io.hookline.delivery.control.ConsumerPriority), and the JVM's own
+# threads stay at 0 as they would for a user who may not raise them.
+if ! as list-jvm-options 2>/dev/null | grep -q 'ThreadPriorityPolicy'; then
+  priorities='-XX\:ThreadPriorityPolicy=1:-XX\:JavaPriority1_To_OSPriority=5'
+  for p in 6 7 8 9 10; do priorities+=":-XX\\:JavaPriority${p}_To_OSPriority=0"; done
+  as create-jvm-options "$priorities" >/dev/null
+  echo "Restarting domain $domain with the JVM's thread priority options..."
+  "$asadmin" stop-domain "$domain" >/dev/null
+  "$asadmin" start-domain "$domain" >/dev/null
+fi
+
 apps=$(as list-applications --long=false 2>/dev/null || true)
 if grep -q '^hookline ' <<<"$apps"; then as undeploy hookline >/dev/null; fi
 if grep -q '^artemis-rar ' <<<"$apps"; then as undeploy artemis-rar >/dev/null; fi

@@ -25,7 +25,20 @@ public record LocalStack(
    * (docs/performance.md, tenth round), while the live set stays near 230 MiB. The integration
    * tests run their nodes with these too, so they test the heap users get.
    */
-  public static final String MICRO_JAVA_OPTS = "-Xms256m -Xmx512m";
+  public static final String MICRO_JAVA_OPTS = "-Xms256m -Xmx512m " + LocalStack.PRIORITY_OPTS;
+
+  /**
+   * Lets the delivery consumers run at nice 5, below the node's other threads (ConsumerPriority;
+   * docs/performance.md, fifteenth round). Java priorities reach Linux only with the policy flag;
+   * the lowest maps to nice 5, and the ones above normal, which the JVM gives its own threads (the
+   * collector, the compilers, the reference handler), map to 0, so that a node run as root behaves
+   * as one run as a user, who may lower a thread's priority but not raise it.
+   */
+  public static final String PRIORITY_OPTS =
+      "-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=5"
+          + " -XX:JavaPriority6_To_OSPriority=0 -XX:JavaPriority7_To_OSPriority=0"
+          + " -XX:JavaPriority8_To_OSPriority=0 -XX:JavaPriority9_To_OSPriority=0"
+          + " -XX:JavaPriority10_To_OSPriority=0";
 
   /**
    * @param settings the value of a {@code HOOKLINE_*} setting, or null for its default

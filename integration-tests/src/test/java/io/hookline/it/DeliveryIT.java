@@ -54,6 +54,15 @@ class DeliveryIT extends MicroTest {
   }
 
   @Test
+  void deliveriesRunBelowTheThreadsThatAnswerTheApi() throws Exception {
+    String app = newApp();
+    newEndpoint(app, "/priority", null);
+    send(app, "priority.test", Json.createObjectBuilder().build());
+    receiver.await("/priority", 1, WAIT);
+    ThreadNice.assertDeliveriesRunBelowTheApi(TestStack.micro().process().pid());
+  }
+
+  @Test
   void successesReachTheEndpointsHealthFigures() throws Exception {
     String app = newApp();
     String endpoint = newEndpoint(app, "/health-figures", null);

@@ -102,6 +102,12 @@ class EarOnPayaraServerIT {
             () -> api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array(),
             a -> !a.isEmpty());
     assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));
+    // deploy-ear.sh gave the domain the JVM options that let the consumers run below the API.
+    long serverPid =
+        Long.parseLong(
+            Files.readString(payaraHome.resolve("glassfish/domains/" + DOMAIN + "/config/pid"))
+                .strip());
+    ThreadNice.assertDeliveriesRunBelowTheApi(serverPid);
 
     // MicroProfile Metrics works in the EAR's ejb module too.
     Api.Response metrics = api.send("GET", "/metrics", null, null, null);

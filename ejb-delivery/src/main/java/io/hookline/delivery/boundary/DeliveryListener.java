@@ -1,5 +1,6 @@
 package io.hookline.delivery.boundary;
 
+import io.hookline.delivery.control.ConsumerPriority;
 import io.hookline.delivery.control.DeliveryQueue;
 import io.hookline.delivery.control.DeliveryService;
 import io.hookline.runtime.Resources;
@@ -75,9 +76,13 @@ import java.util.List;
 public class DeliveryListener implements MessageListener {
   @Inject DeliveryService deliveries;
   @Inject Tracing tracing;
+  @Inject ConsumerPriority priority;
 
   @Override
   public void onMessage(Message message) {
+    // The resource adapter's thread, lowered once: a step outside the EJB rule of leaving threads
+    // to the container, taken because ingest must win the cores from deliveries under load.
+    priority.applyToCurrentThread();
     Span span =
         tracing.start("hookline.deliveries process", SpanKind.CONSUMER, Tracing.carrier(message));
     Tracing.within(span, () -> deliver(message, span));
