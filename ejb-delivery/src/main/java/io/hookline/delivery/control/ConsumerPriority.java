@@ -2,16 +2,19 @@ package io.hookline.delivery.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the delivery consumers below the node's other threads. When the cores are short, a client
  * waiting for its 2xx goes first and the deliveries, queued anyway, take what is left (at nice 5
  * against 0 a consumer thread weighs a third of an API thread in the scheduler: deliveries slow
- * down, they do not stop); with cores to spare nothing changes. On young and warm nodes this raised
- * batch ingest by a fifth to three fifths and single ingest by a tenth, delivery still keeping up
- * with the latter (docs/performance.md, fifteenth round).
+ * down, they do not stop); with cores to spare nothing changes. This raised batch ingest with
+ * delivery running by a quarter on a warm node and by two thirds on a young one, and single ingest
+ * by up to a tenth, delivery keeping up with the latter (docs/performance.md, fifteenth round).
  *
  * <p>A Java priority reaches Linux only with {@code -XX:ThreadPriorityPolicy=1}; the launchers set
  * it with {@code -XX:JavaPriority1_To_OSPriority=5}, so the lowest priority is nice 5. Without the
@@ -20,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ConsumerPriority {
+  private static final Logger LOG = Logger.getLogger(ConsumerPriority.class.getName());
+
   /** 1 (the lowest, the default) to 5 (as the node's other threads: the consumers not lowered). */
   @Inject
   @ConfigProperty(name = "hookline.delivery.thread-priority", defaultValue = "1")
@@ -27,7 +32,18 @@ public class ConsumerPriority {
 
   @PostConstruct
   void init() {
-    priority = checked(priority);
+    try {
+      priority = checked(priority);
+    } catch (IllegalArgumentException wrong) {
+      // Payara reports a failed @PostConstruct without its cause: the operator reads it here.
+      LOG.severe(wrong.getMessage());
+      throw wrong;
+    }
+  }
+
+  /** A wrong setting stops the deployment, instead of failing every delivery into the DLQ. */
+  void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    checked(priority);
   }
 
   public void applyToCurrentThread() {
