@@ -3,6 +3,7 @@ package io.hookline.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hookline.devstack.LocalStack;
 import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,6 +83,15 @@ class OpsConfigIT extends MicroTest {
         "--root=" + root.toAbsolutePath(),
         "hookline-artemis.service",
         "hookline-node@1.service");
+  }
+
+  @Test
+  void aSystemdNodeRunsItsDeliveriesAtThePriorityTheTestsCheck() throws Exception {
+    // DeliveryIT checks the consumers' nice on a node started with LocalStack's options.
+    String unit = Files.readString(SERVER_CONFIG.resolve("systemd/hookline-node@.service"));
+    for (String option : LocalStack.PRIORITY_OPTS.split(" ")) {
+      assertTrue(unit.contains(" " + option + " "), "hookline-node@.service lacks " + option);
+    }
   }
 
   @Test

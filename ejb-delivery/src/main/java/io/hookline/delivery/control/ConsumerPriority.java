@@ -41,10 +41,11 @@ public class ConsumerPriority {
     }
   }
 
-  /** A wrong setting stops the deployment, instead of failing every delivery into the DLQ. */
-  void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    checked(priority);
-  }
+  /**
+   * Observing the start makes the container create the bean, and run {@link #init()}, while it
+   * deploys: a wrong setting stops the deployment instead of failing every delivery into the DLQ.
+   */
+  void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {}
 
   public void applyToCurrentThread() {
     lower(Thread.currentThread(), priority);
