@@ -12,6 +12,8 @@ import java.util.List;
  * @param warmUp how long single sends run, unmeasured, before the first scenario (Payara's JIT
  *     compiles for minutes: a longer warm-up says what a node that has been up for a while does)
  * @param rate events per second of the latency phase
+ * @param sustainRate events per second sent on schedule, whatever the answers' pace (senders that
+ *     do not wait for each other), to see whether a node takes that rate and delivers it (0: skip)
  * @param clients concurrent senders of the throughput phases
  * @param batchSize messages per batch request
  * @param fanouts endpoints per message of the fan-out scenarios
@@ -25,6 +27,7 @@ public record BenchOptions(
     Duration duration,
     Duration warmUp,
     double rate,
+    int sustainRate,
     int clients,
     int batchSize,
     List<Integer> fanouts,
@@ -41,6 +44,7 @@ public record BenchOptions(
         --duration SECONDS   each load phase (default 10)
         --warm-up SECONDS    unmeasured single sends before the first scenario (default 15)
         --rate N             events/s of the latency phase (default 200)
+        --sustain N          events/s of the sustained phase, sent on schedule (default 2000; 0: skip)
         --clients N          concurrent senders of the throughput phases (default 32)
         --batch-size N       messages per batch request (default 100, at most 1000)
         --fanout LIST        endpoints per message of the fan-out scenarios (default 1,10,100)
@@ -54,6 +58,7 @@ public record BenchOptions(
     Duration duration = Duration.ofSeconds(10);
     Duration warmUp = Duration.ofSeconds(15);
     double rate = 200;
+    int sustainRate = 2000;
     int clients = 32;
     int batchSize = 100;
     List<Integer> fanouts = List.of(1, 10, 100);
@@ -69,6 +74,7 @@ public record BenchOptions(
       duration = Duration.ofSeconds(2);
       warmUp = Duration.ofSeconds(2);
       rate = 50;
+      sustainRate = 200;
       clients = 8;
       fanouts = List.of(1, 10);
       backlog = 20_000;
@@ -87,6 +93,12 @@ public record BenchOptions(
         case "--duration" -> duration = Duration.ofSeconds(positive(option, value));
         case "--warm-up" -> warmUp = Duration.ofSeconds(positive(option, value));
         case "--rate" -> rate = positive(option, value);
+        case "--sustain" -> {
+          sustainRate = Integer.parseInt(value);
+          if (sustainRate < 0) {
+            throw new IllegalArgumentException("--sustain: 0 or more events/s");
+          }
+        }
         case "--clients" -> clients = positive(option, value);
         case "--batch-size" -> {
           batchSize = positive(option, value);
@@ -120,6 +132,7 @@ public record BenchOptions(
         duration,
         warmUp,
         rate,
+        sustainRate,
         clients,
         batchSize,
         fanouts,

@@ -3,8 +3,8 @@ package io.hookline.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -77,9 +77,37 @@ public final class LoadGenerator {
     return run.result();
   }
 
+  /** The most requests a fixed rate keeps in flight unless told otherwise. */
+  public static final int DEFAULT_IN_FLIGHT = 64;
+
   public static Result fixedRate(double perSecond, Duration duration, Request request) {
+    return fixedRate(perSecond, duration, DEFAULT_IN_FLIGHT, request);
+  }
+
+  /**
+   * @param maxInFlight the most requests out at once: a request due while that many are out waits
+   *     for one to be answered, and its latency still counts from when it was due. Senders are
+   *     started as requests need them, so a low rate keeps few.
+   */
+  public static Result fixedRate(
+      double perSecond, Duration duration, int maxInFlight, Request request) {
     Run run = new Run(request);
-    ExecutorService senders = Executors.newFixedThreadPool(64);
+    ThreadPoolExecutor senders =
+        new ThreadPoolExecutor(
+            0,
+            maxInFlight,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            // At the cap the schedule waits for a sender; the requests it delays count as late.
+            (task, pool) -> {
+              try {
+                pool.getQueue().put(task);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+              }
+            });
     long period = Math.round(1e9 / perSecond);
     long start = run.start;
     long count = (long) Math.floor(duration.toNanos() / (double) period);

@@ -215,8 +215,13 @@ public final class ProcessWatch implements AutoCloseable {
     return 0;
   }
 
+  /**
+   * A process's CPU ticks, with those of the children it has waited for: a PostgreSQL backend that
+   * ends (the node's pool closing an idle connection) keeps counting through the postmaster, where
+   * before the group's CPU fell by all the backend had ever used and a phase could read 0.
+   */
   static long cpuTicks(long pid) {
-    return ticks(Path.of("/proc", Long.toString(pid), "stat"));
+    return ticks(Path.of("/proc", Long.toString(pid), "stat"), true);
   }
 
   /** CPU ticks of a JVM's live JIT compiler threads; 0 for other processes and ended ones. */
@@ -224,7 +229,7 @@ public final class ProcessWatch implements AutoCloseable {
     try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       return threads
           .filter(ProcessWatch::isCompilerThread)
-          .mapToLong(thread -> ticks(thread.resolve("stat")))
+          .mapToLong(thread -> ticks(thread.resolve("stat"), false))
           .sum();
     } catch (IOException | UncheckedIOException gone) {
       return 0;
@@ -243,13 +248,19 @@ public final class ProcessWatch implements AutoCloseable {
     }
   }
 
-  /** User plus system ticks from a process's or thread's stat file; 0 if it has ended. */
-  private static long ticks(Path statFile) {
+  /**
+   * User plus system ticks from a process's or thread's stat file; 0 if it has ended.
+   *
+   * @param reapedChildren add the ticks of the children the process has waited for (a thread's file
+   *     shows its process's, which are not the thread's own)
+   */
+  private static long ticks(Path statFile, boolean reapedChildren) {
     try {
       String stat = Files.readString(statFile);
       // Fields after the command name, which may hold spaces and ends at the last ')'.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return reapedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
     } catch (IOException | RuntimeException gone) {
       return 0;
     }

@@ -15,6 +15,7 @@ class BenchOptionsTest {
     assertEquals(Duration.ofSeconds(10), options.duration());
     assertEquals(Duration.ofSeconds(15), options.warmUp());
     assertEquals(200, options.rate());
+    assertEquals(2000, options.sustainRate());
     assertEquals(List.of(1, 10, 100), options.fanouts());
     assertEquals(1_000_000, options.backlog());
   }
@@ -26,6 +27,7 @@ class BenchOptionsTest {
     assertEquals(Duration.ofSeconds(3), options.duration());
     assertTrue(options.backlog() < 1_000_000);
     assertEquals(Duration.ofSeconds(2), options.warmUp());
+    assertTrue(options.sustainRate() > 0 && options.sustainRate() < 2000);
   }
 
   @Test
@@ -46,6 +48,16 @@ class BenchOptionsTest {
     assertEquals(Duration.ofSeconds(120), options.warmUp());
     assertEquals(50, options.rate());
     assertEquals("http://h:1", options.url());
+  }
+
+  @Test
+  void theSustainedPhaseCanBeSkippedButNotGivenANegativeRate() {
+    assertEquals(0, BenchOptions.parse("--sustain", "0").sustainRate());
+    assertEquals(3000, BenchOptions.parse("--sustain", "3000").sustainRate());
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--sustain", "-1"))
+            .getMessage()
+            .contains("--sustain"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
@@ -19,19 +20,55 @@ class LoadGeneratorTest {
 
   @Test
   void latencyCountsFromWhenARequestWasDueNotWhenASenderGotToIt() {
-    // Each request takes 100 ms; 1000 a second is more than the senders can start, so requests
-    // queue. Timed from their start they would all look like 100 ms; timed from when they were due
-    // (coordinated omission corrected) the queueing shows.
+    // Each request takes 100 ms; 1000 a second needs 100 in flight, more than the 64 allowed, so
+    // requests queue. Timed from their start they would all look like 100 ms; timed from when they
+    // were due (coordinated omission corrected) the queueing shows.
     LoadGenerator.Result result =
         LoadGenerator.fixedRate(
             1000,
             Duration.ofSeconds(1),
+            64,
             (due, sequence) -> {
               LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
               return 1;
             });
     assertEquals(1000, result.accepted());
     assertTrue(result.latency().p99() > 200, "p99 " + result.latency().p99());
+  }
+
+  @Test
+  void sendersAreAddedUpToTheCapSoARateNeedingMoreInFlightDoesNotQueue() {
+    // The same load with room for the 100 in flight it needs: nothing waits for a sender.
+    LoadGenerator.Result result =
+        LoadGenerator.fixedRate(
+            1000,
+            Duration.ofSeconds(1),
+            400,
+            (due, sequence) -> {
+              LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+              return 1;
+            });
+    assertEquals(1000, result.accepted());
+    assertTrue(result.latency().p99() < 180, "p99 " + result.latency().p99());
+  }
+
+  @Test
+  void noMoreThanTheCapAreEverInFlight() {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    LoadGenerator.Result result =
+        LoadGenerator.fixedRate(
+            1000,
+            Duration.ofMillis(300),
+            10,
+            (due, sequence) -> {
+              most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+              LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+              inFlight.decrementAndGet();
+              return 1;
+            });
+    assertEquals(300, result.accepted());
+    assertEquals(10, most.get());
   }
 
   @Test

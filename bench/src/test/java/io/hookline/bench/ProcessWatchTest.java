@@ -43,6 +43,22 @@ class ProcessWatchTest {
   }
 
   @Test
+  void aChildThatHasEndedStillCountsInItsParentsCpu() throws Exception {
+    long before = ProcessWatch.cpuTicks(SELF);
+    // Busy for 400 ms of wall time, then gone (and waited for by this JVM).
+    Process busy =
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "end=$(( ${EPOCHREALTIME/./} + 400000 )); while (( ${EPOCHREALTIME/./} < end )); do :; done")
+            .start();
+    assertEquals(0, busy.waitFor());
+    long after = ProcessWatch.cpuTicks(SELF);
+    // Without the child's time this JVM, idle while it waited, would have gained a tick or two.
+    assertTrue(after - before >= 15, "ticks gained " + (after - before));
+  }
+
+  @Test
   void aWatchReportsItsGroupsJitCpuBesideTheirWholeCpu() {
     try (ProcessWatch watch = new ProcessWatch().process("self", SELF)) {
       double jit = watch.jitCpuSeconds().get("self");
