@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class EndpointSecrets {
+  private static final Logger LOG = Logger.getLogger(EndpointSecrets.class.getName());
+
   @Inject
   @ConfigProperty(name = "hookline.secrets.key")
   Optional<String> masterKey;
@@ -26,13 +29,19 @@ public class EndpointSecrets {
 
   @PostConstruct
   void init() {
-    String key =
-        masterKey.orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "HOOKLINE_SECRETS_KEY is not set: give it the base64 of 32 random bytes"
-                        + " (openssl rand -base64 32); endpoint secrets are encrypted with it"));
-    cipher = SecretCipher.fromBase64(key, keyId);
+    try {
+      String key =
+          masterKey.orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "HOOKLINE_SECRETS_KEY is not set: give it the base64 of 32 random bytes"
+                          + " (openssl rand -base64 32); endpoint secrets are encrypted with it"));
+      cipher = SecretCipher.fromBase64(key, keyId);
+    } catch (RuntimeException refused) {
+      // Payara reports a failed @PostConstruct without its cause: the operator reads it here.
+      LOG.severe(refused.getMessage());
+      throw refused;
+    }
   }
 
   void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {

@@ -24,7 +24,9 @@ public final class SecretCipher {
   public SecretCipher(byte[] key, String keyId) {
     if (key.length != 32) {
       throw new IllegalArgumentException(
-          "the secrets master key must be 32 bytes (base64 of 32 random bytes), not " + key.length);
+          "the secrets master key (HOOKLINE_SECRETS_KEY) must be 32 bytes (the base64 of 32 random"
+              + " bytes: openssl rand -base64 32), not "
+              + key.length);
     }
     this.key = new SecretKeySpec(key, "AES");
     this.keyId = keyId;
@@ -32,11 +34,15 @@ public final class SecretCipher {
 
   /** Builds a cipher from the base64 form kept in configuration. */
   public static SecretCipher fromBase64(String base64Key, String keyId) {
+    byte[] key;
     try {
-      return new SecretCipher(Base64.getDecoder().decode(base64Key.trim()), keyId);
+      key = Base64.getDecoder().decode(base64Key.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the secrets master key is not valid base64", e);
+      throw new IllegalArgumentException(
+          "the secrets master key (HOOKLINE_SECRETS_KEY) is not valid base64", e);
     }
+    // Outside the try: a key of the wrong length is told as such, not as bad base64.
+    return new SecretCipher(key, keyId);
   }
 
   public String keyId() {

@@ -3,6 +3,7 @@ package io.hookline.secret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,20 @@ class SecretCipherTest {
   void keyMustBeThirtyTwoBytes() {
     assertThrows(IllegalArgumentException.class, () -> new SecretCipher(new byte[16], "k"));
     assertThrows(IllegalArgumentException.class, () -> SecretCipher.fromBase64("not base64!", "k"));
+  }
+
+  @Test
+  void aWrongKeyIsRefusedWithWhatIsWrongWithIt() {
+    // Valid base64 of five bytes: the length is what is wrong, and the setting is named.
+    String shortKey =
+        assertThrows(IllegalArgumentException.class, () -> SecretCipher.fromBase64("c2hvcnQ=", "k"))
+            .getMessage();
+    assertTrue(shortKey.contains("must be 32 bytes") && shortKey.contains("not 5"), shortKey);
+    assertTrue(shortKey.contains("HOOKLINE_SECRETS_KEY"), shortKey);
+    String notBase64 =
+        assertThrows(
+                IllegalArgumentException.class, () -> SecretCipher.fromBase64("not base64!", "k"))
+            .getMessage();
+    assertTrue(notBase64.contains("not valid base64"), notBase64);
   }
 }

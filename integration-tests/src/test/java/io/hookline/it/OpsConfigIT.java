@@ -95,6 +95,19 @@ class OpsConfigIT extends MicroTest {
   }
 
   @Test
+  void theDockerImageRunsItsDeliveriesAtThePriorityTheTestsCheck() throws Exception {
+    // The Payara Server image's start script passes JVM_ARGS to the server's JVM.
+    Matcher jvmArgs =
+        Pattern.compile("(?m)^ENV JVM_ARGS=\"([^\"]*)\"$")
+            .matcher(Files.readString(Path.of("..", "docker", "payara-server", "Dockerfile")));
+    assertTrue(jvmArgs.find(), "docker/payara-server/Dockerfile sets no JVM_ARGS");
+    List<String> given = List.of(jvmArgs.group(1).split(" "));
+    for (String option : LocalStack.PRIORITY_OPTS.split(" ")) {
+      assertTrue(given.contains(option), "the Payara Server image's JVM_ARGS lack " + option);
+    }
+  }
+
+  @Test
   void everyMetricTheAlertsAndTheDashboardUseExistsInARealScrape() throws Exception {
     Set<String> named = new TreeSet<>();
     for (Path file :
