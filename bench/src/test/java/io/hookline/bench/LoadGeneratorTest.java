@@ -23,15 +23,7 @@ class LoadGeneratorTest {
     // Each request takes 100 ms; 1000 a second needs 100 in flight, more than the 64 allowed, so
     // requests queue. Timed from their start they would all look like 100 ms; timed from when they
     // were due (coordinated omission corrected) the queueing shows.
-    LoadGenerator.Result result =
-        LoadGenerator.fixedRate(
-            1000,
-            Duration.ofSeconds(1),
-            64,
-            (due, sequence) -> {
-              LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-              return 1;
-            });
+    LoadGenerator.Result result = slowRequestsAtAThousandASecond(64);
     assertEquals(1000, result.accepted());
     assertTrue(result.latency().p99() > 200, "p99 " + result.latency().p99());
   }
@@ -39,17 +31,21 @@ class LoadGeneratorTest {
   @Test
   void sendersAreAddedUpToTheCapSoARateNeedingMoreInFlightDoesNotQueue() {
     // The same load with room for the 100 in flight it needs: nothing waits for a sender.
-    LoadGenerator.Result result =
-        LoadGenerator.fixedRate(
-            1000,
-            Duration.ofSeconds(1),
-            400,
-            (due, sequence) -> {
-              LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-              return 1;
-            });
+    LoadGenerator.Result result = slowRequestsAtAThousandASecond(400);
     assertEquals(1000, result.accepted());
     assertTrue(result.latency().p99() < 180, "p99 " + result.latency().p99());
+  }
+
+  /** A second of 1,000 requests a second that take 100 ms each: 100 in flight to keep up. */
+  private static LoadGenerator.Result slowRequestsAtAThousandASecond(int maxInFlight) {
+    return LoadGenerator.fixedRate(
+        1000,
+        Duration.ofSeconds(1),
+        maxInFlight,
+        (due, sequence) -> {
+          LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+          return 1;
+        });
   }
 
   @Test
