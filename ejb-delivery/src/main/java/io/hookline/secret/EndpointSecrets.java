@@ -1,5 +1,6 @@
 package io.hookline.secret;
 
+import io.hookline.runtime.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -38,9 +39,7 @@ public class EndpointSecrets {
                           + " (openssl rand -base64 32); endpoint secrets are encrypted with it"));
       cipher = SecretCipher.fromBase64(key, keyId);
     } catch (RuntimeException refused) {
-      // Payara reports a failed @PostConstruct without its cause: the operator reads it here.
-      LOG.severe(refused.getMessage());
-      throw refused;
+      throw StartupFailure.logged(LOG, refused);
     }
   }
 

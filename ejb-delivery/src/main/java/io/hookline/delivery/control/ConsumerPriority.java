@@ -1,5 +1,6 @@
 package io.hookline.delivery.control;
 
+import io.hookline.runtime.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -35,9 +36,7 @@ public class ConsumerPriority {
     try {
       priority = checked(priority);
     } catch (IllegalArgumentException wrong) {
-      // Payara reports a failed @PostConstruct without its cause: the operator reads it here.
-      LOG.severe(wrong.getMessage());
-      throw wrong;
+      throw StartupFailure.logged(LOG, wrong);
     }
   }
 

@@ -14,7 +14,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,15 +53,7 @@ public class DeliveryService {
   @Inject OutboundCall outbound;
   @Inject OrderedDeliveries ordered;
   @Inject DeliveryMetrics metrics;
-
-  /** Waits before each try; the first is normally 0. Its length is the number of tries. */
-  @Inject
-  @ConfigProperty(name = "hookline.delivery.schedule", defaultValue = "0s,5s,5m,30m,2h,5h,10h,10h")
-  String scheduleText;
-
-  @Inject
-  @ConfigProperty(name = "hookline.delivery.jitter", defaultValue = "0.2")
-  double jitter;
+  @Inject DeliverySchedule schedule;
 
   @Inject
   @ConfigProperty(name = "hookline.delivery.retry-after-cap", defaultValue = "PT1H")
@@ -73,14 +63,6 @@ public class DeliveryService {
   @Inject
   @ConfigProperty(name = "hookline.delivery.batch-budget", defaultValue = "PT1S")
   Duration batchBudget;
-
-  private RetrySchedule schedule;
-
-  @PostConstruct
-  void init() {
-    schedule =
-        RetrySchedule.parse(scheduleText, jitter, () -> ThreadLocalRandom.current().nextDouble());
-  }
 
   /**
    * @param attempt the try the JMS message is for (1-based); 0 for a message that does not say
@@ -385,13 +367,13 @@ public class DeliveryService {
       case RETRY -> {
         Duration asked =
             ResponsePolicy.retryAfter(outcome.status(), outcome.retryAfter(), now.toInstant());
-        Optional<Duration> wait = schedule.waitAfter(tryInRound, asked, retryAfterCap);
+        Optional<Duration> wait = schedule.retries().waitAfter(tryInRound, asked, retryAfterCap);
         if (wait.isPresent()) {
           delivery.failed(now, now.plus(wait.get()));
           attempts.record(delivery, outcome, now);
           queue.enqueue(delivery, thisAttempt + 1, wait.get());
         } else {
-          die(delivery, now, outcome, "all " + schedule.maxAttempts() + " tries failed");
+          die(delivery, now, outcome, "all " + schedule.retries().maxAttempts() + " tries failed");
         }
         return Turn.FAILED;
       }
