@@ -12,9 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * The PostgreSQL settings that change what a commit and a delivered row cost, read from the server
- * the run used, so that figures from machines set up differently are not compared blindly. (The
- * reference machine runs with autovacuum off, as a production server should not:
- * docs/performance.md, fourteenth round.)
+ * the run used, so that figures from machines set up differently are not compared blindly.
  */
 public final class DatabaseSettings {
   static final List<String> NAMES =

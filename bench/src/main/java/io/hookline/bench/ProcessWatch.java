@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * <p>PSS is read less often because it is dear: the kernel walks every mapping of the process to
  * answer, about 8 ms for Payara Micro and 1-2 ms for each PostgreSQL backend, all of it charged to
  * the benchmark's own CPU on the machine under test. Read every 200 ms it cost the benchmark a
- * large share of its CPU (docs/performance.md, sixth round). RSS is a counter the kernel keeps.
+ * large share of its CPU. RSS is a counter the kernel keeps.
  *
  * <p>CPU is read per group, and for the JVMs also the part their JIT compiler threads used: on two
  * cores a young Payara node spends a third or more of its CPU compiling, and a figure that does not

@@ -21,18 +21,18 @@ public record LocalStack(
   /**
    * Payara Micro's resident memory is its heap plus about 360 MiB besides (metaspace, compiled
    * code, the collector's tables, threads; measured with native memory tracking). With 768 MiB of
-   * heap, batches of 1,000 messages took a node to 1,047 MiB; with 512 it peaked at 837, as fast
-   * (docs/performance.md, tenth round), while the live set stays near 230 MiB. The integration
-   * tests run their nodes with these too, so they test the heap users get.
+   * heap, batches of 1,000 messages took a node to 1,047 MiB; with 512 it peaks lower at the same
+   * speed, while the live set stays near 230 MiB. The integration tests run their nodes with these
+   * too, so they test the heap users get.
    */
   public static final String MICRO_JAVA_OPTS = "-Xms256m -Xmx512m " + LocalStack.PRIORITY_OPTS;
 
   /**
-   * Lets the delivery consumers run at nice 5, below the node's other threads (ConsumerPriority;
-   * docs/performance.md, fifteenth round). Java priorities reach Linux only with the policy flag;
-   * the lowest maps to nice 5, and the ones above normal, which the JVM gives its own threads (the
-   * collector, the compilers, the reference handler), map to 0, so that a node run as root behaves
-   * as one run as a user, who may lower a thread's priority but not raise it.
+   * Lets the delivery consumers run at nice 5, below the node's other threads (ConsumerPriority).
+   * Java priorities reach Linux only with the policy flag; the lowest maps to nice 5, and the ones
+   * above normal, which the JVM gives its own threads (the collector, the compilers, the reference
+   * handler), map to 0, so that a node run as root behaves as one run as a user, who may lower a
+   * thread's priority but not raise it.
    */
   public static final String PRIORITY_OPTS =
       "-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=5"

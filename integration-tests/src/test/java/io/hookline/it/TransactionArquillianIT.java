@@ -42,7 +42,7 @@ class TransactionArquillianIT {
   @Inject Apps apps;
   @Inject Endpoints endpoints;
   @Inject io.hookline.message.control.MessageIntake intake;
-  @Inject io.hookline.delivery.control.OutboundCall outbound;
+  @Inject io.hookline.delivery.outbound.OutboundCall outbound;
 
   @Resource UserTransaction transaction;
 
@@ -118,12 +118,12 @@ class TransactionArquillianIT {
             "https://169.254.169.254/",
             "https://2130706433/",
             "http://hookline-test.invalid/")) {
-      io.hookline.api.Problem refused =
+      io.hookline.platform.Refusal refused =
           org.junit.jupiter.api.Assertions.assertThrows(
-              io.hookline.api.Problem.class,
+              io.hookline.platform.Refusal.class,
               () -> endpoints.create(app, url, null, List.of(), null),
               url);
-      assertEquals(422, refused.status(), url);
+      assertEquals(io.hookline.platform.Refusal.Kind.INVALID, refused.kind(), url);
       assertEquals("url", refused.field(), url);
     }
   }
@@ -132,7 +132,7 @@ class TransactionArquillianIT {
   void theOutboundCallItselfNeverConnectsToAnInternalAddress() {
     // Below the delivery's own check: the HTTP client resolves through the target check, so
     // even a call that skipped it (or a DNS answer that changed since) cannot reach loopback.
-    io.hookline.delivery.control.HttpOutcome outcome =
+    io.hookline.delivery.outbound.HttpOutcome outcome =
         outbound.post("https://localhost:1/hook", java.util.Map.of(), new byte[0]);
     assertEquals(null, outcome.status());
     assertTrue(

@@ -1,5 +1,6 @@
 package io.hookline.api;
 
+import io.hookline.json.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,5 +1,7 @@
 package io.hookline.api;
 
+import io.hookline.json.Jsons;
+import io.hookline.platform.Refusal;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A request body read as a JSON object, with accessors that fail with a {@link Problem} naming the
+ * A request body read as a JSON object, with accessors that fail with a {@link Refusal} naming the
  * field, so a client learns exactly what to fix.
  */
 public final class JsonBody {
@@ -40,21 +42,21 @@ public final class JsonBody {
 
   public static JsonBody parse(String text) {
     if (text == null || text.isBlank()) {
-      throw Problem.badRequest("request body is empty; send a JSON object");
+      throw Refusal.malformed("request body is empty; send a JSON object");
     }
     try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw Problem.badRequest(
+        throw Refusal.malformed(
             "request body must be a JSON object, not " + value.getValueType().name().toLowerCase());
       }
       return new JsonBody(value.asJsonObject(), "");
-    } catch (Problem problem) {
+    } catch (Refusal problem) {
       throw problem;
     } catch (RuntimeException e) {
       // JsonException, and the plain RuntimeException Parsson throws past its nesting limit.
-      throw new Problem(
-          400,
+      throw new Refusal(
+          Refusal.Kind.MALFORMED,
           "malformed-json",
           "Malformed JSON",
           "request body is not valid JSON: " + e.getMessage(),
@@ -65,7 +67,7 @@ public final class JsonBody {
   public String requiredString(String field, int maxLength, Pattern pattern) {
     String value = optionalString(field, maxLength, pattern);
     if (value == null) {
-      throw Problem.invalidField(prefix + field, "is required");
+      throw Refusal.invalidField(prefix + field, "is required");
     }
     return value;
   }
@@ -76,7 +78,7 @@ public final class JsonBody {
       return null;
     }
     if (value.getValueType() != JsonValue.ValueType.STRING) {
-      throw Problem.invalidField(prefix + field, "must be a string");
+      throw Refusal.invalidField(prefix + field, "must be a string");
     }
     return checked(field, ((JsonString) value).getString(), maxLength, pattern);
   }
@@ -93,11 +95,11 @@ public final class JsonBody {
     }
     if (value.getValueType() != JsonValue.ValueType.NUMBER
         || !((jakarta.json.JsonNumber) value).isIntegral()) {
-      throw Problem.invalidField(prefix + field, "must be a whole number");
+      throw Refusal.invalidField(prefix + field, "must be a whole number");
     }
     long number = ((jakarta.json.JsonNumber) value).longValue();
     if (number < min || number > max) {
-      throw Problem.invalidField(prefix + field, "must be between " + min + " and " + max);
+      throw Refusal.invalidField(prefix + field, "must be between " + min + " and " + max);
     }
     return (int) number;
   }
@@ -108,7 +110,7 @@ public final class JsonBody {
       return null;
     }
     if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-      throw Problem.invalidField(prefix + field, "must be true or false");
+      throw Refusal.invalidField(prefix + field, "must be true or false");
     }
     return value == JsonValue.TRUE;
   }
@@ -120,12 +122,12 @@ public final class JsonBody {
       return java.util.Map.of();
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw Problem.invalidField(prefix + field, "must be an object of strings");
+      throw Refusal.invalidField(prefix + field, "must be an object of strings");
     }
     java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
     for (var entry : value.asJsonObject().entrySet()) {
       if (entry.getValue().getValueType() != JsonValue.ValueType.STRING) {
-        throw Problem.invalidField(prefix + field + "." + entry.getKey(), "must be a string");
+        throw Refusal.invalidField(prefix + field + "." + entry.getKey(), "must be a string");
       }
       map.put(entry.getKey(), ((JsonString) entry.getValue()).getString());
     }
@@ -135,10 +137,10 @@ public final class JsonBody {
   public JsonObject requiredObject(String field) {
     JsonValue value = object.get(field);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      throw Problem.invalidField(prefix + field, "is required");
+      throw Refusal.invalidField(prefix + field, "is required");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw Problem.invalidField(prefix + field, "must be a JSON object");
+      throw Refusal.invalidField(prefix + field, "must be a JSON object");
     }
     return value.asJsonObject();
   }
@@ -149,17 +151,17 @@ public final class JsonBody {
       return List.of();
     }
     if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw Problem.invalidField(prefix + field, "must be an array of strings");
+      throw Refusal.invalidField(prefix + field, "must be an array of strings");
     }
     JsonArray array = value.asJsonArray();
     if (array.size() > maxItems) {
-      throw Problem.invalidField(prefix + field, "has more than " + maxItems + " items");
+      throw Refusal.invalidField(prefix + field, "has more than " + maxItems + " items");
     }
     List<String> strings = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       String name = field + "[" + i + "]";
       if (array.get(i).getValueType() != JsonValue.ValueType.STRING) {
-        throw Problem.invalidField(name, "must be a string");
+        throw Refusal.invalidField(name, "must be a string");
       }
       strings.add(checked(name, array.getString(i), maxLength, pattern));
     }
@@ -168,13 +170,13 @@ public final class JsonBody {
 
   private String checked(String field, String value, int maxLength, Pattern pattern) {
     if (value.isEmpty()) {
-      throw Problem.invalidField(prefix + field, "must not be empty");
+      throw Refusal.invalidField(prefix + field, "must not be empty");
     }
     if (value.length() > maxLength) {
-      throw Problem.invalidField(prefix + field, "must be at most " + maxLength + " characters");
+      throw Refusal.invalidField(prefix + field, "must be at most " + maxLength + " characters");
     }
     if (pattern != null && !pattern.matcher(value).matches()) {
-      throw Problem.invalidField(prefix + field, "must match " + pattern.pattern());
+      throw Refusal.invalidField(prefix + field, "must match " + pattern.pattern());
     }
     return value;
   }

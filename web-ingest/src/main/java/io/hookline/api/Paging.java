@@ -1,5 +1,6 @@
 package io.hookline.api;
 
+import io.hookline.platform.Refusal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -14,7 +15,7 @@ public final class Paging {
   public static int size(Integer limit) {
     int size = limit == null ? DEFAULT_SIZE : limit;
     if (size < 1 || size > MAX_SIZE) {
-      throw Problem.invalidField("limit", "must be between 1 and " + MAX_SIZE);
+      throw Refusal.invalidField("limit", "must be between 1 and " + MAX_SIZE);
     }
     return size;
   }
@@ -27,7 +28,7 @@ public final class Paging {
     try {
       return OffsetDateTime.parse(text);
     } catch (DateTimeParseException e) {
-      throw Problem.invalidField(
+      throw Refusal.invalidField(
           field, "must be an RFC 3339 timestamp with an offset, such as 2026-11-23T10:00:00Z");
     }
   }

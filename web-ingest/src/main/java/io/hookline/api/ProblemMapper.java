@@ -1,5 +1,7 @@
 package io.hookline.api;
 
+import io.hookline.json.Jsons;
+import io.hookline.platform.Refusal;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.NotAllowedException;
@@ -20,10 +22,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable thrown) {
-    Problem problem = find(thrown, Problem.class);
-    if (problem != null) {
+    Refusal refusal = find(thrown, Refusal.class);
+    if (refusal != null) {
       return response(
-          problem.status(), problem.type(), problem.title(), problem.getMessage(), problem.field());
+          status(refusal.kind()),
+          refusal.code(),
+          refusal.title(),
+          refusal.getMessage(),
+          refusal.field());
     }
     JsonParsingException parsing = find(thrown, JsonParsingException.class);
     if (parsing != null) {
@@ -84,10 +90,24 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         .build();
   }
 
-  /** A problem as JSON, for answers that carry several (a batch's refused items). */
-  public static jakarta.json.JsonObject body(Problem problem) {
+  /** A refusal as problem JSON, for answers that carry several (a batch's refused items). */
+  public static jakarta.json.JsonObject body(Refusal refusal) {
     return body(
-        problem.status(), problem.type(), problem.title(), problem.getMessage(), problem.field());
+        status(refusal.kind()),
+        refusal.code(),
+        refusal.title(),
+        refusal.getMessage(),
+        refusal.field());
+  }
+
+  /** The HTTP status that says a refusal of this kind. */
+  public static int status(Refusal.Kind kind) {
+    return switch (kind) {
+      case MALFORMED -> 400;
+      case INVALID -> 422;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+    };
   }
 
   private static jakarta.json.JsonObject body(

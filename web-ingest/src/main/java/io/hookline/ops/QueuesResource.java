@@ -1,6 +1,6 @@
 package io.hookline.ops;
 
-import io.hookline.api.Jsons;
+import io.hookline.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

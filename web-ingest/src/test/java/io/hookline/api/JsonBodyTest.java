@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.hookline.platform.Refusal;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -13,23 +14,24 @@ class JsonBodyTest {
 
   @Test
   void malformedJsonIsABadRequest() {
-    Problem p = assertThrows(Problem.class, () -> JsonBody.parse("{\"a\":"));
-    assertEquals(400, p.status());
+    Refusal p = assertThrows(Refusal.class, () -> JsonBody.parse("{\"a\":"));
+    assertEquals(Refusal.Kind.MALFORMED, p.kind());
   }
 
   @Test
   void aBodyThatIsNotAnObjectIsABadRequest() {
-    Problem p = assertThrows(Problem.class, () -> JsonBody.parse("[1,2]"));
-    assertEquals(400, p.status());
-    assertEquals(400, assertThrows(Problem.class, () -> JsonBody.parse(" ")).status());
+    Refusal p = assertThrows(Refusal.class, () -> JsonBody.parse("[1,2]"));
+    assertEquals(Refusal.Kind.MALFORMED, p.kind());
+    assertEquals(
+        Refusal.Kind.MALFORMED, assertThrows(Refusal.class, () -> JsonBody.parse(" ")).kind());
   }
 
   @Test
   void aMissingRequiredFieldIsNamed() {
-    Problem p =
+    Refusal p =
         assertThrows(
-            Problem.class, () -> JsonBody.parse("{}").requiredString("eventType", 10, WORD));
-    assertEquals(422, p.status());
+            Refusal.class, () -> JsonBody.parse("{}").requiredString("eventType", 10, WORD));
+    assertEquals(Refusal.Kind.INVALID, p.kind());
     assertEquals("eventType", p.field());
   }
 
@@ -37,12 +39,12 @@ class JsonBodyTest {
   void wrongTypesAndShapesAreNamed() {
     JsonBody body = JsonBody.parse("{\"a\":1,\"b\":\"UPPER\",\"c\":[\"x\",2],\"d\":\"x\"}");
     assertEquals(
-        "a", assertThrows(Problem.class, () -> body.requiredString("a", 10, null)).field());
+        "a", assertThrows(Refusal.class, () -> body.requiredString("a", 10, null)).field());
     assertEquals(
-        "b", assertThrows(Problem.class, () -> body.requiredString("b", 10, WORD)).field());
+        "b", assertThrows(Refusal.class, () -> body.requiredString("b", 10, WORD)).field());
     assertEquals(
-        "c[1]", assertThrows(Problem.class, () -> body.optionalStrings("c", 5, 10, WORD)).field());
-    assertEquals("d", assertThrows(Problem.class, () -> body.requiredObject("d")).field());
+        "c[1]", assertThrows(Refusal.class, () -> body.optionalStrings("c", 5, 10, WORD)).field());
+    assertEquals("d", assertThrows(Refusal.class, () -> body.requiredObject("d")).field());
   }
 
   @Test
@@ -58,6 +60,7 @@ class JsonBodyTest {
   void lengthIsBounded() {
     JsonBody body = JsonBody.parse("{\"a\":\"abcdef\"}");
     assertEquals(
-        422, assertThrows(Problem.class, () -> body.requiredString("a", 5, null)).status());
+        Refusal.Kind.INVALID,
+        assertThrows(Refusal.class, () -> body.requiredString("a", 5, null)).kind());
   }
 }

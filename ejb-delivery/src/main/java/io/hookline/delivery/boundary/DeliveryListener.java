@@ -1,8 +1,8 @@
 package io.hookline.delivery.boundary;
 
 import io.hookline.delivery.control.ConsumerPriority;
+import io.hookline.delivery.control.Deliverer;
 import io.hookline.delivery.control.DeliveryQueue;
-import io.hookline.delivery.control.DeliveryService;
 import io.hookline.runtime.Resources;
 import io.hookline.runtime.Tracing;
 import io.opentelemetry.api.trace.Span;
@@ -20,16 +20,16 @@ import java.util.List;
 
 /**
  * Reads the delivery id (or a batch's ids) and the try it is for, and hands them to {@link
- * DeliveryService}. A failed try schedules the next itself; only an unexpected error (the database
- * down, say) throws, rolls back, and has Artemis redeliver after the delay set in broker.xml.
+ * Deliverer}. A failed try schedules the next itself; only an unexpected error (the database down,
+ * say) throws, rolls back, and has Artemis redeliver after the delay set in broker.xml.
  *
  * <p>The message is taken outside any transaction: the rows are the state, and the service commits
  * them in a transaction of the database alone, after which the resource adapter acknowledges the
  * message; an exception gives it back instead. A crash between the two repeats the message, which
  * the row, already settled or on a later try, turns away. With the broker in the transaction each
  * delivery paid a two-phase commit: four blocking calls to the broker, two of its journal syncs and
- * the transaction log's write (docs/performance.md, ninth round). The broker still joins the
- * service's transaction, in two phases, when a try queues a message (a retry, the rest of a batch).
+ * the transaction log's write. The broker still joins the service's transaction, in two phases,
+ * when a try queues a message (a retry, the rest of a batch).
  */
 @MessageDriven(
     activationConfig = {
@@ -74,7 +74,7 @@ import java.util.List;
     })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliveryListener implements MessageListener {
-  @Inject DeliveryService deliveries;
+  @Inject Deliverer deliveries;
   @Inject Tracing tracing;
   @Inject ConsumerPriority priority;
 

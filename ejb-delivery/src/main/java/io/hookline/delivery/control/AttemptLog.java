@@ -2,6 +2,7 @@ package io.hookline.delivery.control;
 
 import io.hookline.delivery.entity.Delivery;
 import io.hookline.delivery.entity.DeliveryAttempt;
+import io.hookline.delivery.outbound.HttpOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

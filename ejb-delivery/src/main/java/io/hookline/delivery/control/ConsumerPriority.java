@@ -13,9 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs the delivery consumers below the node's other threads. When the cores are short, a client
  * waiting for its 2xx goes first and the deliveries, queued anyway, take what is left (at nice 5
  * against 0 a consumer thread weighs a third of an API thread in the scheduler: deliveries slow
- * down, they do not stop); with cores to spare nothing changes. This raised batch ingest with
- * delivery running by a quarter on a warm node and by two thirds on a young one, and single ingest
- * by up to a tenth, delivery keeping up with the latter (docs/performance.md, fifteenth round).
+ * down, they do not stop); with cores to spare nothing changes. Under a flood this lets the API
+ * accept more while delivery still keeps up.
  *
  * <p>A Java priority reaches Linux only with {@code -XX:ThreadPriorityPolicy=1}; the launchers set
  * it with {@code -XX:JavaPriority1_To_OSPriority=5}, so the lowest priority is nice 5. Without the

@@ -90,8 +90,8 @@ public class DeliveryQueue {
    * (sends accepted together in one transaction came from different requests). Deliveries to one
    * endpoint share a JMS message, up to {@code hookline.delivery.batch-size} of them, whatever
    * traces they continue: the consumer then tries them in one transaction, which is what lets
-   * delivery keep up with ingest (docs/performance.md). An ordered endpoint's deliveries go one a
-   * message, each waiting its turn behind the one before.
+   * delivery keep up with ingest. An ordered endpoint's deliveries go one a message, each waiting
+   * its turn behind the one before.
    */
   public void enqueueAll(
       List<Delivery> deliveries,
@@ -248,7 +248,7 @@ public class DeliveryQueue {
   /**
    * Records a dead delivery on the dead-letter queue, in the transaction that marks it dead. The
    * original-address properties let the Artemis console's Retry send it back to the delivery queue,
-   * where it starts a new round (see {@link DeliveryService}).
+   * where it starts a new round (see {@link Deliverer}).
    */
   public void deadLetter(Delivery delivery, String reason) {
     try (JMSContext jms = connections.createContext()) {

@@ -29,9 +29,8 @@ public class Fanout {
    * The deliveries of messages already flushed, of one app or several (a group of single sends),
    * each continuing the trace of the request that sent it ({@code traces} by message id; null: the
    * current trace for all). The endpoints of all their apps are read in one query and every
-   * delivery is written in one batch and queued over one connection: read app by app, each app's
-   * query flushed the previous app's deliveries first, and each app opened a JMS context of its
-   * own, so a group spread over many apps paid for each.
+   * delivery is written in one batch and queued over one connection, however many apps the group
+   * spans.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Delivery> fanOut(List<Message> messages, Map<String, Map<String, String>> traces) {

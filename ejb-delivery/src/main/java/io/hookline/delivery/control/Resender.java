@@ -2,6 +2,7 @@ package io.hookline.delivery.control;
 
 import io.hookline.delivery.entity.Delivery;
 import io.hookline.delivery.entity.DeliveryStatus;
+import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.entity.Message;
 import io.hookline.platform.Timestamps;
@@ -21,9 +22,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Resender {
-  /** The most deliveries one recover call re-queues; call again for the rest. */
-  public static final int RECOVER_LIMIT = 10_000;
-
   @PersistenceContext EntityManager em;
   @Inject DeliveryQueue queue;
 
@@ -54,7 +52,7 @@ public class Resender {
             .setParameter("endpointId", endpoint.getId())
             .setParameter("since", since)
             .setParameter("until", until)
-            .setMaxResults(RECOVER_LIMIT)
+            .setMaxResults(DeliveryService.RECOVER_LIMIT)
             .getResultList();
     OffsetDateTime now = Timestamps.now();
     deliveries.forEach(delivery -> again(delivery, now));

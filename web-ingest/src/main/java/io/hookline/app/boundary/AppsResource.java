@@ -1,11 +1,11 @@
 package io.hookline.app.boundary;
 
-import static io.hookline.api.JsonFields.addNullable;
+import static io.hookline.json.JsonFields.addNullable;
 
 import io.hookline.api.JsonBody;
-import io.hookline.api.Jsons;
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
+import io.hookline.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

@@ -1,8 +1,8 @@
 package io.hookline.app.control;
 
-import io.hookline.api.Problem;
 import io.hookline.app.entity.App;
 import io.hookline.app.entity.AppOwned;
+import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,7 +17,7 @@ public class Apps {
 
   public App create(String name, String uid) {
     if (uid != null && findByUid(uid) != null) {
-      throw Problem.conflict("uid", "an app with uid '" + uid + "' already exists");
+      throw Refusal.conflict("uid", "an app with uid '" + uid + "' already exists");
     }
     App app = new App(name, uid);
     em.persist(app);
@@ -25,7 +25,7 @@ public class Apps {
       em.flush();
     } catch (PersistenceException e) {
       // Lost a race with another request creating the same uid.
-      throw Problem.conflict("uid", "an app with uid '" + uid + "' already exists");
+      throw Refusal.conflict("uid", "an app with uid '" + uid + "' already exists");
     }
     return app;
   }
@@ -38,14 +38,14 @@ public class Apps {
    * Finds an app by its id ({@code app_...}) or by its uid; 404 when neither names one. The 404
    * leaves the caller's transaction alone: a group of sends goes on without the one it refuses.
    */
-  @Transactional(dontRollbackOn = Problem.class)
+  @Transactional(dontRollbackOn = Refusal.class)
   public App find(String idOrUid) {
     App app = idOrUid.startsWith("app_") ? em.find(App.class, idOrUid) : null;
     if (app == null) {
       app = findByUid(idOrUid);
     }
     if (app == null) {
-      throw Problem.notFound("app", idOrUid);
+      throw Refusal.notFound("app", idOrUid);
     }
     return app;
   }
@@ -55,7 +55,7 @@ public class Apps {
     App app = find(appRef);
     T entity = em.find(type, id);
     if (entity == null || !entity.getAppId().equals(app.getId())) {
-      throw Problem.notFound(what, id);
+      throw Refusal.notFound(what, id);
     }
     return entity;
   }

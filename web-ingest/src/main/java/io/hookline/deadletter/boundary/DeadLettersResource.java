@@ -1,10 +1,11 @@
 package io.hookline.deadletter.boundary;
 
-import static io.hookline.api.JsonFields.addNullable;
+import static io.hookline.json.JsonFields.addNullable;
 
-import io.hookline.api.Jsons;
+import io.hookline.api.DeliveryViews;
 import io.hookline.deadletter.control.DeadLetters;
 import io.hookline.delivery.entity.Delivery;
+import io.hookline.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -52,22 +53,9 @@ public class DeadLettersResource {
     int size = io.hookline.api.Paging.size(limit);
     List<Delivery> page = deadLetters.list(app, before, size + 1);
     JsonArrayBuilder data = Jsons.createArrayBuilder();
-    page.stream().limit(size).forEach(delivery -> data.add(view(delivery)));
+    page.stream().limit(size).forEach(delivery -> data.add(DeliveryViews.delivery(delivery)));
     JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
     return addNullable(json, "next", page.size() > size ? page.get(size - 1).getId() : null)
         .build();
-  }
-
-  public static JsonObject view(Delivery delivery) {
-    JsonObjectBuilder json =
-        Jsons.createObjectBuilder()
-            .add("deliveryId", delivery.getId())
-            .add("messageId", delivery.getMessageId())
-            .add("endpointId", delivery.getEndpointId())
-            .add("status", delivery.getStatus().name().toLowerCase())
-            .add("attempts", delivery.getAttemptCount());
-    addNullable(json, "reason", delivery.getDeadReason());
-    addNullable(json, "lastAttemptAt", delivery.getLastAttemptAt());
-    return json.add("createdAt", delivery.getCreatedAt().toString()).build();
   }
 }

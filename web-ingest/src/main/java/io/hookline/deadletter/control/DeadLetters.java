@@ -1,12 +1,12 @@
 package io.hookline.deadletter.control;
 
-import io.hookline.api.Problem;
 import io.hookline.app.control.Apps;
-import io.hookline.delivery.control.Resender;
 import io.hookline.delivery.entity.Delivery;
+import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.control.Endpoints;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.control.MessageIntake;
+import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +22,7 @@ public class DeadLetters {
   @Inject Apps apps;
   @Inject Endpoints endpoints;
   @Inject MessageIntake messages;
-  @Inject Resender resender;
+  @Inject DeliveryService delivery;
 
   /** The app's dead deliveries, newest first, older than the delivery id {@code before}. */
   public List<Delivery> list(String appRef, String before, int limit) {
@@ -35,17 +35,17 @@ public class DeadLetters {
   }
 
   public Delivery resend(String appRef, String messageId, String endpointId) {
-    return resender.resend(messages.find(appRef, messageId), enabledEndpoint(appRef, endpointId));
+    return delivery.resend(messages.find(appRef, messageId), enabledEndpoint(appRef, endpointId));
   }
 
   public int recover(String appRef, String endpointId, OffsetDateTime since, OffsetDateTime until) {
-    return resender.recover(enabledEndpoint(appRef, endpointId), since, until);
+    return delivery.recover(enabledEndpoint(appRef, endpointId), since, until);
   }
 
   private Endpoint enabledEndpoint(String appRef, String endpointId) {
     Endpoint endpoint = endpoints.find(appRef, endpointId);
     if (!endpoint.isEnabled()) {
-      throw Problem.conflict(
+      throw Refusal.conflict(
           "endpoint",
           "endpoint "
               + endpointId

@@ -1,18 +1,18 @@
 package io.hookline.endpoint.boundary;
 
-import static io.hookline.api.JsonFields.addNullable;
+import static io.hookline.json.JsonFields.addNullable;
 
+import io.hookline.api.DeliveryViews;
 import io.hookline.api.JsonBody;
-import io.hookline.api.Jsons;
-import io.hookline.api.Problem;
 import io.hookline.deadletter.control.DeadLetters;
-import io.hookline.delivery.control.Resender;
 import io.hookline.delivery.entity.DeliveryAttempt;
+import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.control.EndpointSpec;
 import io.hookline.endpoint.control.Endpoints;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.endpoint.entity.EndpointHealth;
-import io.hookline.message.boundary.MessagesResource;
+import io.hookline.json.Jsons;
+import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -267,13 +267,13 @@ public class EndpointsResource {
       until = Timestamps.now().plusSeconds(1);
     }
     if (!since.isBefore(until)) {
-      throw Problem.invalidField("until", "must be after since");
+      throw Refusal.invalidField("until", "must be after since");
     }
     int recovered = deadLetters.recover(app, endpoint, since, until);
     return Response.accepted(
             Jsons.createObjectBuilder()
                 .add("recovered", recovered)
-                .add("more", recovered == Resender.RECOVER_LIMIT)
+                .add("more", recovered == DeliveryService.RECOVER_LIMIT)
                 .build())
         .build();
   }
@@ -406,12 +406,12 @@ public class EndpointsResource {
       try {
         cursor = Long.valueOf(before);
       } catch (NumberFormatException e) {
-        throw Problem.invalidField("before", "must be a cursor from an earlier page's next");
+        throw Refusal.invalidField("before", "must be a cursor from an earlier page's next");
       }
     }
     List<DeliveryAttempt> page = endpoints.attempts(app, endpoint, cursor, size + 1);
     JsonArrayBuilder data = Jsons.createArrayBuilder();
-    page.stream().limit(size).forEach(attempt -> data.add(MessagesResource.attemptView(attempt)));
+    page.stream().limit(size).forEach(attempt -> data.add(DeliveryViews.attempt(attempt)));
     JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
     return addNullable(
             json, "next", page.size() > size ? page.get(size - 1).getId().toString() : null)

@@ -1,14 +1,14 @@
 package io.hookline.endpoint.control;
 
-import io.hookline.api.Problem;
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
 import io.hookline.delivery.entity.DeliveryAttempt;
-import io.hookline.egress.DeliveryTargets;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.endpoint.entity.EndpointHealth;
+import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
-import io.hookline.secret.EndpointSecrets;
+import io.hookline.runtime.DeliveryTargets;
+import io.hookline.runtime.EndpointSecrets;
 import io.hookline.signature.WebhookSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class Endpoints {
     if (secret != null) {
       String secretProblem = WebhookSignature.problemWith(secret);
       if (secretProblem != null) {
-        throw Problem.invalidField("secret", secretProblem);
+        throw Refusal.invalidField("secret", secretProblem);
       }
     } else {
       secret = WebhookSignature.newSecret();
@@ -97,7 +97,7 @@ public class Endpoints {
   public Endpoint find(String appRef, String endpointId) {
     Endpoint endpoint = apps.findOwned(appRef, Endpoint.class, endpointId, "endpoint");
     if (endpoint.isDeleted()) {
-      throw Problem.notFound("endpoint", endpointId);
+      throw Refusal.notFound("endpoint", endpointId);
     }
     return endpoint;
   }
@@ -113,7 +113,7 @@ public class Endpoints {
     } else {
       String problem = WebhookSignature.problemWith(secret);
       if (problem != null) {
-        throw Problem.invalidField("key", problem);
+        throw Refusal.invalidField("key", problem);
       }
     }
     endpoint.rotateSecret(
@@ -149,11 +149,11 @@ public class Endpoints {
       urlProblem = targets.refusalToSave(spec.url());
     }
     if (urlProblem != null) {
-      throw Problem.invalidField("url", urlProblem);
+      throw Refusal.invalidField("url", urlProblem);
     }
     String headersProblem = CustomHeaders.problemWith(spec.headers());
     if (headersProblem != null) {
-      throw Problem.invalidField("headers", headersProblem);
+      throw Refusal.invalidField("headers", headersProblem);
     }
   }
 }

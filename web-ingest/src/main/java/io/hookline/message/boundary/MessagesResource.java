@@ -1,16 +1,15 @@
 package io.hookline.message.boundary;
 
-import static io.hookline.api.JsonFields.addNullable;
+import static io.hookline.json.JsonFields.addNullable;
 
+import io.hookline.api.DeliveryViews;
 import io.hookline.api.JsonBody;
-import io.hookline.api.JsonFields;
-import io.hookline.api.Jsons;
-import io.hookline.api.Problem;
-import io.hookline.deadletter.boundary.DeadLettersResource;
 import io.hookline.deadletter.control.DeadLetters;
-import io.hookline.delivery.entity.DeliveryAttempt;
+import io.hookline.json.JsonFields;
+import io.hookline.json.Jsons;
 import io.hookline.message.control.MessageIntake;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -79,7 +78,7 @@ public class MessagesResource {
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       String body) {
     if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      throw Problem.invalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+      throw Refusal.invalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
     }
     JsonBody json = JsonBody.parse(body);
     String eventType = json.requiredString("eventType", 256, EVENT_TYPE);
@@ -182,16 +181,16 @@ public class MessagesResource {
   public JsonObject sendBatch(@PathParam("app") String app, String body) {
     JsonBody json = JsonBody.parse(body);
     if (!(json.value("messages") instanceof JsonArray messages)) {
-      throw Problem.invalidField("messages", "must be an array of messages");
+      throw Refusal.invalidField("messages", "must be an array of messages");
     }
     if (messages.isEmpty() || messages.size() > MAX_BATCH) {
-      throw Problem.invalidField("messages", "must hold 1 to " + MAX_BATCH + " messages");
+      throw Refusal.invalidField("messages", "must hold 1 to " + MAX_BATCH + " messages");
     }
     java.util.List<MessageIntake.BatchItem> items = new java.util.ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       try {
         if (messages.get(i).getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
-          throw Problem.invalidField("messages[" + i + "]", "must be a message object");
+          throw Refusal.invalidField("messages[" + i + "]", "must be a message object");
         }
         JsonBody item = JsonBody.of(messages.getJsonObject(i));
         items.add(
@@ -200,7 +199,7 @@ public class MessagesResource {
                 item.optionalString("eventId", 256, EVENT_ID),
                 item.requiredObject("payload").toString(),
                 null));
-      } catch (Problem refused) {
+      } catch (Refusal refused) {
         items.add(new MessageIntake.BatchItem(null, null, null, refused));
       }
     }
@@ -216,7 +215,7 @@ public class MessagesResource {
         data.add(
             Jsons.createObjectBuilder()
                 .add("index", i)
-                .add("error", io.hookline.api.ProblemMapper.body((Problem) result)));
+                .add("error", io.hookline.api.ProblemMapper.body((Refusal) result)));
       }
     }
     return Jsons.createObjectBuilder()
@@ -262,7 +261,7 @@ public class MessagesResource {
   @Path("{message}/attempts")
   public JsonArray attempts(@PathParam("app") String app, @PathParam("message") String messageId) {
     JsonArrayBuilder list = Jsons.createArrayBuilder();
-    intake.attempts(app, messageId).forEach(attempt -> list.add(attemptView(attempt)));
+    intake.attempts(app, messageId).forEach(attempt -> list.add(DeliveryViews.attempt(attempt)));
     return list.build();
   }
 
@@ -292,25 +291,7 @@ public class MessagesResource {
       @PathParam("app") String app,
       @PathParam("message") String messageId,
       @PathParam("endpoint") String endpointId) {
-    return Response.accepted(
-            DeadLettersResource.view(deadLetters.resend(app, messageId, endpointId)))
-        .build();
-  }
-
-  /** One try, as every attempts listing shows it. */
-  public static JsonObject attemptView(DeliveryAttempt attempt) {
-    JsonObjectBuilder json =
-        Jsons.createObjectBuilder()
-            .add("messageId", attempt.getMessageId())
-            .add("endpointId", attempt.getEndpointId())
-            .add("attempt", attempt.getAttempt())
-            .add("status", attempt.getStatus().name().toLowerCase());
-    addNullable(json, "responseStatus", attempt.getResponseStatus());
-    if (attempt.getError() != null) {
-      json.add("error", attempt.getError());
-    }
-    return json.add("durationMs", attempt.getDurationMs())
-        .add("timestamp", attempt.getCreatedAt().toString())
+    return Response.accepted(DeliveryViews.delivery(deadLetters.resend(app, messageId, endpointId)))
         .build();
   }
 

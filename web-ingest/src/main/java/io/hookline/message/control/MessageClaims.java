@@ -1,6 +1,6 @@
 package io.hookline.message.control;
 
-import io.hookline.api.Problem;
+import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,7 +35,7 @@ public class MessageClaims {
    * none is live. A live claim with another request hash is a 409.
    */
   // A conflict writes nothing: it must not doom the caller's transaction (a batch goes on).
-  @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = Problem.class)
+  @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = Refusal.class)
   public String earlier(String appId, List<Claim> claims, String requestHash) {
     for (Claim claim : claims) {
       List<?> rows =
@@ -48,7 +48,7 @@ public class MessageClaims {
       if (!rows.isEmpty()) {
         Object[] row = (Object[]) rows.get(0);
         if (!requestHash.equals(row[0])) {
-          throw Problem.conflict(
+          throw Refusal.conflict(
               claim.field(),
               claim.field()
                   + " was already used for a different request (another event type, id or payload)");
@@ -63,7 +63,7 @@ public class MessageClaims {
    * Claims each name for the new message; a live claim made meanwhile by a twin request is a 409.
    */
   // A conflict writes nothing: it must not doom the caller's transaction (a batch goes on).
-  @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = Problem.class)
+  @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = Refusal.class)
   public void claim(
       String appId, List<Claim> claims, String requestHash, String messageId, OffsetDateTime now) {
     for (Claim claim : claims) {
@@ -95,7 +95,7 @@ public class MessageClaims {
             .setParameter(1, appId)
             .setParameter(2, messageId)
             .executeUpdate();
-        throw Problem.conflict(
+        throw Refusal.conflict(
             claim.field(),
             "a request with this "
                 + claim.field()

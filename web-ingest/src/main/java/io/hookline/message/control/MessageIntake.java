@@ -2,11 +2,10 @@ package io.hookline.message.control;
 
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
-import io.hookline.delivery.control.Fanout;
 import io.hookline.delivery.entity.Delivery;
 import io.hookline.delivery.entity.DeliveryAttempt;
+import io.hookline.delivery.service.DeliveryService;
 import io.hookline.message.entity.Message;
-import io.hookline.platform.GroupCommit;
 import io.hookline.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -26,7 +25,7 @@ import java.util.stream.Collectors;
 public class MessageIntake {
   @PersistenceContext EntityManager em;
   @Inject Apps apps;
-  @Inject Fanout fanout;
+  @Inject DeliveryService delivery;
   @Inject Event<MessageAccepted> accepted;
   @Inject MessageClaims claims;
   @jakarta.annotation.Resource jakarta.transaction.TransactionSynchronizationRegistry transactions;
@@ -61,7 +60,7 @@ public class MessageIntake {
   /**
    * Claims the request's Idempotency-Key and eventId and persists its message, or finds the message
    * an earlier identical request made. Private so that a call from {@link #acceptBatch} is not
-   * intercepted: Weld intercepts calls on {@code this} too, and a Problem passing the
+   * intercepted: Weld intercepts calls on {@code this} too, and a Refusal passing the
    * {@code @Transactional} interceptor marks the whole batch's transaction for rollback, which then
    * rolls back without a word.
    *
@@ -111,7 +110,7 @@ public class MessageIntake {
     // Delivery rows reference the message; JPA does not know that order without a mapping.
     em.flush();
     Map<String, Long> deliveries =
-        fanout.fanOut(messages, traces).stream()
+        delivery.fanOut(messages, traces).stream()
             .collect(Collectors.groupingBy(Delivery::getMessageId, Collectors.counting()));
     for (Message message : messages) {
       accepted.fire(
@@ -176,7 +175,7 @@ public class MessageIntake {
             traces.put(stored.message().getId(), send.trace());
           }
         }
-      } catch (io.hookline.api.Problem refused) {
+      } catch (io.hookline.platform.Refusal refused) {
         // Raised before anything of the send was written.
         outcomes.add(GroupCommit.Outcome.failed(refused));
       }

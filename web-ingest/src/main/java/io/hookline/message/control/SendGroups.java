@@ -1,6 +1,5 @@
 package io.hookline.message.control;
 
-import io.hookline.platform.GroupCommit;
 import io.hookline.runtime.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,15 +1,15 @@
 package io.hookline.source.boundary;
 
-import static io.hookline.api.JsonFields.addNullable;
+import static io.hookline.json.JsonFields.addNullable;
 
 import io.hookline.api.JsonBody;
-import io.hookline.api.JsonFields;
-import io.hookline.api.Jsons;
 import io.hookline.api.Paging;
-import io.hookline.api.Problem;
-import io.hookline.ingest.control.InboundEvents;
-import io.hookline.ingest.entity.InboundEvent;
+import io.hookline.inbound.control.InboundEvents;
+import io.hookline.inbound.entity.InboundEvent;
+import io.hookline.json.JsonFields;
+import io.hookline.json.Jsons;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.Refusal;
 import io.hookline.source.control.SourceSpec;
 import io.hookline.source.control.Sources;
 import io.hookline.source.entity.Source;
@@ -269,7 +269,7 @@ public class SourcesResource {
               ? Source.Mode.STORE
               : Source.Mode.valueOf(modeText.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw Problem.invalidField("mode", "must be store or forward");
+      throw Refusal.invalidField("mode", "must be store or forward");
     }
     String forwardApp = null;
     String prefix = null;

@@ -1,12 +1,12 @@
 package io.hookline.source.control;
 
-import io.hookline.api.JsonFields;
-import io.hookline.api.Problem;
 import io.hookline.app.control.Apps;
-import io.hookline.ingest.transform.Transform;
-import io.hookline.ingest.verify.Verifier;
-import io.hookline.ingest.verify.Verifiers;
-import io.hookline.secret.EndpointSecrets;
+import io.hookline.inbound.transform.Transform;
+import io.hookline.inbound.verify.Verifier;
+import io.hookline.inbound.verify.Verifiers;
+import io.hookline.json.JsonFields;
+import io.hookline.platform.Refusal;
+import io.hookline.runtime.EndpointSecrets;
 import io.hookline.signature.WebhookSignature;
 import io.hookline.source.entity.Source;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +35,7 @@ public class Sources {
       secret = generated = WebhookSignature.newSecret();
     }
     if (secret == null && verifier.needsSecret()) {
-      throw Problem.invalidField("secret", "is required for a " + spec.type() + " source");
+      throw Refusal.invalidField("secret", "is required for a " + spec.type() + " source");
     }
     Source source = new Source(spec.name(), spec.type());
     apply(source, spec, verifier);
@@ -53,7 +53,7 @@ public class Sources {
   public Source find(String id) {
     Source source = em.find(Source.class, id);
     if (source == null) {
-      throw Problem.notFound("source", id);
+      throw Refusal.notFound("source", id);
     }
     return source;
   }
@@ -61,7 +61,7 @@ public class Sources {
   public Source replace(String id, SourceSpec spec) {
     Source source = find(id);
     if (spec.type() != null && !spec.type().equals(source.getType())) {
-      throw Problem.invalidField(
+      throw Refusal.invalidField(
           "type", "cannot change (" + source.getType() + "); create a new source instead");
     }
     Verifier verifier = verifier(source.getType());
@@ -98,24 +98,25 @@ public class Sources {
     JsonObject config = spec.config() == null ? JsonObject.EMPTY_JSON_OBJECT : spec.config();
     String configProblem = verifier.problemWithConfig(config);
     if (configProblem != null) {
-      throw new Problem(422, "invalid-field", "Invalid field", configProblem, "config");
+      throw new Refusal(
+          Refusal.Kind.INVALID, "invalid-field", "Invalid field", configProblem, "config");
     }
     if (spec.transform() != null) {
       try {
         Transform.parse(spec.transform());
       } catch (Transform.Failure e) {
-        throw Problem.invalidField("transform", e.getMessage());
+        throw Refusal.invalidField("transform", e.getMessage());
       }
     }
     String forwardApp = null;
     if (spec.mode() == Source.Mode.FORWARD) {
       if (spec.forwardApp() == null) {
-        throw Problem.invalidField("forward", "must name the app (forward.app) to forward to");
+        throw Refusal.invalidField("forward", "must name the app (forward.app) to forward to");
       }
       try {
         forwardApp = apps.find(spec.forwardApp()).getId();
-      } catch (Problem notFound) {
-        throw Problem.invalidField("forward", "app '" + spec.forwardApp() + "' does not exist");
+      } catch (Refusal notFound) {
+        throw Refusal.invalidField("forward", "app '" + spec.forwardApp() + "' does not exist");
       }
     }
     source.update(
@@ -130,7 +131,7 @@ public class Sources {
   private void seal(Source source, Verifier verifier, String secret) {
     String problem = verifier.problemWithSecret(secret);
     if (problem != null) {
-      throw Problem.invalidField("secret", problem);
+      throw Refusal.invalidField("secret", problem);
     }
     source.sealSecret(secrets.seal(secret), secrets.keyId());
   }
@@ -138,7 +139,7 @@ public class Sources {
   private static Verifier verifier(String type) {
     Verifier verifier = type == null ? null : Verifiers.of(type);
     if (verifier == null) {
-      throw Problem.invalidField("type", "must be one of " + Verifiers.types());
+      throw Refusal.invalidField("type", "must be one of " + Verifiers.types());
     }
     return verifier;
   }

@@ -1,6 +1,6 @@
 package io.hookline.token.boundary;
 
-import io.hookline.api.Jsons;
+import io.hookline.json.Jsons;
 import io.hookline.token.control.ApiTokens;
 import io.hookline.token.entity.ApiToken;
 import jakarta.enterprise.context.ApplicationScoped;

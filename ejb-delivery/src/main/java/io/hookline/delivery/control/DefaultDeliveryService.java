@@ -1,0 +1,35 @@
+package io.hookline.delivery.control;
+
+import io.hookline.delivery.entity.Delivery;
+import io.hookline.delivery.service.DeliveryService;
+import io.hookline.endpoint.entity.Endpoint;
+import io.hookline.message.entity.Message;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** {@link DeliveryService} over the fan-out and the resender, in the caller's transaction. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class DefaultDeliveryService implements DeliveryService {
+  @Inject Fanout fanout;
+  @Inject Resender resender;
+
+  @Override
+  public List<Delivery> fanOut(List<Message> messages, Map<String, Map<String, String>> traces) {
+    return fanout.fanOut(messages, traces);
+  }
+
+  @Override
+  public Delivery resend(Message message, Endpoint endpoint) {
+    return resender.resend(message, endpoint);
+  }
+
+  @Override
+  public int recover(Endpoint endpoint, OffsetDateTime since, OffsetDateTime until) {
+    return resender.recover(endpoint, since, until);
+  }
+}

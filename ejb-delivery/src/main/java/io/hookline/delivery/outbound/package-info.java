@@ -1,0 +1,5 @@
+/**
+ * The HTTP call to a subscriber: connect only to the address that was checked, post the signed
+ * payload under a hard deadline, read at most a bounded answer, and classify what came back.
+ */
+package io.hookline.delivery.outbound;

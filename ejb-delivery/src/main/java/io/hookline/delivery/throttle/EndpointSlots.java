@@ -1,0 +1,46 @@
+package io.hookline.delivery.throttle;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** This node's {@link InFlightLimit}, shared by every delivery consumer. */
+@ApplicationScoped
+public class EndpointSlots {
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.max-in-flight-per-endpoint", defaultValue = "4")
+  int perEndpoint;
+
+  /** How long a try waits when its endpoint has no free slot (±50%, so they do not bunch). */
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.busy-endpoint-wait", defaultValue = "PT1S")
+  Duration busyWait;
+
+  private InFlightLimit limit;
+
+  @PostConstruct
+  void init() {
+    limit = new InFlightLimit(perEndpoint);
+  }
+
+  /** How many tries to one endpoint this node runs at once. */
+  public int perEndpoint() {
+    return perEndpoint;
+  }
+
+  public boolean tryAcquire(String endpointId) {
+    return limit.tryAcquire(endpointId);
+  }
+
+  public void release(String endpointId) {
+    limit.release(endpointId);
+  }
+
+  public Duration busyWait() {
+    return Duration.ofMillis(
+        Math.round(busyWait.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble())));
+  }
+}

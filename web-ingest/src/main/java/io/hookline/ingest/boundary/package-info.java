@@ -1,2 +1,0 @@
-/** {@code POST /ingest/{source}} for providers, and the audit log under {@code /api/v1/audit}. */
-package io.hookline.ingest.boundary;
