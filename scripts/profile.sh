@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Samples where a running JVM spends its CPU, every thread including the JIT compiler's and the
 # kernel's part, with async-profiler from Maven Central (JFR sees only threads running Java code,
-# which on this stack was half the CPU). See docs/performance.md, "Fifth round".
+# which on this stack is about half the CPU). See docs/performance.md.
 #   scripts/profile.sh PID [SECONDS] [OUT]
 # Writes collapsed stacks (a stack and its sample count per line, 1 ms of CPU a sample) to OUT
 # (default target/profile-PID.collapsed) and prints the threads and frames that used the most.

@@ -69,7 +69,7 @@ public class Resources {
    * entry, with the connector class at the same place in {@link #CONNECTORS}. Without a backup the
    * second entry is the default address (Payara's placeholders cannot default one variable to
    * another), and the adapter picks among the entries for each new connection: with one broker
-   * elsewhere, the backup variables must name it too (README, configuration).
+   * elsewhere, the backup variables must name it too (docs/configuration.md).
    */
   public static final String BROKER_ADDRESSES =
       "host=${ENV=HOOKLINE_ARTEMIS_HOST:127.0.0.1};port=${ENV=HOOKLINE_ARTEMIS_PORT:61616},"

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The EAR on Payara Server Full, deployed by the same script the README tells operators to use
+ * The EAR on Payara Server Full, deployed by the same script docs/deployment.md tells operators to use
  * (server-config/payara-server/deploy-ear.sh), then used like any client would.
  */
 class EarOnPayaraServerIT {

@@ -154,7 +154,7 @@ public final class TestStack {
     env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces().endpoint());
     env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
     env.put(
-        "IO_HOOKLINE_DELIVERY_CONTROL_OUTBOUNDCALL_POST_RETRY_MAXRETRIES",
+        "IO_HOOKLINE_DELIVERY_OUTBOUND_OUTBOUNDCALL_POST_RETRY_MAXRETRIES",
         String.valueOf(MICRO_FT_MAX_RETRIES));
     return env;
   }
