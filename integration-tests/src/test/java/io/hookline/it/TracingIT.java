@@ -30,11 +30,20 @@ class TracingIT extends MicroTest {
         .toList();
   }
 
+  /**
+   * The span with this id, waited for: a parent ends after its children, so it can reach the
+   * receiver in a later export batch than they did.
+   */
   private static OtlpReceiver.Span byId(String spanId) {
-    return TestStack.traces().spans().stream()
-        .filter(s -> s.spanId().equals(spanId))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no span " + spanId));
+    return Eventually.await(
+            "span " + spanId + " exported",
+            WAIT,
+            () ->
+                TestStack.traces().spans().stream()
+                    .filter(s -> s.spanId().equals(spanId))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
   }
 
   /** The span's ancestors, nearest first, as far as they were exported. */

@@ -3,7 +3,8 @@ package io.hookline.platform;
 /**
  * A request the domain refuses, saying what is wrong with it: malformed, an invalid field, a thing
  * that does not exist, or a conflict with what is stored. Thrown by control classes; the HTTP
- * boundary turns it into an RFC 9457 problem, so nothing here knows about HTTP.
+ * boundary turns it into an RFC 9457 problem with the status of its kind; nothing here depends on
+ * HTTP.
  */
 public class Refusal extends RuntimeException {
 

@@ -24,12 +24,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable thrown) {
     Refusal refusal = find(thrown, Refusal.class);
     if (refusal != null) {
-      return response(
-          status(refusal.kind()),
-          refusal.code(),
-          refusal.title(),
-          refusal.getMessage(),
-          refusal.field());
+      return Response.status(status(refusal.kind()))
+          .type(PROBLEM_JSON)
+          .entity(body(refusal).toString())
+          .build();
     }
     JsonParsingException parsing = find(thrown, JsonParsingException.class);
     if (parsing != null) {

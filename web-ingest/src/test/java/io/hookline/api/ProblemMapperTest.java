@@ -1,15 +1,43 @@
 package io.hookline.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.hookline.platform.Refusal;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.json.JsonObject;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionalException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
 class ProblemMapperTest {
+
+  @Test
+  void eachRefusalIsTheProblemItAlwaysWas() {
+    assertProblem(Refusal.malformed("bad"), 400, "malformed-request", "Malformed request", null);
+    assertProblem(
+        Refusal.invalidField("url", "must be https"), 422, "invalid-field", "Invalid field", "url");
+    assertProblem(Refusal.notFound("app", "acme"), 404, "not-found", "Not found", null);
+    assertProblem(Refusal.conflict("uid", "taken"), 409, "conflict", "Conflict", "uid");
+    JsonObject notFound = ProblemMapper.body(Refusal.notFound("app", "acme"));
+    assertEquals("app 'acme' does not exist", notFound.getString("detail"));
+  }
+
+  private static void assertProblem(
+      Refusal refusal, int status, String type, String title, String field) {
+    JsonObject body = ProblemMapper.body(refusal);
+    assertEquals(status, body.getInt("status"));
+    assertEquals(ProblemMapper.TYPE_PREFIX + type, body.getString("type"));
+    assertEquals(title, body.getString("title"));
+    if (field == null) {
+      assertFalse(body.containsKey("field"));
+    } else {
+      assertEquals(field, body.getString("field"));
+    }
+  }
 
   @Test
   void aCommitTheBrokerCutOffIsAnOutage() {

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes this node's {@link QuietSuccesses} to the health rows every interval, so the figures an
- * operator reads are at most that old. Never throws (see {@link Reconciler}): what could not be
- * written is kept for the next round.
+ * operator reads are at most that old. Never throws (see {@link
+ * io.hookline.delivery.control.Reconciler}): what could not be written is kept for the next round.
  */
 @Startup
 @Singleton

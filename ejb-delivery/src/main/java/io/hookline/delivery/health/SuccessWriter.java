@@ -10,7 +10,8 @@ import java.time.OffsetDateTime;
 
 /**
  * Adds counted successes to an endpoint's health row, in a short transaction of its own (an EJB for
- * the same reason as {@link OverdueDeliveries}: it is called from a timer outside a transaction).
+ * the same reason as {@link io.hookline.delivery.control.OverdueDeliveries}: it is called from a
+ * timer outside a transaction).
  */
 @Stateless
 public class SuccessWriter {
