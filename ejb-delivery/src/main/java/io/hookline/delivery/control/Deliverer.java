@@ -22,6 +22,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -65,6 +67,11 @@ public class Deliverer {
   @Inject
   @ConfigProperty(name = "hookline.delivery.retry-after-cap", defaultValue = "PT1H")
   Duration retryAfterCap;
+
+  /** Tries in a row whose outcome could not be recorded, after which the delivery is dead. */
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.record-failure-limit", defaultValue = "5")
+  int recordFailureLimit;
 
   /** How long the tries of one batch may take before the rest go on in another message. */
   @Inject
@@ -408,10 +415,51 @@ public class Deliverer {
     queue.enqueueAll(deliveries, attempt, wait, traceOf);
   }
 
+  /**
+   * Counts a transaction that tried the delivery and then failed before its outcome was recorded,
+   * in a transaction of its own (that one rolled back). After {@code
+   * hookline.delivery.record-failure-limit} such in a row the delivery is dead, without an attempt
+   * row (writing one is what may have failed), and dead-lettered as other dead deliveries are.
+   *
+   * @param cause why the transaction failed, for the dead delivery's reason
+   * @return true when the delivery wants no other try (dead now, already settled, or gone); false
+   *     when the message should come back for another
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean outcomeNotRecorded(String deliveryId, String cause) {
+    Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+    if (delivery == null || delivery.getStatus() != DeliveryStatus.PENDING) {
+      return true;
+    }
+    int times = delivery.unrecordedTry();
+    if (times < recordFailureLimit) {
+      LOG.warning(
+          () ->
+              "the outcome of a try at delivery "
+                  + deliveryId
+                  + " could not be recorded ("
+                  + times
+                  + " of "
+                  + recordFailureLimit
+                  + " times): "
+                  + cause);
+      return false;
+    }
+    String reason = "its outcome could not be recorded " + times + " times; the last: " + cause;
+    delivery.died(Timestamps.now(), reason);
+    buried(delivery, reason);
+    return true;
+  }
+
   private void die(Delivery delivery, OffsetDateTime now, HttpOutcome outcome, String reason) {
     delivery.died(now, reason);
-    metrics.deadLetter();
     attempts.record(delivery, outcome, now);
+    buried(delivery, reason);
+  }
+
+  /** What follows a delivery's death in the transaction that declares it. */
+  private void buried(Delivery delivery, String reason) {
+    metrics.deadLetter();
     queue.deadLetter(delivery, reason);
     LOG.info(
         () ->
