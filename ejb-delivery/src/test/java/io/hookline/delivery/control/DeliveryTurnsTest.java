@@ -25,6 +25,31 @@ class DeliveryTurnsTest {
       }
     }
 
+    /** Ids whose batch try throws, and what each batch try did. */
+    final java.util.Set<String> unrecordable = new java.util.HashSet<>();
+
+    final List<String> tried = new ArrayList<>();
+    final List<List<String>> requeued = new ArrayList<>();
+
+    @Override
+    public Turn attemptInBatch(
+        String deliveryId, int attempt, java.util.Map<String, java.util.Map<String, String>> t) {
+      tried.add(deliveryId);
+      if (unrecordable.contains(deliveryId)) {
+        throw refusedInsert();
+      }
+      return new Turn(false, null);
+    }
+
+    @Override
+    public void requeue(
+        List<String> deliveryIds,
+        int attempt,
+        java.time.Duration wait,
+        java.util.Map<String, java.util.Map<String, String>> t) {
+      requeued.add(List.copyOf(deliveryIds));
+    }
+
     @Override
     public boolean outcomeNotRecorded(String deliveryId, String cause) {
       counted.add(deliveryId + " " + cause);
@@ -40,9 +65,53 @@ class DeliveryTurnsTest {
 
   {
     turns.deliverer = deliverer;
+    turns.batchBudget = java.time.Duration.ofSeconds(60);
+    turns.slots =
+        new io.hookline.delivery.throttle.EndpointSlots() {
+          @Override
+          public boolean tryAcquire(String endpointId) {
+            return true;
+          }
+
+          @Override
+          public void release(String endpointId) {}
+        };
+    turns.metrics =
+        new DeliveryMetrics() {
+          @Override
+          public void batched(String endpointId, int deliveries) {}
+        };
   }
 
-  private static RuntimeException refusedInsert() {
+  private void batch(String... ids) {
+    turns.attemptBatch("ep_1", List.of(ids), 1, 0, false, null);
+  }
+
+  @Test
+  void eachTryOfABatchIsItsOwnTransactionAndAllAreTried() {
+    batch("a", "b", "c");
+    assertEquals(List.of("a", "b", "c"), deliverer.tried);
+    assertEquals(List.of(), deliverer.requeued);
+  }
+
+  @Test
+  void aBatchTryThatCannotBeRecordedGoesBackToTheBrokerWithTheEarlierTriesLeftMade() {
+    deliverer.unrecordable.add("b");
+    deliverer.countAnswers = false;
+    assertThrows(RuntimeException.class, () -> batch("a", "b", "c"));
+    assertEquals(List.of("a", "b"), deliverer.tried, "c waits for the split message");
+    assertEquals(1, deliverer.counted.size(), "the failure is counted as a single one's is");
+  }
+
+  @Test
+  void aBatchTryDeadAtTheLimitLetsTheBatchGoOn() {
+    deliverer.unrecordable.add("b");
+    deliverer.countAnswers = true;
+    batch("a", "b", "c");
+    assertEquals(List.of("a", "b", "c"), deliverer.tried);
+  }
+
+  static RuntimeException refusedInsert() {
     return new IllegalStateException(
         "transaction rolled back",
         new RuntimeException(
