@@ -32,9 +32,19 @@ public final class Receiver implements AutoCloseable {
   private final Map<String, List<Received>> received = new HashMap<>();
 
   /** A scripted answer: a status and response headers. */
-  public record Reply(int status, Map<String, String> headers, java.time.Duration delay) {
+  public record Reply(
+      int status, Map<String, String> headers, java.time.Duration delay, byte[] body) {
+    public Reply(int status, Map<String, String> headers, java.time.Duration delay) {
+      this(status, headers, delay, null);
+    }
+
     public Reply(int status, Map<String, String> headers) {
       this(status, headers, java.time.Duration.ZERO);
+    }
+
+    /** Answers {@code status} with these bytes as the response body. */
+    public static Reply withBody(int status, byte[] body) {
+      return new Reply(status, Map.of(), java.time.Duration.ZERO, body);
     }
 
     public static Reply of(int status) {
@@ -126,7 +136,12 @@ public final class Receiver implements AutoCloseable {
       return;
     }
     reply.headers().forEach(exchange.getResponseHeaders()::add);
-    exchange.sendResponseHeaders(reply.status(), -1);
+    if (reply.body() == null) {
+      exchange.sendResponseHeaders(reply.status(), -1);
+    } else {
+      exchange.sendResponseHeaders(reply.status(), reply.body().length);
+      exchange.getResponseBody().write(reply.body());
+    }
     exchange.close();
   }
 

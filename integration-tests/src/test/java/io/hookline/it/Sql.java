@@ -30,6 +30,19 @@ final class Sql {
     }
   }
 
+  /** Runs a statement that returns no rows (DDL, or a change a test makes on purpose). */
+  static void execute(Database db, String sql, Object... params) {
+    try (Connection connection = db.connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      statement.execute();
+    } catch (SQLException e) {
+      throw new AssertionError(sql, e);
+    }
+  }
+
   static long count(Database db, String sql, Object... params) {
     return Long.parseLong(strings(db, sql, params).get(0));
   }

@@ -21,6 +21,10 @@ public final class DeliveryViews {
             .add("attempt", attempt.getAttempt())
             .add("status", attempt.getStatus().name().toLowerCase());
     addNullable(json, "responseStatus", attempt.getResponseStatus());
+    // As Svix names it: the start of the answer, or "[base64] ..." for a binary one.
+    if (attempt.getResponseBody() != null) {
+      json.add("response", attempt.getResponseBody());
+    }
     if (attempt.getError() != null) {
       json.add("error", attempt.getError());
     }

@@ -58,7 +58,8 @@ class ArchitectureTest {
           "io.hookline.delivery.outbound.HttpOutcome",
           "io.hookline.delivery.outbound.WebhookPoster",
           "io.hookline.delivery.control.EventTypeFilter",
-          "io.hookline.delivery.control.Batches");
+          "io.hookline.delivery.control.Batches",
+          "io.hookline.platform.StoredText");
 
   private static JavaClasses hookline;
 

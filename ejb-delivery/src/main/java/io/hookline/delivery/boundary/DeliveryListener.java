@@ -3,6 +3,7 @@ package io.hookline.delivery.boundary;
 import io.hookline.delivery.control.ConsumerPriority;
 import io.hookline.delivery.control.Deliverer;
 import io.hookline.delivery.control.DeliveryQueue;
+import io.hookline.delivery.control.DeliveryTurns;
 import io.hookline.runtime.Resources;
 import io.hookline.runtime.Tracing;
 import io.opentelemetry.api.trace.Span;
@@ -20,8 +21,10 @@ import java.util.List;
 
 /**
  * Reads the delivery id (or a batch's ids) and the try it is for, and hands them to {@link
- * Deliverer}. A failed try schedules the next itself; only an unexpected error (the database down,
- * say) throws, rolls back, and has Artemis redeliver after the delay set in broker.xml.
+ * DeliveryTurns}, which runs them in {@link Deliverer}'s transactions. A failed try schedules the
+ * next itself; only an unexpected error (the database down, an outcome the database refuses)
+ * throws, rolls back, and has Artemis redeliver after the delay set in broker.xml, a bounded number
+ * of times for one delivery (see DeliveryTurns).
  *
  * <p>The message is taken outside any transaction: the rows are the state, and the service commits
  * them in a transaction of the database alone, after which the resource adapter acknowledges the
@@ -74,7 +77,7 @@ import java.util.List;
     })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliveryListener implements MessageListener {
-  @Inject Deliverer deliveries;
+  @Inject DeliveryTurns deliveries;
   @Inject Tracing tracing;
   @Inject ConsumerPriority priority;
 

@@ -22,6 +22,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -66,10 +68,10 @@ public class Deliverer {
   @ConfigProperty(name = "hookline.delivery.retry-after-cap", defaultValue = "PT1H")
   Duration retryAfterCap;
 
-  /** How long the tries of one batch may take before the rest go on in another message. */
+  /** Tries in a row whose outcome could not be recorded, after which the delivery is dead. */
   @Inject
-  @ConfigProperty(name = "hookline.delivery.batch-budget", defaultValue = "PT1S")
-  Duration batchBudget;
+  @ConfigProperty(name = "hookline.delivery.record-failure-limit", defaultValue = "5")
+  int recordFailureLimit;
 
   /**
    * @param attempt the try the JMS message is for (1-based); 0 for a message that does not say
@@ -95,58 +97,47 @@ public class Deliverer {
   }
 
   /**
-   * Tries the deliveries of one JMS message, to one endpoint, in order and in this one transaction,
-   * so the transaction, its commit and the reads are paid once for them all. When a try fails, or
-   * the batch has taken {@code hookline.delivery.batch-budget}, the rest go on in a message of
-   * their own (a transaction of their own); when a try is put off (the endpoint busy, rate-limited
-   * or its breaker open), it and the rest are put off together. A batch that comes back after a
-   * rollback is split into one message a delivery, so one delivery that keeps failing the
-   * transaction cannot hold back the others.
-   *
-   * <p>The batch holds one of its endpoint's slots on this node throughout; with none free, its
-   * message goes back to the queue as it is, before any row is read, and waits twice as long each
-   * time this happens to it (up to 16 busy waits): a backlog to one endpoint then costs few
-   * transactions while it waits, and the other endpoints keep the consumers.
-   *
-   * @param endpointId the endpoint the message says its deliveries are to; null if it does not
-   * @param busyRounds how often this message found its endpoint busy before
-   * @param redelivered the message was delivered before and its transaction rolled back
-   * @param traces the trace each delivery continues, by id, when they differ (single sends accepted
-   *     together); null when they all continue the current one
+   * A batch that came back after a rollback: its deliveries queued again, one message each, so one
+   * delivery that keeps failing its transaction cannot hold back the others.
    */
-  public void attemptBatch(
-      String endpointId,
-      List<String> deliveryIds,
-      int attempt,
-      int busyRounds,
-      boolean redelivered,
-      Map<String, Map<String, String>> traces) {
-    if (redelivered || endpointId == null) {
-      splitUp(deliveryIds, attempt, traces);
-      return;
-    }
-    if (!slots.tryAcquire(endpointId)) {
-      queue.requeueBatch(
-          deliveryIds,
-          endpointId,
-          attempt,
-          busyRounds + 1,
-          slots.busyWait().multipliedBy(1L << Math.min(busyRounds, 2)),
-          traces);
-      return;
-    }
-    try {
-      attemptHoldingSlot(deliveryIds, attempt, traces);
-    } finally {
-      slots.release(endpointId);
-    }
-  }
-
-  private void splitUp(
+  public void splitUp(
       List<String> deliveryIds, int attempt, Map<String, Map<String, String>> traces) {
     List<Delivery> batch = lockAll(deliveryIds);
     LOG.info(() -> "a batch of " + batch.size() + " deliveries came back: queued one by one");
     queue.enqueueEach(batch, attempt, Duration.ZERO, eachTrace(traces));
+  }
+
+  /**
+   * One delivery of a batch, in a transaction of its own: its outcome is committed before the
+   * batch's next try starts, so a failure later in the batch cannot undo it (nor have the
+   * subscriber sent it again). The row is locked for this try only. The caller holds a slot of the
+   * endpoint for the batch.
+   *
+   * @param traces the trace each delivery continues, by id, when they differ; null when they all
+   *     continue the current one
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Turn attemptInBatch(
+      String deliveryId, int attempt, Map<String, Map<String, String>> traces) {
+    Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+    if (delivery == null) {
+      warnMissing(deliveryId);
+      return Turn.DONE;
+    }
+    return attemptInOwnTrace(delivery, attempt, traces);
+  }
+
+  /**
+   * Queues the same try of these deliveries again after {@code wait} (batched as fresh ones are),
+   * in a transaction of its own: the untried rest of a batch.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void requeue(
+      List<String> deliveryIds,
+      int attempt,
+      Duration wait,
+      Map<String, Map<String, String>> traces) {
+    defer(lockAll(deliveryIds), attempt, wait, eachTrace(traces));
   }
 
   /** Each delivery's own trace when {@code traces} has them, or else the current one. */
@@ -179,35 +170,6 @@ public class Deliverer {
     return batch;
   }
 
-  private void attemptHoldingSlot(
-      List<String> deliveryIds, int attempt, Map<String, Map<String, String>> traces) {
-    List<Delivery> batch = lockAll(deliveryIds);
-    // Read into this transaction's persistence context, where each try finds its message.
-    em.createQuery("select m from Message m where m.id in :ids", Message.class)
-        .setParameter("ids", batch.stream().map(Delivery::getMessageId).distinct().toList())
-        .getResultList();
-    long deadline = System.nanoTime() + batchBudget.toNanos();
-    int tried = 0;
-    Function<Delivery, Map<String, String>> traceOf = eachTrace(traces);
-    for (int i = 0; i < batch.size(); i++) {
-      Turn turn = attemptInOwnTrace(batch.get(i), attempt, traces);
-      if (turn.putOff() != null) {
-        defer(batch.subList(i, batch.size()), attempt, turn.putOff(), traceOf);
-        break;
-      }
-      tried++;
-      if (i + 1 < batch.size() && (turn.failed() || System.nanoTime() - deadline > 0)) {
-        List<Delivery> rest = batch.subList(i + 1, batch.size());
-        LOG.fine(() -> "the last " + rest.size() + " deliveries of a batch go on in another");
-        queue.enqueueAll(rest, attempt, Duration.ZERO, traceOf);
-        break;
-      }
-    }
-    if (tried > 0) {
-      metrics.batched(batch.get(0).getEndpointId(), tried);
-    }
-  }
-
   /**
    * A batch's try at one delivery, in a span of the delivery's own trace (linked to the batch's)
    * when the batch's deliveries continue different ones, so that every request's trace holds the
@@ -232,8 +194,10 @@ public class Deliverer {
   /**
    * What one delivery's turn came to: done with for now (delivered, settled, dead), failed (its
    * retry is queued), or put off without a try, to be queued again after a wait.
+   *
+   * @param putOff the wait before the same try, when it was put off; null otherwise
    */
-  private record Turn(boolean failed, Duration putOff) {
+  public record Turn(boolean failed, Duration putOff) {
     static final Turn DONE = new Turn(false, null);
     static final Turn FAILED = new Turn(true, null);
 
@@ -408,10 +372,51 @@ public class Deliverer {
     queue.enqueueAll(deliveries, attempt, wait, traceOf);
   }
 
+  /**
+   * Counts a transaction that tried the delivery and then failed before its outcome was recorded,
+   * in a transaction of its own (that one rolled back). After {@code
+   * hookline.delivery.record-failure-limit} such in a row the delivery is dead, without an attempt
+   * row (writing one is what may have failed), and dead-lettered as other dead deliveries are.
+   *
+   * @param cause why the transaction failed, for the dead delivery's reason
+   * @return true when the delivery wants no other try (dead now, already settled, or gone); false
+   *     when the message should come back for another
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean outcomeNotRecorded(String deliveryId, String cause) {
+    Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+    if (delivery == null || delivery.getStatus() != DeliveryStatus.PENDING) {
+      return true;
+    }
+    int times = delivery.unrecordedTry();
+    if (times < recordFailureLimit) {
+      LOG.warning(
+          () ->
+              "the outcome of a try at delivery "
+                  + deliveryId
+                  + " could not be recorded ("
+                  + times
+                  + " of "
+                  + recordFailureLimit
+                  + " times): "
+                  + cause);
+      return false;
+    }
+    String reason = "its outcome could not be recorded " + times + " times; the last: " + cause;
+    delivery.died(Timestamps.now(), reason);
+    buried(delivery, reason);
+    return true;
+  }
+
   private void die(Delivery delivery, OffsetDateTime now, HttpOutcome outcome, String reason) {
     delivery.died(now, reason);
-    metrics.deadLetter();
     attempts.record(delivery, outcome, now);
+    buried(delivery, reason);
+  }
+
+  /** What follows a delivery's death in the transaction that declares it. */
+  private void buried(Delivery delivery, String reason) {
+    metrics.deadLetter();
     queue.deadLetter(delivery, reason);
     LOG.info(
         () ->

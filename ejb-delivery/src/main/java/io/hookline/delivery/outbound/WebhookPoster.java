@@ -1,13 +1,13 @@
 package io.hookline.delivery.outbound;
 
 import io.hookline.egress.TargetCheck;
+import io.hookline.platform.StoredText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -134,11 +134,12 @@ public class WebhookPoster implements AutoCloseable {
       if (entity != null) {
         InputStream in = entity.getContent();
         byte[] kept = in.readNBytes(RESPONSE_BODY_LIMIT);
-        if (in.read() != -1) {
+        boolean longer = in.read() != -1;
+        if (longer) {
           // Longer than we keep: drop the connection rather than drain an unbounded stream.
           request.cancel();
         }
-        responseBody = new String(kept, StandardCharsets.UTF_8);
+        responseBody = StoredText.responseBody(kept, longer, RESPONSE_BODY_LIMIT);
       }
       Header retryAfter = response.getFirstHeader("retry-after");
       return new HttpOutcome(
@@ -199,7 +200,7 @@ public class WebhookPoster implements AutoCloseable {
         e instanceof TargetCheck.RefusedAddress
             ? "not sent: " + e.getMessage()
             : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    return text.length() > 1000 ? text.substring(0, 1000) : text;
+    return StoredText.fit(text, 1000);
   }
 
   private static long millisSince(long startNanos) {

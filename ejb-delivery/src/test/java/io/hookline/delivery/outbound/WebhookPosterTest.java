@@ -126,6 +126,7 @@ class WebhookPosterTest {
     assertFalse(outcome.succeeded());
     assertEquals(500, outcome.status());
     assertEquals(WebhookPoster.RESPONSE_BODY_LIMIT, outcome.body().length());
+    assertTrue(outcome.body().endsWith(io.hookline.platform.StoredText.CUT), "marked as cut");
   }
 
   @Test

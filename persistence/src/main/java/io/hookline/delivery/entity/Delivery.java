@@ -1,6 +1,7 @@
 package io.hookline.delivery.entity;
 
 import io.hookline.platform.Ids;
+import io.hookline.platform.StoredText;
 import io.hookline.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -63,6 +64,13 @@ public class Delivery {
   @Column(name = "dead_reason")
   private String deadReason;
 
+  /**
+   * Transactions in a row that made a try at this delivery and then failed to record its outcome
+   * (V16); a recorded outcome sets it back to 0.
+   */
+  @Column(name = "unrecorded_tries", nullable = false)
+  private int unrecordedTries;
+
   /** Tries made before the current round; the retry schedule counts from here. */
   @Column(name = "round_start", nullable = false)
   private int roundStart;
@@ -88,6 +96,7 @@ public class Delivery {
     status = DeliveryStatus.DELIVERED;
     deliveredAt = at;
     nextAttemptAt = null;
+    unrecordedTries = 0;
   }
 
   /** A failed try after which another is due at {@code next}. */
@@ -95,6 +104,7 @@ public class Delivery {
     attemptCount++;
     lastAttemptAt = at;
     nextAttemptAt = next;
+    unrecordedTries = 0;
   }
 
   /** A failed try after which no other is made. */
@@ -103,7 +113,20 @@ public class Delivery {
     lastAttemptAt = at;
     status = DeliveryStatus.DEAD;
     nextAttemptAt = null;
-    deadReason = reason.length() > 1024 ? reason.substring(0, 1024) : reason;
+    deadReason = StoredText.fit(reason, 1024);
+  }
+
+  /**
+   * A transaction that tried this delivery failed before it could record the outcome.
+   *
+   * @return how many did so in a row
+   */
+  public int unrecordedTry() {
+    return ++unrecordedTries;
+  }
+
+  public int getUnrecordedTries() {
+    return unrecordedTries;
   }
 
   /** Starts a new round of tries, due at once: a resend of a dead or delivered delivery. */
@@ -112,6 +135,7 @@ public class Delivery {
     roundStart = attemptCount;
     nextAttemptAt = at;
     deadReason = null;
+    unrecordedTries = 0;
   }
 
   /** The number of the next try within the current round, from 1. */

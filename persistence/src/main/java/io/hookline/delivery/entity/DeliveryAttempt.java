@@ -1,5 +1,6 @@
 package io.hookline.delivery.entity;
 
+import io.hookline.platform.StoredText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,6 +26,11 @@ import java.time.OffsetDateTime;
 public class DeliveryAttempt {
   public static final String BY_MESSAGE = "DeliveryAttempt.byMessage";
   public static final String BY_ENDPOINT_BEFORE = "DeliveryAttempt.byEndpointBefore";
+
+  /** The sizes of the text columns (V1): what is stored is fitted to them (StoredText). */
+  public static final int RESPONSE_BODY_COLUMN = 4096;
+
+  public static final int ERROR_COLUMN = 1024;
 
   public enum Outcome {
     SUCCEEDED,
@@ -86,8 +92,8 @@ public class DeliveryAttempt {
     this.attempt = delivery.getAttemptCount();
     this.status = status;
     this.responseStatus = responseStatus;
-    this.responseBody = responseBody;
-    this.error = error;
+    this.responseBody = StoredText.fit(responseBody, RESPONSE_BODY_COLUMN);
+    this.error = StoredText.fit(error, ERROR_COLUMN);
     this.durationMs = durationMs;
     this.createdAt = createdAt;
   }
@@ -120,6 +126,10 @@ public class DeliveryAttempt {
     return responseStatus;
   }
 
+  /**
+   * The start of the subscriber's answer as stored: text, or {@link StoredText#BASE64} and the
+   * base64 of a binary body, ending with {@link StoredText#CUT} when cut.
+   */
   public String getResponseBody() {
     return responseBody;
   }

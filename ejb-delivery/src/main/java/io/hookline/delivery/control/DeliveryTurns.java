@@ -1,0 +1,161 @@
+package io.hookline.delivery.control;
+
+import io.hookline.delivery.throttle.EndpointSlots;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the delivery listener hands each JMS message to, outside any transaction: runs the tries in
+ * {@link Deliverer}'s transactions and sees that a try whose transaction fails (its outcome not
+ * recorded) is not made again without end. Each such failure is counted on the delivery in a
+ * transaction of its own; the message then goes back to the broker for another try, until the
+ * delivery is declared dead at the limit. When the count cannot be written either (the database
+ * down), the original failure goes back to the broker as it is, and redelivery goes on as before.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DeliveryTurns {
+  private static final Logger LOG = Logger.getLogger(DeliveryTurns.class.getName());
+
+  @Inject Deliverer deliverer;
+  @Inject EndpointSlots slots;
+  @Inject DeliveryQueue queue;
+  @Inject DeliveryMetrics metrics;
+
+  /** How long the tries of one batch may take before the rest go on in another message. */
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.batch-budget", defaultValue = "PT1S")
+  Duration batchBudget;
+
+  /** One delivery's message: see {@link Deliverer#attempt(String, int, boolean)}. */
+  public void attempt(String deliveryId, int attempt, boolean revived) {
+    try {
+      deliverer.attempt(deliveryId, attempt, revived);
+    } catch (RuntimeException failed) {
+      countOrRethrow(deliveryId, failed);
+    }
+  }
+
+  /**
+   * Tries the deliveries of one JMS message, to one endpoint, in order, each in a transaction of
+   * its own ({@link Deliverer#attemptInBatch}): a failure later in the batch then undoes no try
+   * already made, and the subscriber gets again only the one that was in flight. The batch saves
+   * the message, its broker round trips and the slot's acquisition, not the commits: one per try, a
+   * local one for a success, as a single message costs. When a try fails, or the batch has taken
+   * {@code hookline.delivery.batch-budget}, the rest go on in a message of their own; when a try is
+   * put off (the endpoint busy, rate-limited or its breaker open), it and the rest are put off
+   * together.
+   *
+   * <p>A try whose transaction fails is counted as a single message's is; under the limit the
+   * message goes back to the broker, and comes back split into one message a delivery ({@link
+   * Deliverer#splitUp}), where the tries already made find their rows settled and do nothing.
+   *
+   * <p>The batch holds one of its endpoint's slots on this node throughout; with none free, its
+   * message goes back to the queue as it is, before any row is read, and waits twice as long each
+   * time this happens to it (up to 16 busy waits): a backlog to one endpoint then costs few
+   * transactions while it waits, and the other endpoints keep the consumers.
+   *
+   * @param endpointId the endpoint the message says its deliveries are to; null if it does not
+   * @param busyRounds how often this message found its endpoint busy before
+   * @param redelivered the message was delivered before and its handling failed
+   * @param traces the trace each delivery continues, by id, when they differ (single sends accepted
+   *     together); null when they all continue the current one
+   */
+  public void attemptBatch(
+      String endpointId,
+      List<String> deliveryIds,
+      int attempt,
+      int busyRounds,
+      boolean redelivered,
+      Map<String, Map<String, String>> traces) {
+    if (redelivered || endpointId == null) {
+      deliverer.splitUp(deliveryIds, attempt, traces);
+      return;
+    }
+    if (!slots.tryAcquire(endpointId)) {
+      queue.requeueBatch(
+          deliveryIds,
+          endpointId,
+          attempt,
+          busyRounds + 1,
+          slots.busyWait().multipliedBy(1L << Math.min(busyRounds, 2)),
+          traces);
+      return;
+    }
+    try {
+      attemptHoldingSlot(endpointId, deliveryIds, attempt, traces);
+    } finally {
+      slots.release(endpointId);
+    }
+  }
+
+  private void attemptHoldingSlot(
+      String endpointId,
+      List<String> deliveryIds,
+      int attempt,
+      Map<String, Map<String, String>> traces) {
+    long deadline = System.nanoTime() + batchBudget.toNanos();
+    int tried = 0;
+    try {
+      for (int i = 0; i < deliveryIds.size(); i++) {
+        String deliveryId = deliveryIds.get(i);
+        Deliverer.Turn turn;
+        try {
+          turn = deliverer.attemptInBatch(deliveryId, attempt, traces);
+        } catch (RuntimeException failed) {
+          tried++;
+          countOrRethrow(deliveryId, failed);
+          // Dead at the limit: the batch goes on.
+          continue;
+        }
+        if (turn.putOff() != null) {
+          deliverer.requeue(
+              deliveryIds.subList(i, deliveryIds.size()), attempt, turn.putOff(), traces);
+          break;
+        }
+        tried++;
+        if (i + 1 < deliveryIds.size() && (turn.failed() || System.nanoTime() - deadline > 0)) {
+          List<String> rest = deliveryIds.subList(i + 1, deliveryIds.size());
+          LOG.fine(() -> "the last " + rest.size() + " deliveries of a batch go on in another");
+          deliverer.requeue(rest, attempt, Duration.ZERO, traces);
+          break;
+        }
+      }
+    } finally {
+      if (tried > 0) {
+        metrics.batched(endpointId, tried);
+      }
+    }
+  }
+
+  /** Returns when the delivery wants no other try; throws {@code failed} when it does. */
+  private void countOrRethrow(String deliveryId, RuntimeException failed) {
+    boolean done;
+    try {
+      done = deliverer.outcomeNotRecorded(deliveryId, rootCause(failed));
+    } catch (RuntimeException countFailed) {
+      failed.addSuppressed(countFailed);
+      throw failed;
+    }
+    if (!done) {
+      throw failed;
+    }
+  }
+
+  /** The innermost cause, where the database's own words are. */
+  static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage());
+  }
+}

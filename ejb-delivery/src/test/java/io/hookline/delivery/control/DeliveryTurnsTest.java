@@ -1,0 +1,158 @@
+package io.hookline.delivery.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeliveryTurnsTest {
+
+  /** A Deliverer whose try fails as told and whose count answers as told. */
+  static class FakeDeliverer extends Deliverer {
+    RuntimeException tryFails;
+    Boolean countAnswers;
+    RuntimeException countFails;
+    final List<String> counted = new ArrayList<>();
+
+    @Override
+    public void attempt(String deliveryId, int attempt, boolean revived) {
+      if (tryFails != null) {
+        throw tryFails;
+      }
+    }
+
+    /** Ids whose batch try throws, and what each batch try did. */
+    final java.util.Set<String> unrecordable = new java.util.HashSet<>();
+
+    final List<String> tried = new ArrayList<>();
+    final List<List<String>> requeued = new ArrayList<>();
+
+    @Override
+    public Turn attemptInBatch(
+        String deliveryId, int attempt, java.util.Map<String, java.util.Map<String, String>> t) {
+      tried.add(deliveryId);
+      if (unrecordable.contains(deliveryId)) {
+        throw refusedInsert();
+      }
+      return new Turn(false, null);
+    }
+
+    @Override
+    public void requeue(
+        List<String> deliveryIds,
+        int attempt,
+        java.time.Duration wait,
+        java.util.Map<String, java.util.Map<String, String>> t) {
+      requeued.add(List.copyOf(deliveryIds));
+    }
+
+    @Override
+    public boolean outcomeNotRecorded(String deliveryId, String cause) {
+      counted.add(deliveryId + " " + cause);
+      if (countFails != null) {
+        throw countFails;
+      }
+      return countAnswers;
+    }
+  }
+
+  private final FakeDeliverer deliverer = new FakeDeliverer();
+  private final DeliveryTurns turns = new DeliveryTurns();
+
+  {
+    turns.deliverer = deliverer;
+    turns.batchBudget = java.time.Duration.ofSeconds(60);
+    turns.slots =
+        new io.hookline.delivery.throttle.EndpointSlots() {
+          @Override
+          public boolean tryAcquire(String endpointId) {
+            return true;
+          }
+
+          @Override
+          public void release(String endpointId) {}
+        };
+    turns.metrics =
+        new DeliveryMetrics() {
+          @Override
+          public void batched(String endpointId, int deliveries) {}
+        };
+  }
+
+  private void batch(String... ids) {
+    turns.attemptBatch("ep_1", List.of(ids), 1, 0, false, null);
+  }
+
+  @Test
+  void eachTryOfABatchIsItsOwnTransactionAndAllAreTried() {
+    batch("a", "b", "c");
+    assertEquals(List.of("a", "b", "c"), deliverer.tried);
+    assertEquals(List.of(), deliverer.requeued);
+  }
+
+  @Test
+  void aBatchTryThatCannotBeRecordedGoesBackToTheBrokerWithTheEarlierTriesLeftMade() {
+    deliverer.unrecordable.add("b");
+    deliverer.countAnswers = false;
+    assertThrows(RuntimeException.class, () -> batch("a", "b", "c"));
+    assertEquals(List.of("a", "b"), deliverer.tried, "c waits for the split message");
+    assertEquals(1, deliverer.counted.size(), "the failure is counted as a single one's is");
+  }
+
+  @Test
+  void aBatchTryDeadAtTheLimitLetsTheBatchGoOn() {
+    deliverer.unrecordable.add("b");
+    deliverer.countAnswers = true;
+    batch("a", "b", "c");
+    assertEquals(List.of("a", "b", "c"), deliverer.tried);
+  }
+
+  static RuntimeException refusedInsert() {
+    return new IllegalStateException(
+        "transaction rolled back",
+        new RuntimeException(
+            "exception in EclipseLink",
+            new java.sql.SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00")));
+  }
+
+  @Test
+  void aTryThatWorksCountsNothing() {
+    turns.attempt("dlv_1", 1, false);
+    assertEquals(List.of(), deliverer.counted);
+  }
+
+  @Test
+  void aFailureUnderTheLimitIsCountedWithItsRootCauseAndGoesBackToTheBroker() {
+    deliverer.tryFails = refusedInsert();
+    deliverer.countAnswers = false;
+    RuntimeException thrown =
+        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", 1, false));
+    assertSame(deliverer.tryFails, thrown);
+    assertEquals(
+        List.of("dlv_1 SQLException: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00"),
+        deliverer.counted);
+  }
+
+  @Test
+  void aFailureAtTheLimitEndsTheMessage() {
+    deliverer.tryFails = refusedInsert();
+    deliverer.countAnswers = true;
+    turns.attempt("dlv_1", 1, false);
+    assertEquals(1, deliverer.counted.size());
+  }
+
+  @Test
+  void whenTheCountCannotBeWrittenEitherTheOriginalFailureGoesBack() {
+    deliverer.tryFails = refusedInsert();
+    deliverer.countFails = new IllegalStateException("database down");
+    RuntimeException thrown =
+        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", 1, false));
+    assertSame(deliverer.tryFails, thrown);
+    assertSame(deliverer.countFails, thrown.getSuppressed()[0]);
+    assertTrue(deliverer.counted.size() == 1);
+  }
+}
