@@ -164,7 +164,10 @@ async function refreshDeadLetters(app) {
 
 async function refreshInbound() {
   const sources = (await get("/sources")).data;
-  fill("sources", sources.map((s) => row(cell(s.id), cell(s.name), cell(s.type), cell(s.mode), cell(s.ingestUrl, "url"))));
+  // A source without a secret takes requests from anyone who knows its URL: say so where it shows.
+  fill("sources", sources.map((s) => row(cell(s.id), cell(s.name), cell(s.type), cell(s.mode),
+    cell(s.unauthenticated ? chip("unauthenticated", "no secret: anyone who knows the URL can post") : "secret"),
+    cell(s.ingestUrl, "url"))));
   const audit = (await get("/audit?limit=20")).data;
   fill("audit", audit.map((a) =>
     row(cell(when(a.timestamp)), cell(a.sourceId), cell(chip(a.action)), cell(a.providerId),

@@ -40,6 +40,29 @@ class DeadLettersIT extends MicroTest {
     return "hooklineDeliveryId = '" + deliveryId + "'";
   }
 
+  /**
+   * A dead-letter entry is only a marker for the console (the row says DEAD): it expires after
+   * {@code hookline.dlq.expiry-delay-ms} (30 s in the tests) and is dropped, not moved to an expiry
+   * queue where it would pile up instead.
+   */
+  @Test
+  void aDeadLetterMarkerExpiresAndIsDropped() {
+    String marker = "expiring-" + java.util.UUID.randomUUID();
+    long expiredBefore =
+        BrokerProbe.messagesAdded("hookline.expiry") + BrokerProbe.messagesAdded("ExpiryQueue");
+    BrokerProbe.send("hookline.dlq", marker, java.util.Map.of("hooklineDeliveryId", marker));
+    assertEquals(1, BrokerProbe.count("hookline.dlq", onDlq(marker)));
+    Eventually.await(
+        "the marker expired",
+        java.time.Duration.ofSeconds(90),
+        () -> BrokerProbe.count("hookline.dlq", onDlq(marker)),
+        n -> n == 0);
+    assertEquals(
+        expiredBefore,
+        BrokerProbe.messagesAdded("hookline.expiry") + BrokerProbe.messagesAdded("ExpiryQueue"),
+        "dropped, not moved");
+  }
+
   @Test
   void aDeadDeliveryIsListedAndAResendDeliversItAndClearsTheDeadLetterQueue() {
     String endpoint = failingEndpoint("resend", 1);

@@ -168,6 +168,112 @@ class IngestIT extends MicroTest {
   }
 
   @Test
+  void aGitHubRequestReplayedUnderANewDeliveryIdIsNotForwardedTwice() throws Exception {
+    String[] sub = subscriber("github-replay");
+    String secret = "gh-" + UUID.randomUUID();
+    String sourceId =
+        createSource(
+                Json.createObjectBuilder()
+                    .add("name", "GitHub replayed")
+                    .add("type", "github")
+                    .add("secret", secret)
+                    .add("mode", "forward")
+                    .add("forward", Json.createObjectBuilder().add("app", sub[0]))
+                    .build())
+            .getString("id");
+    String body = "{\"action\": \"created\", \"release\": {\"tag_name\": \"v1\"}}";
+    String signature = gitHubSignature(secret, body);
+    Api.Response first =
+        ingest(
+            sourceId,
+            body,
+            "application/json",
+            Map.of(
+                "X-GitHub-Delivery",
+                UUID.randomUUID().toString(),
+                "X-GitHub-Event",
+                "release",
+                "X-Hub-Signature-256",
+                signature));
+    assertEquals(202, first.status(), first.body());
+    receiver.await(sub[1], 1, WAIT);
+
+    // The captured request again, with a delivery id of the attacker's choosing: the signature
+    // still matches (it covers only the body), and the id is new.
+    Api.Response replay =
+        ingest(
+            sourceId,
+            body,
+            "application/json",
+            Map.of(
+                "X-GitHub-Delivery",
+                UUID.randomUUID().toString(),
+                "X-GitHub-Event",
+                "release",
+                "X-Hub-Signature-256",
+                signature));
+    assertEquals(200, replay.status(), replay.body());
+    assertTrue(replay.json().getBoolean("duplicate"), replay.body());
+    assertEquals(first.json().getString("id"), replay.json().getString("id"));
+    assertEquals(1, count("select count(*) from inbound_event where source_id = ?", sourceId));
+    assertEquals(
+        1,
+        count("select count(*) from message where app_id = ?", sub[0]),
+        "the replay forwarded nothing: one message, made by the first request");
+    assertEquals(
+        "replay",
+        api.get("/api/v1/audit?source=" + sourceId)
+            .json()
+            .getJsonArray("data")
+            .getJsonObject(0)
+            .getString("action"));
+  }
+
+  @Test
+  void aSourceWithoutASecretIsCreatedOnlyWhenFlaggedUnauthenticated() {
+    Api.Response refused =
+        api.post(
+            "/api/v1/sources",
+            Json.createObjectBuilder().add("name", "open").add("type", "generic").build());
+    assertEquals(422, refused.status(), refused.body());
+    assertEquals("application/problem+json", refused.contentType());
+    assertEquals("secret", refused.json().getString("field"), refused.body());
+    assertTrue(refused.json().getString("detail").contains("unauthenticated"), refused.body());
+
+    Api.Response contradictory =
+        api.post(
+            "/api/v1/sources",
+            Json.createObjectBuilder()
+                .add("name", "open")
+                .add("type", "generic")
+                .add("secret", "s-" + UUID.randomUUID())
+                .add("unauthenticated", true)
+                .build());
+    assertEquals(422, contradictory.status(), contradictory.body());
+    assertEquals("unauthenticated", contradictory.json().getString("field"));
+
+    JsonObject open =
+        createSource(
+            Json.createObjectBuilder()
+                .add("name", "open")
+                .add("type", "generic")
+                .add("unauthenticated", true)
+                .build());
+    assertTrue(open.getBoolean("unauthenticated"), open.toString());
+    assertFalse(open.getBoolean("hasSecret"));
+    assertTrue(
+        api.get("/api/v1/sources/" + open.getString("id")).json().getBoolean("unauthenticated"));
+    JsonObject signed =
+        createSource(
+            Json.createObjectBuilder()
+                .add("name", "signed")
+                .add("type", "github")
+                .add("secret", "s-" + UUID.randomUUID())
+                .build());
+    assertFalse(signed.getBoolean("unauthenticated"), signed.toString());
+  }
+
+  @Test
   void stripeSignedByStripesLibraryIsForwardedOnceAndAStaleOneRefused() throws Exception {
     String[] sub = subscriber("stripe-in");
     String secret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
@@ -434,7 +540,11 @@ class IngestIT extends MicroTest {
   void receivedEventsAreCountedInMetrics() throws Exception {
     String sourceId =
         createSource(
-                Json.createObjectBuilder().add("name", "Counted").add("type", "generic").build())
+                Json.createObjectBuilder()
+                    .add("name", "Counted")
+                    .add("type", "generic")
+                    .add("unauthenticated", true)
+                    .build())
             .getString("id");
     String body =
         "{\"event_id\":\"e-1\",\"event_type\":\"thing.done\",\"occurred_at\":\"2026-11-23T10:00:00Z\",\"payload\":{}}";

@@ -154,4 +154,71 @@ class OperatorDatabaseIT extends MicroTest {
         () -> rows("select * from cleanup_delivered_webhooks(0)"),
         "a retention of zero days is refused");
   }
+
+  @Test
+  void retentionRemovesOldInboundEventsAndAuditRows() {
+    String source =
+        api.create(
+                "/api/v1/sources",
+                Json.createObjectBuilder()
+                    .add("name", "retained")
+                    .add("type", "generic")
+                    .add("unauthenticated", true)
+                    .build())
+            .getString("id");
+    String oldEvent = ingestGeneric(source, "old");
+    String recentEvent = ingestGeneric(source, "recent");
+    // Past the inbound retention (30 days by default) and the audit retention (90 days).
+    Sql.update(
+        TestStack.microDatabase(),
+        "update inbound_event set received_at = received_at - interval '31 days' where id = ?",
+        oldEvent);
+    Sql.update(
+        TestStack.microDatabase(),
+        "update ingest_audit set created_at = created_at - interval '91 days' where event_id = ?",
+        oldEvent);
+    Eventually.await(
+        "the old event and its audit row removed",
+        Duration.ofSeconds(30),
+        () ->
+            Sql.count(
+                    TestStack.microDatabase(),
+                    "select count(*) from inbound_event where id = ?",
+                    oldEvent)
+                + Sql.count(
+                    TestStack.microDatabase(),
+                    "select count(*) from ingest_audit where event_id = ?",
+                    oldEvent),
+        n -> n == 0);
+    assertEquals(
+        1,
+        Sql.count(
+            TestStack.microDatabase(),
+            "select count(*) from inbound_event where id = ?",
+            recentEvent));
+    assertEquals(
+        1,
+        Sql.count(
+            TestStack.microDatabase(),
+            "select count(*) from ingest_audit where event_id = ?",
+            recentEvent));
+    assertThrows(
+        AssertionError.class,
+        () -> rows("select * from cleanup_inbound(0, 90)"),
+        "a retention of zero days is refused");
+  }
+
+  private static String ingestGeneric(String source, String eventId) {
+    Api.Response accepted =
+        api.send(
+            "POST",
+            "/ingest/" + source,
+            "{\"event_id\":\""
+                + eventId
+                + "\",\"event_type\":\"t.x\",\"occurred_at\":\"2026-11-23T10:00:00Z\",\"payload\":{}}",
+            "application/json",
+            null);
+    assertEquals(202, accepted.status(), accepted.body());
+    return accepted.json().getString("id");
+  }
 }

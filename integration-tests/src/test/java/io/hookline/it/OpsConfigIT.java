@@ -170,7 +170,11 @@ class OpsConfigIT extends MicroTest {
     String source =
         api.create(
                 "/api/v1/sources",
-                Json.createObjectBuilder().add("name", "ops").add("type", "generic").build())
+                Json.createObjectBuilder()
+                    .add("name", "ops")
+                    .add("type", "generic")
+                    .add("unauthenticated", true)
+                    .build())
             .getString("id");
     api.send(
         "POST",

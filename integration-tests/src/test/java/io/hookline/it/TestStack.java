@@ -72,7 +72,11 @@ public final class TestStack {
                           "hookline.redelivery.delay-ms",
                           "300",
                           "hookline.redelivery.multiplier",
-                          "1.0")))
+                          "1.0",
+                          "hookline.dlq.expiry-delay-ms",
+                          "30000",
+                          "hookline.expiry-scan-period-ms",
+                          "1000")))
               .start();
     }
     return broker;

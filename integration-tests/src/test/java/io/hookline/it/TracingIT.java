@@ -121,6 +121,7 @@ class TracingIT extends MicroTest {
                 Json.createObjectBuilder()
                     .add("name", "traced")
                     .add("type", "generic")
+                    .add("unauthenticated", true)
                     .add("mode", "forward")
                     .add("forward", Json.createObjectBuilder().add("app", app))
                     .build())

@@ -267,11 +267,26 @@ public class DeliveryQueue {
 
   /** Takes a resent delivery's entry off the dead-letter queue, if it is still there. */
   public void removeDeadLetter(String deliveryId) {
-    try (JMSContext jms = connections.createContext();
-        JMSConsumer consumer =
-            jms.createConsumer(deadLetters, DELIVERY_ID + " = '" + deliveryId + "'")) {
-      while (consumer.receiveNoWait() != null) {
-        // Each receive within the transaction removes one entry when it commits.
+    removeDeadLetters(List.of(deliveryId));
+  }
+
+  /**
+   * Takes resent deliveries' entries off the dead-letter queue, those still there: one consumer,
+   * and so one pass of the queue, per {@link DeadLetterSelector#MAX_IDS} ids, not one per delivery.
+   * Within the caller's transaction: the entries go when it commits.
+   */
+  public void removeDeadLetters(java.util.Collection<String> deliveryIds) {
+    List<String> selectors = DeadLetterSelector.of(DELIVERY_ID, deliveryIds);
+    if (selectors.isEmpty()) {
+      return;
+    }
+    try (JMSContext jms = connections.createContext()) {
+      for (String selector : selectors) {
+        try (JMSConsumer consumer = jms.createConsumer(deadLetters, selector)) {
+          while (consumer.receiveNoWait() != null) {
+            // Each receive within the transaction removes one entry when it commits.
+          }
+        }
       }
     }
   }

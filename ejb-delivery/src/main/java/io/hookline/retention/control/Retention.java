@@ -20,7 +20,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * per transaction (rows a delivery holds are skipped, never waited for), until a batch comes back
  * short or the run's batch budget is spent; the next run goes on from there. Each node runs it;
  * SKIP LOCKED keeps them out of each other's way. What it removed is logged and counted in {@code
- * webhook_retention_deleted_total{kind}}.
+ * webhook_retention_deleted_total{kind}}. Inbound events older than {@code
+ * hookline.retention.inbound-days} and ingest audit rows older than {@code
+ * hookline.retention.audit-days} go the same way.
  */
 @Startup
 @Singleton
@@ -37,6 +39,16 @@ public class Retention {
   @ConfigProperty(name = "hookline.retention.days", defaultValue = "30")
   int days;
 
+  /** Inbound events (raw bodies, kept for replay and de-duplication). */
+  @Inject
+  @ConfigProperty(name = "hookline.retention.inbound-days", defaultValue = "30")
+  int inboundDays;
+
+  /** The ingest audit trail: small rows, kept longer for reviewing who sent what. */
+  @Inject
+  @ConfigProperty(name = "hookline.retention.audit-days", defaultValue = "90")
+  int auditDays;
+
   @Inject
   @ConfigProperty(name = "hookline.retention.interval", defaultValue = "PT1H")
   Duration interval;
@@ -49,6 +61,13 @@ public class Retention {
   void schedule() {
     if (days < 1) {
       throw new IllegalStateException("HOOKLINE_RETENTION_DAYS must be at least 1, not " + days);
+    }
+    if (inboundDays < 1 || auditDays < 1) {
+      throw new IllegalStateException(
+          "HOOKLINE_RETENTION_INBOUND_DAYS and HOOKLINE_RETENTION_AUDIT_DAYS must be at least 1, not "
+              + inboundDays
+              + " and "
+              + auditDays);
     }
     heartbeats.beat("retention", interval);
     timers.createIntervalTimer(
@@ -88,6 +107,39 @@ public class Retention {
                   + " messages delivered more than "
                   + days
                   + " days ago");
+    }
+    removeOldInbound();
+  }
+
+  /** Old inbound events and audit rows, batch by batch, as {@link #removeOld} does deliveries. */
+  private void removeOldInbound() {
+    RetentionBatch.InboundRemoved total = new RetentionBatch.InboundRemoved(0, 0);
+    try {
+      for (int i = 0; i < BATCHES_PER_RUN; i++) {
+        RetentionBatch.InboundRemoved removed = batches.runInbound(inboundDays, auditDays, batch);
+        total = total.plus(removed);
+        if (removed.events() < batch && removed.audit() < batch) {
+          break;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "inbound retention run failed, trying again in " + interval + ": " + e);
+    }
+    if (total.events() + total.audit() > 0) {
+      count("inbound_events", total.events());
+      count("ingest_audit", total.audit());
+      RetentionBatch.InboundRemoved report = total;
+      LOG.info(
+          () ->
+              "retention: removed "
+                  + report.events()
+                  + " inbound events older than "
+                  + inboundDays
+                  + " days and "
+                  + report.audit()
+                  + " ingest audit rows older than "
+                  + auditDays
+                  + " days");
     }
   }
 

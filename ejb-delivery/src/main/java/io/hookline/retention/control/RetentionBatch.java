@@ -5,7 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-/** One batch of {@code cleanup_delivered_webhooks}, in a short transaction of its own. */
+/**
+ * One batch of {@code cleanup_delivered_webhooks} or {@code cleanup_inbound}, in a short
+ * transaction of its own.
+ */
 @ApplicationScoped
 public class RetentionBatch {
   @PersistenceContext EntityManager em;
@@ -30,5 +33,24 @@ public class RetentionBatch {
         ((Number) row[0]).longValue(),
         ((Number) row[1]).longValue(),
         ((Number) row[2]).longValue());
+  }
+
+  /** What one inbound batch removed. */
+  public record InboundRemoved(long events, long audit) {
+    InboundRemoved plus(InboundRemoved other) {
+      return new InboundRemoved(events + other.events, audit + other.audit);
+    }
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public InboundRemoved runInbound(int eventDays, int auditDays, int batch) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery("select * from cleanup_inbound(?, ?, ?)")
+                .setParameter(1, eventDays)
+                .setParameter(2, auditDays)
+                .setParameter(3, batch)
+                .getSingleResult();
+    return new InboundRemoved(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
   }
 }

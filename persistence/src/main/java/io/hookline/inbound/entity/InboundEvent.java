@@ -14,8 +14,16 @@ import java.time.OffsetDateTime;
     name = InboundEvent.BY_PROVIDER_ID,
     query =
         "select e from InboundEvent e where e.sourceId = :sourceId and e.providerId = :providerId")
+@NamedQuery(
+    name = InboundEvent.BY_BODY_SINCE,
+    query =
+        "select e from InboundEvent e where e.sourceId = :sourceId and e.bodySha256 = :bodySha256"
+            + " and e.receivedAt >= :since order by e.receivedAt desc")
 public class InboundEvent {
   public static final String BY_PROVIDER_ID = "InboundEvent.byProviderId";
+
+  /** The source's events with this body received since a time, newest first. */
+  public static final String BY_BODY_SINCE = "InboundEvent.byBodySince";
 
   @Id private String id;
 

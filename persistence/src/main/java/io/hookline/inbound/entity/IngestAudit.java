@@ -15,6 +15,8 @@ public class IngestAudit {
   public enum Action {
     ACCEPTED,
     DUPLICATE,
+    /** A body the source received within the replay window, under a new delivery id. */
+    REPLAY,
     CONFLICT,
     BAD_SIGNATURE,
     STALE,

@@ -7,6 +7,7 @@ import io.hookline.inbound.transform.Transform;
 import io.hookline.inbound.verify.Bodies;
 import io.hookline.inbound.verify.InboundRequest;
 import io.hookline.inbound.verify.Rejected;
+import io.hookline.inbound.verify.ReplayWindow;
 import io.hookline.inbound.verify.Verified;
 import io.hookline.inbound.verify.Verifier;
 import io.hookline.inbound.verify.Verifiers;
@@ -18,6 +19,7 @@ import io.hookline.platform.Sha256;
 import io.hookline.platform.Timestamps;
 import io.hookline.source.control.Sources;
 import io.hookline.source.entity.Source;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -26,6 +28,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +54,18 @@ public class Ingest {
   @Inject
   @ConfigProperty(name = "hookline.ingest.max-body-bytes", defaultValue = "1048576")
   int maxBodyBytes;
+
+  /** See {@link ReplayWindow}; PT0S turns the content check off. */
+  @Inject
+  @ConfigProperty(name = "hookline.inbound.replay-window", defaultValue = "P7D")
+  Duration replayWindowLength;
+
+  private ReplayWindow replayWindow;
+
+  @PostConstruct
+  void readReplayWindow() {
+    replayWindow = new ReplayWindow(replayWindowLength);
+  }
 
   /**
    * What to answer the provider.
@@ -155,6 +170,27 @@ public class Ingest {
       return Answer.problem(409, "conflict", why);
     }
     OffsetDateTime now = Timestamps.now();
+    if (replayWindow.appliesTo(verifier.protection(source.getSecretCiphertext() != null))) {
+      InboundEvent replayed = sameBody(source.getId(), hash, now);
+      if (replayed != null) {
+        // Answered as a duplicate: the provider (or whoever replays) hears what a repeat hears,
+        // and nothing is stored or forwarded again.
+        trail.record(
+            Action.REPLAY,
+            verified.providerId(),
+            replayed.getId(),
+            "the same body as event "
+                + replayed.getId()
+                + " (delivery id "
+                + replayed.getProviderId()
+                + ") received at "
+                + replayed.getReceivedAt()
+                + "; the delivery id is not signed, so a new one does not make a new event");
+        return Answer.ok(
+            200,
+            Jsons.createObjectBuilder().add("id", replayed.getId()).add("duplicate", true).build());
+      }
+    }
     InboundEvent event =
         new InboundEvent(
             source.getId(),
@@ -181,6 +217,24 @@ public class Ingest {
       answer.add("transformError", transformError);
     }
     return Answer.ok(202, answer.build());
+  }
+
+  /**
+   * The latest event of the source with this body within the replay window, or null. Copies of one
+   * body arriving at once serialise on the body's lock, so the second sees the first.
+   */
+  private InboundEvent sameBody(String sourceId, String hash, OffsetDateTime now) {
+    em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+        .setParameter(1, ReplayWindow.key(sourceId, hash))
+        .getSingleResult();
+    return em.createNamedQuery(InboundEvent.BY_BODY_SINCE, InboundEvent.class)
+        .setParameter("sourceId", sourceId)
+        .setParameter("bodySha256", hash)
+        .setParameter("since", replayWindow.since(now))
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
   }
 
   /** Forwards an event again, reshaped by the source's current rules. */

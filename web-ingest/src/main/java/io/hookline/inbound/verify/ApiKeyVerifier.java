@@ -24,4 +24,9 @@ final class ApiKeyVerifier implements Verifier {
     }
     return ConfiguredIdentity.problemWith(config);
   }
+
+  @Override
+  public Protection protection(boolean hasSecret) {
+    return Protection.SHARED_SECRET;
+  }
 }

@@ -29,4 +29,9 @@ final class BasicAuthVerifier implements Verifier {
   public String problemWithConfig(JsonObject config) {
     return ConfiguredIdentity.problemWith(config);
   }
+
+  @Override
+  public Protection protection(boolean hasSecret) {
+    return Protection.SHARED_SECRET;
+  }
 }

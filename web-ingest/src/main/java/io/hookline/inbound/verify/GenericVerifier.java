@@ -60,4 +60,9 @@ final class GenericVerifier implements Verifier {
   private static Rejected malformed(String reason) {
     return new Rejected(Rejected.Kind.MALFORMED, reason);
   }
+
+  @Override
+  public Protection protection(boolean hasSecret) {
+    return hasSecret ? Protection.SHARED_SECRET : Protection.NONE;
+  }
 }

@@ -24,4 +24,9 @@ final class GitHubVerifier implements Verifier {
     }
     return new Verified(delivery, "github." + (action == null ? event : event + "." + action));
   }
+
+  @Override
+  public Protection protection(boolean hasSecret) {
+    return Protection.SIGNED_BODY;
+  }
 }

@@ -19,4 +19,9 @@ final class GitLabVerifier implements Verifier {
     }
     return new Verified(uuid, "gitlab." + kind);
   }
+
+  @Override
+  public Protection protection(boolean hasSecret) {
+    return Protection.SHARED_SECRET;
+  }
 }

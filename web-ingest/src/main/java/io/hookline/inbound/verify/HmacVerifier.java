@@ -50,4 +50,9 @@ final class HmacVerifier implements Verifier {
     }
     return ConfiguredIdentity.problemWith(config);
   }
+
+  @Override
+  public Protection protection(boolean hasSecret) {
+    return Protection.SIGNED_BODY;
+  }
 }

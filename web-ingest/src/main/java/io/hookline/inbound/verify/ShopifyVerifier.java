@@ -17,4 +17,9 @@ final class ShopifyVerifier implements Verifier {
     String topic = request.requiredHeader("X-Shopify-Topic", Rejected.Kind.MALFORMED);
     return new Verified(id, "shopify." + topic.replace('/', '.'));
   }
+
+  @Override
+  public Protection protection(boolean hasSecret) {
+    return Protection.SIGNED_BODY;
+  }
 }

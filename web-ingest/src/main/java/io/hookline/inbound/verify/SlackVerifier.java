@@ -51,4 +51,9 @@ final class SlackVerifier implements Verifier {
         || (mediaType != null
             && mediaType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"));
   }
+
+  @Override
+  public Protection protection(boolean hasSecret) {
+    return Protection.SIGNED_TIMESTAMP;
+  }
 }

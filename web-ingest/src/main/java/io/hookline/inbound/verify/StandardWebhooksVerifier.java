@@ -29,4 +29,9 @@ final class StandardWebhooksVerifier implements Verifier {
   public String problemWithSecret(String secret) {
     return WebhookSignature.problemWith(secret);
   }
+
+  @Override
+  public Protection protection(boolean hasSecret) {
+    return Protection.SIGNED_TIMESTAMP;
+  }
 }

@@ -43,4 +43,9 @@ final class StripeVerifier implements Verifier {
     JsonObject event = Bodies.object(request.body());
     return new Verified(Bodies.requiredString(event, "id"), Bodies.requiredString(event, "type"));
   }
+
+  @Override
+  public Protection protection(boolean hasSecret) {
+    return Protection.SIGNED_TIMESTAMP;
+  }
 }

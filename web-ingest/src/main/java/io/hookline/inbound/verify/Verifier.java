@@ -18,6 +18,14 @@ public interface Verifier {
     return true;
   }
 
+  /**
+   * What this type's check proves about a request.
+   *
+   * @param hasSecret whether the source has a secret (only a type that does not need one may lack
+   *     it)
+   */
+  Protection protection(boolean hasSecret);
+
   /** What is wrong with a secret for this type, or null. */
   default String problemWithSecret(String secret) {
     return null;

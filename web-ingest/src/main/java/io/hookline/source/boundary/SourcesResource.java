@@ -47,7 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class SourcesResource {
   /** A source as the API shows it, for the OpenAPI examples. */
   static final String SOURCE_EXAMPLE =
-      "{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}";
+      "{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"unauthenticated\":false,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}";
 
   static final Pattern PREFIX = io.hookline.platform.EventTypes.PATTERN;
   @Inject Sources sources;
@@ -56,7 +56,7 @@ public class SourcesResource {
   @Operation(
       summary = "Create an inbound source",
       description =
-          "A provider posting to POST /ingest/{source}: github, gitlab, stripe, shopify, slack, standard-webhooks, hmac, basic, api-key or generic. The secret is stored encrypted; a standard-webhooks source without one gets a generated secret, shown in this answer only. mode forward sends each event on as a message of forward.app.")
+          "A provider posting to POST /ingest/{source}: github, gitlab, stripe, shopify, slack, standard-webhooks, hmac, basic, api-key or generic. The secret is stored encrypted; a standard-webhooks source without one gets a generated secret, shown in this answer only. Only a generic source may go without a secret, and only when created with unauthenticated: true (anyone who knows its URL can then post to it); otherwise 422 naming secret. mode forward sends each event on as a message of forward.app.")
   @APIResponse(
       responseCode = "201",
       description = "Create an inbound source: done",
@@ -99,7 +99,7 @@ public class SourcesResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"data\":[{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}]}")))
+                          "{\"data\":[{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"unauthenticated\":false,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}]}")))
   @GET
   public JsonObject list(@Context UriInfo uri) {
     JsonArrayBuilder data = Jsons.createArrayBuilder();
@@ -278,7 +278,10 @@ public class SourcesResource {
       forwardApp = forward.requiredString("app", 256, null);
       prefix = forward.optionalString("eventTypePrefix", 64, PREFIX);
     }
-    return new SourceSpec(name, type, secret, config, mode, forwardApp, prefix, transform);
+    boolean unauthenticated =
+        creating && Boolean.TRUE.equals(json.optionalBoolean("unauthenticated"));
+    return new SourceSpec(
+        name, type, secret, config, mode, forwardApp, prefix, transform, unauthenticated);
   }
 
   private static JsonObject view(Source source, UriInfo uri) {
@@ -290,7 +293,8 @@ public class SourcesResource {
             .add("mode", source.getMode().name().toLowerCase(Locale.ROOT))
             .add("ingestUrl", uri.getBaseUri().resolve("../ingest/" + source.getId()).toString())
             .add("config", Sources.config(source))
-            .add("hasSecret", source.getSecretCiphertext() != null);
+            .add("hasSecret", source.getSecretCiphertext() != null)
+            .add("unauthenticated", Sources.unauthenticated(source));
     if (source.getForwardAppId() != null) {
       JsonObjectBuilder forward = Jsons.createObjectBuilder().add("app", source.getForwardAppId());
       addNullable(forward, "eventTypePrefix", source.getForwardPrefix());

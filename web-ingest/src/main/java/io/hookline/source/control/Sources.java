@@ -34,8 +34,23 @@ public class Sources {
     if (secret == null && spec.type().equals("standard-webhooks")) {
       secret = generated = WebhookSignature.newSecret();
     }
-    if (secret == null && verifier.needsSecret()) {
-      throw Refusal.invalidField("secret", "is required for a " + spec.type() + " source");
+    if (spec.unauthenticated()) {
+      if (verifier.needsSecret()) {
+        throw Refusal.invalidField(
+            "unauthenticated", "a " + spec.type() + " source cannot go without a secret");
+      }
+      if (secret != null) {
+        throw Refusal.invalidField(
+            "unauthenticated", "cannot be true for a source given a secret; leave one out");
+      }
+    } else if (secret == null) {
+      // Secure by default: a source open to anyone who knows its URL is asked for by name.
+      throw Refusal.invalidField(
+          "secret",
+          verifier.needsSecret()
+              ? "is required for a " + spec.type() + " source"
+              : "is required, or create the source with \"unauthenticated\": true to take"
+                  + " requests from anyone who knows its URL");
     }
     Source source = new Source(spec.name(), spec.type());
     apply(source, spec, verifier);
@@ -74,6 +89,11 @@ public class Sources {
 
   public void delete(String id) {
     em.remove(find(id));
+  }
+
+  /** Whether the source takes requests without any secret. */
+  public static boolean unauthenticated(Source source) {
+    return source.getSecretCiphertext() == null;
   }
 
   /** The source's secret in clear, for verifying; null when it has none. */

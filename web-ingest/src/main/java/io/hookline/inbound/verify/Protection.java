@@ -1,0 +1,36 @@
+package io.hookline.inbound.verify;
+
+/**
+ * What a source type's check proves about a request, and so what a replay of a captured request
+ * runs into. SECURITY.md describes each.
+ */
+public enum Protection {
+  /**
+   * The signature covers the body, the delivery id and a timestamp held to a tolerance: a replay is
+   * refused as stale, or within the tolerance recognised by its (signed) delivery id.
+   */
+  SIGNED_TIMESTAMP,
+
+  /**
+   * The signature covers the body only: the delivery id beside it is not signed, so a captured
+   * request sent again under a new id verifies.
+   */
+  SIGNED_BODY,
+
+  /**
+   * A shared secret sent as it is: it proves the sender holds the secret, nothing about the body or
+   * the delivery id.
+   */
+  SHARED_SECRET,
+
+  /** No secret at all: anyone who knows the ingest URL. */
+  NONE;
+
+  /**
+   * Whether the delivery id alone cannot tell a replay from a new event, so that an identical body
+   * under a new id must be recognised by its content ({@link ReplayWindow}).
+   */
+  public boolean needsContentWindow() {
+    return this != SIGNED_TIMESTAMP;
+  }
+}
