@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failed authentications per client address, in a window: past the limit, that address is refused
- * for the rest of the window, whatever token it sends next (answering a right guess differently
- * would keep the guessing going). Per node, in memory; pure, with time passed in.
+ * Failed authentications per client address, in a window: past the limit, that address's wrong
+ * tokens are refused for the rest of the window. A right token is checked before this and always
+ * gets in: behind a load balancer every client shares an address, and one guesser must not lock
+ * everyone out (a token's 256 random bits, not this count, are what make guessing hopeless). Per
+ * node, in memory; pure, with time passed in.
  */
 public final class AuthFailures {
   private record Window(long startNanos, int failures) {}
