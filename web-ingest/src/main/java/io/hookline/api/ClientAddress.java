@@ -246,6 +246,9 @@ public final class ClientAddress {
       return null;
     }
     String address = text.trim();
+    if (address.length() > 2 && address.startsWith("[") && address.endsWith("]")) {
+      address = address.substring(1, address.length() - 1);
+    }
     int zone = address.indexOf('%');
     if (zone >= 0) {
       address = address.substring(0, zone);

@@ -56,6 +56,7 @@ class ClientAddressTest {
     // The peer ::1 is trusted, in whichever notation the container writes it.
     assertEquals("203.0.113.7", BEHIND_LB.resolve("0:0:0:0:0:0:0:1", "203.0.113.7"));
     assertEquals("203.0.113.7", BEHIND_LB.resolve("0:0:0:0:0:0:0:1%0", "203.0.113.7"));
+    assertEquals("203.0.113.7", BEHIND_LB.resolve("[::1]", "203.0.113.7"));
   }
 
   @Test
