@@ -3,6 +3,7 @@ package io.hookline.runtime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -66,6 +67,25 @@ public class Metrics {
       timer.update(duration);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not time " + metadata.getName(), e);
+    }
+  }
+
+  /**
+   * Removes every counter and timer carrying this tag, from the registry and the cache: the series
+   * of something that no longer exists. One counted again later is registered anew, from zero.
+   */
+  public synchronized void forget(Tag tag) {
+    try {
+      for (Map<MetricID, ?> cache : List.of(counters, timers)) {
+        for (MetricID id : List.copyOf(cache.keySet())) {
+          if (tag.getTagValue().equals(id.getTags().get(tag.getTagName()))) {
+            cache.remove(id);
+            registry.remove(id);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not remove the metrics of " + tag, e);
     }
   }
 }

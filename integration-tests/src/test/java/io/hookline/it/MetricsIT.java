@@ -72,4 +72,28 @@ class MetricsIT extends MicroTest {
         scrape.lines().noneMatch(line -> line.contains(receiver.url("/metrics-ok"))),
         "no URL in any label");
   }
+
+  @Test
+  void aDeletedEndpointsSeriesAreRemoved() {
+    String app = createApp("metrics-deleted");
+    String gone = createEndpoint(app, "/metrics-deleted");
+    String messageId = sendMessage(app, "m.test");
+    receiver.await("/metrics-deleted", 1, WAIT);
+    awaitDeliveryStatus(messageId, "DELIVERED");
+    String endpoint = "endpoint=\"" + gone + "\"";
+    assertTrue(sample(scrape(), "webhook_deliveries_total", endpoint).isPresent(), "counted first");
+
+    Api.Response deleted =
+        api.send(
+            "DELETE",
+            "/api/v1/apps/" + app + "/endpoints/" + gone,
+            null,
+            null,
+            TestStack.ADMIN_TOKEN);
+    assertEquals(204, deleted.status(), deleted.body());
+    String after = scrape();
+    assertTrue(
+        after.lines().noneMatch(line -> line.contains(endpoint)),
+        "no series of the deleted endpoint left:\n" + after);
+  }
 }

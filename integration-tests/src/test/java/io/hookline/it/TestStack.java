@@ -108,6 +108,8 @@ public final class TestStack {
     // The receivers are on loopback, over http.
     env.put("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true");
     env.put("HOOKLINE_DELIVERY_ALLOW_HTTP", "true");
+    // No test connects from this loopback address but TokensIT's proxy test.
+    env.put("HOOKLINE_TRUSTED_PROXIES", "127.0.0.4");
     return env;
   }
 

@@ -106,6 +106,12 @@ class TokensIT extends MicroTest {
 
   /** Raw HTTP from another loopback address, so the test's own address is never the one slowed. */
   private static int statusFrom(String sourceAddress, String token) throws Exception {
+    return statusFrom(sourceAddress, token, "");
+  }
+
+  /** The same, with extra header lines (each ending in CRLF). */
+  private static int statusFrom(String sourceAddress, String token, String headers)
+      throws Exception {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
       socket.connect(new InetSocketAddress("127.0.0.1", TestStack.MICRO_PORT), 5000);
@@ -114,7 +120,9 @@ class TokensIT extends MicroTest {
       out.write(
           ("GET /api/v1/apps HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
                   + token
-                  + "\r\nConnection: close\r\n\r\n")
+                  + "\r\n"
+                  + headers
+                  + "Connection: close\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
@@ -124,15 +132,18 @@ class TokensIT extends MicroTest {
   }
 
   @Test
-  void anAddressThatKeepsGuessingIsRefusedEvenWithTheRightToken() throws Exception {
+  void anAddressThatKeepsGuessingIsRefusedButARightTokenStillGetsIn() throws Exception {
     String guesser = "127.0.0.2";
     int limit = 20;
     for (int i = 0; i < limit; i++) {
       assertEquals(401, statusFrom(guesser, "hk_app_guess" + i));
     }
-    assertEquals(429, statusFrom(guesser, "hk_app_guess-more"));
-    // Now even the right token gets the same answer from there: a guess cannot tell.
-    assertEquals(429, statusFrom(guesser, TestStack.ADMIN_TOKEN));
+    for (int i = 0; i < 10; i++) {
+      assertEquals(429, statusFrom(guesser, "hk_app_guess-more" + i));
+    }
+    // Behind a load balancer everyone shares that address: a right token is never refused.
+    assertEquals(200, statusFrom(guesser, TestStack.ADMIN_TOKEN));
+    assertEquals(429, statusFrom(guesser, "hk_app_guess-again"), "guesses are still refused");
     assertEquals(200, statusFrom("127.0.0.3", TestStack.ADMIN_TOKEN), "other addresses go on");
     assertTrue(
         java.nio.file.Files.readString(
@@ -144,5 +155,39 @@ class TokensIT extends MicroTest {
                 TestStack.micro().settings().rootDir().resolveSibling("micro.log"))
             .contains("hk_app_guess"),
         "without the token");
+  }
+
+  @Test
+  void clientsBehindATrustedProxyAreCountedApartAndAnUntrustedPeerCannotPickItsAddress()
+      throws Exception {
+    // The stack trusts 127.0.0.4 as a proxy (TestStack), and no other address.
+    String proxy = "127.0.0.4";
+    for (int i = 0; i < 20; i++) {
+      assertEquals(401, statusFrom(proxy, "hk_app_fwd" + i, "X-Forwarded-For: 198.51.100.7\r\n"));
+    }
+    assertEquals(429, statusFrom(proxy, "hk_app_fwd-more", "X-Forwarded-For: 198.51.100.7\r\n"));
+    // A client of the proxy that wrote its own X-Forwarded-For: the proxy appended the real one.
+    assertEquals(
+        429,
+        statusFrom(proxy, "hk_app_fwd-spoof", "X-Forwarded-For: 198.51.100.99, 198.51.100.7\r\n"));
+    assertEquals(
+        401,
+        statusFrom(proxy, "hk_app_fwd-other", "X-Forwarded-For: 198.51.100.8\r\n"),
+        "another client behind the same proxy is counted on its own");
+
+    // From a peer that is not a trusted proxy the header is ignored, whatever it says.
+    String untrusted = "127.0.0.5";
+    for (int i = 0; i < 20; i++) {
+      assertEquals(
+          401,
+          statusFrom(untrusted, "hk_app_spoof" + i, "X-Forwarded-For: 198.51.100." + i + "\r\n"));
+    }
+    assertEquals(
+        429, statusFrom(untrusted, "hk_app_spoof-more", "X-Forwarded-For: 198.51.100.50\r\n"));
+    assertTrue(
+        java.nio.file.Files.readString(
+                TestStack.micro().settings().rootDir().resolveSibling("micro.log"))
+            .contains("refused an API token from 198.51.100.7"),
+        "the client's address is logged, not the proxy's");
   }
 }

@@ -21,9 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every API call needs {@code Authorization: Bearer <token>}: the admin token (everything), or an
  * app's token (that app's resources; see {@link Access}). With no admin token configured, only app
- * tokens get in: there is no open default. Failed attempts are counted per client address and
- * logged without the token; past {@code hookline.auth.max-failures} a minute the address is refused
- * with 429 until the minute is out.
+ * tokens get in: there is no open default. The token is checked first, so a right token always gets
+ * in. A wrong one is counted against the client's address (the peer's, or what trusted proxies saw:
+ * {@link LoginThrottle#clientAddress}) and logged without the token; past {@code
+ * hookline.auth.max-failures} a minute, that address's wrong tokens get 429 until the minute is
+ * out.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -41,23 +43,6 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    // The container's client address costs more than the token check: asked only when needed.
-    Duration wait = throttle.anyFailures() ? throttle.blocked(http.getRemoteAddr()) : null;
-    if (wait != null) {
-      String address = http.getRemoteAddr();
-      Response problem =
-          ProblemMapper.response(
-              429,
-              "too-many-failed-logins",
-              "Too many failed logins",
-              "too many failed authentications from " + address + "; try again later",
-              null);
-      request.abortWith(
-          Response.fromResponse(problem)
-              .header("Retry-After", Math.max(1, wait.toSeconds()))
-              .build());
-      return;
-    }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     String token = TokenCheck.bearer(header);
     if (TokenCheck.matches(adminToken.orElse(null), token)) {
@@ -65,22 +50,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     }
     ApiTokens.AppPrincipal app = tokens.authenticate(token);
     if (app == null) {
-      if (token != null) {
-        String address = http.getRemoteAddr();
-        throttle.failed(address);
-        LOG.warning(() -> "refused an API token from " + address);
-      }
-      Response problem =
-          ProblemMapper.response(
-              401,
-              "unauthorized",
-              "Unauthorized",
-              header == null
-                  ? "send Authorization: Bearer <token>"
-                  : "the bearer token is not valid",
-              null);
-      request.abortWith(
-          Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+      refuse(request, header, token);
       return;
     }
     List<String> segments =
@@ -104,5 +74,41 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                   "an app token reaches only its own app's resources; this needs the admin token",
                   null));
     }
+  }
+
+  /**
+   * A missing token is a 401; a wrong one is counted against the client's address, and past the
+   * limit that address gets 429 for the rest of the window.
+   */
+  private void refuse(ContainerRequestContext request, String header, String token) {
+    if (token != null) {
+      String address = throttle.clientAddress(http);
+      Duration wait = throttle.blocked(address);
+      if (wait != null) {
+        Response problem =
+            ProblemMapper.response(
+                429,
+                "too-many-failed-logins",
+                "Too many failed logins",
+                "too many failed authentications from " + address + "; try again later",
+                null);
+        request.abortWith(
+            Response.fromResponse(problem)
+                .header("Retry-After", Math.max(1, wait.toSeconds()))
+                .build());
+        return;
+      }
+      throttle.failed(address);
+      LOG.warning(() -> "refused an API token from " + address);
+    }
+    Response problem =
+        ProblemMapper.response(
+            401,
+            "unauthorized",
+            "Unauthorized",
+            header == null ? "send Authorization: Bearer <token>" : "the bearer token is not valid",
+            null);
+    request.abortWith(
+        Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
   }
 }

@@ -1,33 +1,74 @@
 package io.hookline.api;
 
+import io.hookline.runtime.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** This node's count of failed authentications per client address ({@link AuthFailures}). */
+/**
+ * This node's count of failed authentications per client address ({@link AuthFailures}), the
+ * client's address taken from the trusted proxies' header when the peer is one ({@link
+ * ClientAddress}).
+ */
 @ApplicationScoped
 public class LoginThrottle {
+  private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
+
   @Inject
   @ConfigProperty(name = "hookline.auth.max-failures", defaultValue = "20")
   int maxFailures;
 
+  @Inject
+  @ConfigProperty(name = "hookline.trusted-proxies")
+  Optional<String> trustedProxies;
+
+  @Inject
+  @ConfigProperty(name = "hookline.trusted-proxy-header", defaultValue = "X-Forwarded-For")
+  String proxyHeader;
+
   private AuthFailures failures;
+  private ClientAddress clients;
 
   @PostConstruct
   void init() {
     failures = new AuthFailures(maxFailures, Duration.ofMinutes(1));
+    try {
+      clients = ClientAddress.parse(trustedProxies.orElse(""), proxyHeader);
+    } catch (IllegalArgumentException wrong) {
+      throw StartupFailure.logged(
+          LOG,
+          new IllegalArgumentException(
+              "HOOKLINE_TRUSTED_PROXIES or HOOKLINE_TRUSTED_PROXY_HEADER: " + wrong.getMessage(),
+              wrong));
+    }
+  }
+
+  /** Makes the container create the bean, and check its settings, while it deploys. */
+  void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {}
+
+  /** The client's address: the peer's, or what the trusted proxies in front of it saw. */
+  public String clientAddress(HttpServletRequest http) {
+    String header = clients.headerName();
+    Enumeration<String> lines = header == null ? null : http.getHeaders(header);
+    String forwarded =
+        lines == null || !lines.hasMoreElements()
+            ? null
+            : String.join(",", Collections.list(lines));
+    return clients.resolve(http.getRemoteAddr(), forwarded);
   }
 
   /** How long the address must wait, or null when it may try. */
   public Duration blocked(String address) {
     return failures.blocked(address, System.nanoTime());
-  }
-
-  /** See {@link AuthFailures#anyFailures()}. */
-  public boolean anyFailures() {
-    return failures.anyFailures();
   }
 
   public void failed(String address) {

@@ -5,6 +5,7 @@ import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.entity.Message;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import java.util.Map;
 public class DefaultDeliveryService implements DeliveryService {
   @Inject Fanout fanout;
   @Inject Resender resender;
+  @Inject Event<EndpointDeleted> deleted;
 
   @Override
   public List<Delivery> fanOut(List<Message> messages, Map<String, Map<String, String>> traces) {
@@ -31,5 +33,11 @@ public class DefaultDeliveryService implements DeliveryService {
   @Override
   public int recover(Endpoint endpoint, OffsetDateTime since, OffsetDateTime until) {
     return resender.recover(endpoint, since, until);
+  }
+
+  @Override
+  public void forget(String endpointId) {
+    // Observed after the commit (DeliveryMetrics): a delete rolled back forgets nothing.
+    deleted.fire(new EndpointDeleted(endpointId));
   }
 }

@@ -2,6 +2,8 @@ package io.hookline.delivery.control;
 
 import io.hookline.runtime.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -10,8 +12,9 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Delivery metrics in MicroProfile Metrics, scraped as Prometheus text at /metrics. Labels are ids,
- * never URLs, so their number stays bounded by the number of endpoints. Counters get Prometheus's
- * {@code _total}; the timer's buckets are set in microprofile-config.properties.
+ * never URLs, so their number stays bounded by the number of endpoints; a deleted endpoint's series
+ * are removed on the node that deleted it. Counters get Prometheus's {@code _total}; the timer's
+ * buckets are set in microprofile-config.properties.
  */
 @ApplicationScoped
 public class DeliveryMetrics {
@@ -46,5 +49,10 @@ public class DeliveryMetrics {
 
   public void rateLimited(String endpointId) {
     metrics.count("rate_limit_hits", new Tag("endpoint", endpointId));
+  }
+
+  /** Removes a deleted endpoint's series once its deletion has committed. */
+  void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) EndpointDeleted deleted) {
+    metrics.forget(new Tag("endpoint", deleted.endpointId()));
   }
 }

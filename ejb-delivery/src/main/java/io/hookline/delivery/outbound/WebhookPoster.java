@@ -10,11 +10,11 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -43,22 +43,31 @@ public class WebhookPoster implements AutoCloseable {
   private static final String DROPPED = "connection dropped before an answer: ";
   private static final ContentType JSON = ContentType.create("application/json");
 
+  private static final AtomicInteger POSTERS = new AtomicInteger();
+
   /**
    * Ends calls that outlive the hard deadline: a receiver that drips bytes beats a read timeout.
+   * Owned by this poster and shut down with it; a call's task leaves the queue when the call ends,
+   * so nothing of a finished call stays reachable from here.
    */
-  private static final ScheduledExecutorService DEADLINES =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread thread = new Thread(r, "hookline-delivery-deadline");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ScheduledThreadPoolExecutor deadlines;
 
+  private final String deadlineThreadName;
   private final CloseableHttpClient client;
   private final Duration timeout;
 
   public WebhookPoster(Duration connectTimeout, Duration timeout, TargetCheck.Resolver resolver) {
     this.timeout = timeout;
+    this.deadlineThreadName = "hookline-delivery-deadline-" + POSTERS.incrementAndGet();
+    this.deadlines =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread thread = new Thread(r, deadlineThreadName);
+              thread.setDaemon(true);
+              return thread;
+            });
+    deadlines.setRemoveOnCancelPolicy(true);
     DnsResolver dns =
         new DnsResolver() {
           @Override
@@ -119,7 +128,7 @@ public class WebhookPoster implements AutoCloseable {
     request.setEntity(new ByteArrayEntity(body, JSON));
     AtomicBoolean pastDeadline = new AtomicBoolean();
     ScheduledFuture<?> deadline =
-        DEADLINES.schedule(
+        deadlines.schedule(
             () -> {
               pastDeadline.set(true);
               request.cancel();
@@ -190,9 +199,23 @@ public class WebhookPoster implements AutoCloseable {
     return error.startsWith(DROPPED);
   }
 
+  /** Deadline tasks waiting: one per call in progress. */
+  int pendingDeadlines() {
+    return deadlines.getQueue().size();
+  }
+
+  String deadlineThreadName() {
+    return deadlineThreadName;
+  }
+
+  /** Closes the pooled connections and ends the deadline thread. */
   @Override
   public void close() throws IOException {
-    client.close();
+    try {
+      client.close();
+    } finally {
+      deadlines.shutdownNow();
+    }
   }
 
   private static String describe(Exception e) {

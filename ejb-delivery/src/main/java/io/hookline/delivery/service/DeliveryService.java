@@ -41,4 +41,10 @@ public interface DeliveryService {
    * @return how many were re-queued
    */
   int recover(Endpoint endpoint, OffsetDateTime since, OffsetDateTime until);
+
+  /**
+   * The endpoint is deleted: once the caller's transaction commits, this node drops what it keeps
+   * in memory about it (its metric series). Other nodes keep theirs until they restart.
+   */
+  void forget(String endpointId);
 }

@@ -9,17 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import io.hookline.egress.TargetCheck;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,9 +100,10 @@ class WebhookPosterTest {
   private volatile String lastEcho;
 
   @AfterEach
-  void stop() {
+  void stop() throws IOException {
     release.countDown();
     server.stop(0);
+    poster.close();
   }
 
   private String url(String path) {
@@ -238,5 +243,60 @@ class WebhookPosterTest {
       assertNull(outcome.status());
       assertTrue(WebhookPoster.isDropped(outcome.error()), outcome.error());
     }
+  }
+
+  /** Polls until the condition holds, failing after the deadline. */
+  private static void await(String what, Duration timeout, BooleanSupplier done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(what + " not reached within " + timeout);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Posts a fresh 1 MiB body and keeps only a weak reference to it. */
+  private WeakReference<byte[]> postMebibyte(WebhookPoster to) {
+    byte[] body = new byte[1 << 20];
+    HttpOutcome outcome = to.post(url("/ok"), Map.of(), body);
+    assertTrue(outcome.succeeded(), outcome.toString());
+    return new WeakReference<>(body);
+  }
+
+  @Test
+  void nothingOfAFinishedCallStaysReachable() throws Exception {
+    // A long timeout: a cancelled deadline task would otherwise stay queued for 31 s.
+    try (WebhookPoster longDeadline =
+        new WebhookPoster(Duration.ofSeconds(2), Duration.ofSeconds(30))) {
+      List<WeakReference<byte[]>> bodies = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        bodies.add(postMebibyte(longDeadline));
+      }
+      assertEquals(0, longDeadline.pendingDeadlines(), "deadline tasks left queued");
+      await(
+          "every request body collected",
+          Duration.ofSeconds(10),
+          () -> {
+            System.gc();
+            return bodies.stream().allMatch(body -> body.get() == null);
+          });
+    }
+  }
+
+  private static boolean threadAlive(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(thread -> thread.getName().equals(name));
+  }
+
+  @Test
+  void closingEndsTheDeadlineThread() throws Exception {
+    WebhookPoster closing = new WebhookPoster(Duration.ofSeconds(2), Duration.ofMillis(500));
+    assertTrue(closing.post(url("/ok"), Map.of(), new byte[0]).succeeded());
+    String name = closing.deadlineThreadName();
+    assertTrue(threadAlive(name), "a call starts the deadline thread");
+    closing.close();
+    await("no deadline thread left", Duration.ofSeconds(10), () -> !threadAlive(name));
   }
 }

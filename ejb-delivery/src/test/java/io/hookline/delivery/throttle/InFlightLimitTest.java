@@ -53,6 +53,24 @@ class InFlightLimitTest {
     assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
     assertTrue(highest.get() <= 3, "at most 3 at once, saw " + highest.get());
     assertEquals(0, limit.inFlight("e"));
+    assertEquals(0, limit.endpoints());
+  }
+
+  @Test
+  void anEndpointWithNothingInFlightLeavesNoEntry() {
+    InFlightLimit limit = new InFlightLimit(2);
+    for (int i = 0; i < 10_000; i++) {
+      String endpoint = "ep_" + i;
+      assertTrue(limit.tryAcquire(endpoint));
+      assertTrue(limit.tryAcquire(endpoint));
+      assertFalse(limit.tryAcquire(endpoint));
+      limit.release(endpoint);
+      limit.release(endpoint);
+    }
+    assertEquals(0, limit.endpoints(), "deleted or idle endpoints hold nothing");
+    assertTrue(limit.tryAcquire("ep_1"));
+    assertEquals(1, limit.endpoints());
+    assertEquals(1, limit.inFlight("ep_1"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.hookline.endpoint.control;
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
 import io.hookline.delivery.entity.DeliveryAttempt;
+import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.endpoint.entity.EndpointHealth;
 import io.hookline.platform.Refusal;
@@ -26,6 +27,7 @@ public class Endpoints {
   @Inject Apps apps;
   @Inject EndpointSecrets secrets;
   @Inject DeliveryTargets targets;
+  @Inject DeliveryService deliveries;
 
   @Inject
   @ConfigProperty(name = "hookline.secrets.rotation-overlap", defaultValue = "PT24H")
@@ -84,7 +86,9 @@ public class Endpoints {
   }
 
   public void delete(String appRef, String endpointId) {
-    find(appRef, endpointId).delete(Timestamps.now());
+    Endpoint endpoint = find(appRef, endpointId);
+    endpoint.delete(Timestamps.now());
+    deliveries.forget(endpoint.getId());
   }
 
   public List<Endpoint> list(String appRef) {
