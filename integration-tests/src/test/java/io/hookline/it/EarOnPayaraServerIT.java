@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The EAR on Payara Server Full, deployed by the same script docs/deployment.md tells operators to use
- * (server-config/payara-server/deploy-ear.sh), then used like any client would.
+ * The EAR on Payara Server Full, deployed by the same script docs/deployment.md tells operators to
+ * use (server-config/payara-server/deploy-ear.sh), then used like any client would.
  */
 class EarOnPayaraServerIT {
   private static final String DOMAIN = "hookline-it";
