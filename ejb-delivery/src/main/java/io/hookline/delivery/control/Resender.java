@@ -28,6 +28,7 @@ import java.util.List;
 public class Resender {
   @PersistenceContext EntityManager em;
   @Inject DeliveryQueue queue;
+  @Inject OrderedDeliveries ordered;
 
   /** What one batch of a recovery did: how many it re-queued, and the last id it looked at. */
   public record Recovered(int count, String lastId) {}
@@ -44,6 +45,7 @@ public class Resender {
             .orElse(null);
     if (delivery == null) {
       delivery = new Delivery(message.getId(), endpoint.getId());
+      sequence(delivery, endpoint);
       em.persist(delivery);
       queue.enqueue(delivery, 1, Duration.ZERO);
       return delivery;
@@ -84,10 +86,22 @@ public class Resender {
     } else {
       boolean dead = delivery.getStatus() == DeliveryStatus.DEAD;
       delivery.newRound(now);
+      sequence(delivery, endpoint);
       if (dead) {
         queue.removeDeadLetter(delivery.getId());
       }
     }
     queue.enqueue(delivery, delivery.getAttemptCount() + 1, Duration.ZERO);
+  }
+
+  /**
+   * A delivery sent again to an ordered endpoint joins the end of its line, as a new message would:
+   * it takes the next number, and waits for the deliveries before it.
+   */
+  private void sequence(Delivery delivery, Endpoint endpoint) {
+    if (endpoint.isOrdered()) {
+      ordered.lockEndpoints(List.of(endpoint.getId()));
+      delivery.setSeq(ordered.nextSeqs(1).get(0));
+    }
   }
 }

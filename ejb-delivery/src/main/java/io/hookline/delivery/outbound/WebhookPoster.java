@@ -1,5 +1,6 @@
 package io.hookline.delivery.outbound;
 
+import io.hookline.egress.BoundedResolver;
 import io.hookline.egress.TargetCheck;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,14 +57,20 @@ public class WebhookPoster implements AutoCloseable {
 
   private final CloseableHttpClient client;
   private final Duration timeout;
+  private final BoundedResolver names;
 
+  /**
+   * @param resolver resolves each host, given at most {@code connectTimeout} to answer: a lookup
+   *     cannot be cancelled by the call's deadline, so it is bounded on its own
+   */
   public WebhookPoster(Duration connectTimeout, Duration timeout, TargetCheck.Resolver resolver) {
     this.timeout = timeout;
+    this.names = new BoundedResolver(resolver, connectTimeout);
     DnsResolver dns =
         new DnsResolver() {
           @Override
           public InetAddress[] resolve(String host) throws UnknownHostException {
-            return resolver.resolve(host);
+            return names.resolve(host);
           }
 
           @Override
@@ -191,7 +198,11 @@ public class WebhookPoster implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    client.close();
+    try {
+      client.close();
+    } finally {
+      names.close();
+    }
   }
 
   private static String describe(Exception e) {
