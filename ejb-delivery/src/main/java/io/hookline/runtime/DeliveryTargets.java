@@ -1,12 +1,15 @@
 package io.hookline.runtime;
 
+import io.hookline.egress.BoundedResolver;
 import io.hookline.egress.TargetCheck;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,11 +26,29 @@ public class DeliveryTargets {
   @ConfigProperty(name = "hookline.delivery.allow-private-targets", defaultValue = "false")
   boolean allowPrivate;
 
+  /** The longest a delivery's name lookup may take (the connect timeout's setting). */
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.connect-timeout", defaultValue = "PT5S")
+  Duration lookupLimit;
+
+  /** For the checks made before a call, each lookup bounded in time. */
   private TargetCheck check;
+
+  /** For the call's own connection: the HTTP client bounds its lookups itself. */
+  private TargetCheck connectCheck;
+
+  private BoundedResolver names;
 
   @PostConstruct
   void init() {
-    check = new TargetCheck(allowHttp, allowPrivate, InetAddress::getAllByName);
+    names = new BoundedResolver(InetAddress::getAllByName, lookupLimit);
+    check = new TargetCheck(allowHttp, allowPrivate, names);
+    connectCheck = new TargetCheck(allowHttp, allowPrivate, InetAddress::getAllByName);
+  }
+
+  @PreDestroy
+  void close() {
+    names.close();
   }
 
   void announce(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -47,7 +68,7 @@ public class DeliveryTargets {
 
   /** Name resolution for outbound connections, refusing internal addresses unless allowed. */
   public TargetCheck.Resolver connectResolver() {
-    return check::addressesToConnect;
+    return connectCheck::addressesToConnect;
   }
 
   /** For a delivery try, just before connecting. */

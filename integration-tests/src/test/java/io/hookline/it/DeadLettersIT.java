@@ -63,6 +63,50 @@ class DeadLettersIT extends MicroTest {
         "dropped, not moved");
   }
 
+  /**
+   * A resend that arrives while the last try is in flight waits for that try, then starts a new
+   * round on the dead delivery it finds, and says so: the receiver gets another request.
+   */
+  @Test
+  void aResendRacingTheLastFailingTryLeadsToANewTry() throws Exception {
+    String endpoint = failingEndpoint("race", 1);
+    Receiver.Hold lastTry = receiver.hold(path("race"), TestStack.MAX_ATTEMPTS);
+    String messageId = sendMessage(app, "dl.test");
+    lastTry.awaitArrival(WAIT);
+    // The last try holds its row until the receiver answers; the resend comes now.
+    java.util.concurrent.CompletableFuture<Api.Response> resend =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                api.post(
+                    "/api/v1/apps/"
+                        + app
+                        + "/messages/"
+                        + messageId
+                        + "/endpoints/"
+                        + endpoint
+                        + "/resend",
+                    JsonValue.EMPTY_JSON_OBJECT));
+    // The resend's transaction waits for the delivery row (on its read or on its write).
+    Eventually.await(
+        "the resend waiting for the delivery row",
+        WAIT,
+        () ->
+            Sql.count(
+                TestStack.microDatabase(),
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query ilike '%delivery%'"),
+        waiting -> waiting > 0);
+    lastTry.release();
+
+    Api.Response resent = resend.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(202, resent.status(), resent.body());
+    JsonObject view = resent.json();
+    assertEquals("pending", view.getString("status"), view.toString());
+    assertEquals(TestStack.MAX_ATTEMPTS, view.getInt("attempts"), "after the last try: " + view);
+    receiver.await(path("race"), TestStack.MAX_ATTEMPTS + 1, WAIT);
+    awaitDeliveryStatus(messageId, "DELIVERED");
+  }
+
   @Test
   void aDeadDeliveryIsListedAndAResendDeliversItAndClearsTheDeadLetterQueue() {
     String endpoint = failingEndpoint("resend", 1);

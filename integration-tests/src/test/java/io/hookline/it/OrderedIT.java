@@ -65,4 +65,74 @@ class OrderedIT extends MicroTest {
             endpoint),
         "waiting spent no tries");
   }
+
+  /**
+   * A message resent to an ordered endpoint it never reached takes its place at the end of the
+   * line: it waits for the message being retried there, as a new message would.
+   */
+  @Test
+  void aResendToAnOrderedEndpointWaitsItsTurn() {
+    String app = createApp("ordered-resend");
+    String path = "/" + app;
+    String before = sendMessage(app, "ordered.test");
+    receiver.script(path, 500, 500);
+    String endpoint = orderedEndpoint(app, path, true);
+    String retried = sendMessage(app, "ordered.test");
+    receiver.await(path, 1, WAIT);
+    assertEquals(
+        202,
+        api.post(
+                "/api/v1/apps/"
+                    + app
+                    + "/messages/"
+                    + before
+                    + "/endpoints/"
+                    + endpoint
+                    + "/resend",
+                jakarta.json.JsonValue.EMPTY_JSON_OBJECT)
+            .status());
+    assertEquals(
+        List.of(retried, retried, retried, before),
+        receiver.await(path, 4, WAIT).stream().map(r -> r.header("webhook-id")).toList(),
+        "the resent message after the one accepted before it");
+    awaitDeliveryStatus(before, "DELIVERED");
+  }
+
+  /**
+   * A delivery pending when its endpoint is switched to ordered still goes before the messages
+   * accepted after the switch.
+   */
+  @Test
+  void aDeliveryPendingWhenTheEndpointBecomesOrderedStaysFirst() {
+    String app = createApp("ordered-switch");
+    String path = "/" + app;
+    receiver.script(path, 500, 500);
+    String endpoint = orderedEndpoint(app, path, false);
+    String first = sendMessage(app, "ordered.test");
+    receiver.await(path, 1, WAIT);
+    Api.Response switched =
+        api.send(
+            "PATCH",
+            "/api/v1/apps/" + app + "/endpoints/" + endpoint,
+            Json.createObjectBuilder().add("ordered", true).build().toString(),
+            "application/json",
+            TestStack.ADMIN_TOKEN);
+    assertEquals(200, switched.status(), switched.body());
+    String second = sendMessage(app, "ordered.test");
+    assertEquals(
+        List.of(first, first, first, second),
+        receiver.await(path, 4, WAIT).stream().map(r -> r.header("webhook-id")).toList(),
+        "the message pending before the switch first");
+    awaitDeliveryStatus(second, "DELIVERED");
+  }
+
+  private static String orderedEndpoint(String app, String path, boolean ordered) {
+    return api.create(
+            "/api/v1/apps/" + app + "/endpoints",
+            Json.createObjectBuilder()
+                .add("url", receiver.url(path))
+                .add("ordered", ordered)
+                .build())
+        .getString("id");
+  }
 }

@@ -66,6 +66,55 @@ public final class Receiver implements AutoCloseable {
   }
 
   private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
+  private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+
+  /**
+   * The {@code ordinal}-th request to a path (1-based), held before it is answered: the test learns
+   * when it arrived and decides when it is answered.
+   */
+  public static final class Hold {
+    private final int ordinal;
+    private final java.util.concurrent.CountDownLatch arrived =
+        new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch released =
+        new java.util.concurrent.CountDownLatch(1);
+
+    private Hold(int ordinal) {
+      this.ordinal = ordinal;
+    }
+
+    /** Waits until the held request has arrived. */
+    public void awaitArrival(Duration timeout) {
+      try {
+        if (!arrived.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          throw new AssertionError("request " + ordinal + " did not arrive within " + timeout);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+
+    /** Lets the held request be answered (with its scripted reply). */
+    public void release() {
+      released.countDown();
+    }
+
+    private void holdIfMine(int count) throws InterruptedException {
+      if (count == ordinal) {
+        arrived.countDown();
+        // Bounded, so a test that fails before releasing cannot leave a thread behind for long.
+        released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Holds the {@code ordinal}-th request to {@code path} until the returned hold is released. */
+  public Hold hold(String path, int ordinal) {
+    Hold hold = new Hold(ordinal);
+    holds.put(path, hold);
+    return hold;
+  }
 
   private Receiver(HttpServer server) {
     this.server = server;
@@ -111,11 +160,20 @@ public final class Receiver implements AutoCloseable {
         .getRequestHeaders()
         .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
     String path = exchange.getRequestURI().getPath();
+    int count;
     synchronized (this) {
-      received
-          .computeIfAbsent(path, p -> new ArrayList<>())
-          .add(new Received(path, headers, body, Instant.now()));
+      List<Received> onPath = received.computeIfAbsent(path, p -> new ArrayList<>());
+      onPath.add(new Received(path, headers, body, Instant.now()));
+      count = onPath.size();
       notifyAll();
+    }
+    Hold hold = holds.get(path);
+    if (hold != null) {
+      try {
+        hold.holdIfMine(count);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     Deque<Reply> script = scripts.get(path);
     Reply reply = script == null ? null : script.poll();

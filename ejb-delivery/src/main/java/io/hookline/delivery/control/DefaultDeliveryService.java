@@ -12,7 +12,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** {@link DeliveryService} over the fan-out and the resender, in the caller's transaction. */
+/**
+ * {@link DeliveryService} over the fan-out and the resender, in the caller's transaction (a
+ * recovery in transactions of its own).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class DefaultDeliveryService implements DeliveryService {
@@ -30,9 +33,30 @@ public class DefaultDeliveryService implements DeliveryService {
     return resender.resend(message, endpoint);
   }
 
+  /**
+   * Batch after batch, each in a transaction of its own, so that no transaction holds more than
+   * {@link #RECOVER_BATCH} rows locked, nor waits on as many in-flight tries.
+   */
   @Override
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public int recover(Endpoint endpoint, OffsetDateTime since, OffsetDateTime until) {
-    return resender.recover(endpoint, since, until);
+    int recovered = 0;
+    String after = "";
+    while (recovered < RECOVER_LIMIT) {
+      Resender.Recovered batch =
+          resender.recoverBatch(
+              endpoint.getId(),
+              since,
+              until,
+              after,
+              Math.min(RECOVER_BATCH, RECOVER_LIMIT - recovered));
+      if (batch.count() == 0) {
+        break;
+      }
+      recovered += batch.count();
+      after = batch.lastId();
+    }
+    return recovered;
   }
 
   @Override

@@ -247,7 +247,7 @@ public class Deliverer {
       die(delivery, Timestamps.now(), HttpOutcome.noResponse("not sent, " + why, 0), why);
       return Turn.DONE;
     }
-    if (delivery.getSeq() != null) {
+    if (delivery.getSeq() != null && endpoint.isOrdered()) {
       Duration behind = ordered.waitBehindEarlier(delivery, Timestamps.now());
       if (behind != null) {
         // An ordered endpoint: an earlier message is still on its way; this one waits its turn.

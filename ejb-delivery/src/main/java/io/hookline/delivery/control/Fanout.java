@@ -6,7 +6,6 @@ import io.hookline.message.entity.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import java.util.stream.Collectors;
 public class Fanout {
   @PersistenceContext EntityManager em;
   @Inject DeliveryQueue queue;
+  @Inject OrderedDeliveries ordered;
 
   /**
    * The deliveries of messages already flushed, of one app or several (a group of single sends),
@@ -45,12 +45,25 @@ public class Fanout {
             .stream()
             .collect(Collectors.groupingBy(Endpoint::getAppId));
     List<Delivery> deliveries = new ArrayList<>();
+    List<Endpoint> matched = new ArrayList<>();
     for (Message message : messages) {
       for (Endpoint endpoint : endpointsByApp.getOrDefault(message.getAppId(), List.of())) {
         if (EventTypeFilter.accepts(endpoint.getEventTypes(), message.getEventType())) {
-          deliveries.add(deliveryOf(message, endpoint));
+          deliveries.add(new Delivery(message.getId(), endpoint.getId()));
+          matched.add(endpoint);
         }
       }
+    }
+    // Every ordered endpoint locked at once, in id order, then numbered in message order.
+    ordered.lockEndpoints(
+        matched.stream().filter(Endpoint::isOrdered).map(Endpoint::getId).distinct().toList());
+    java.util.Iterator<Long> seqs =
+        ordered.nextSeqs((int) matched.stream().filter(Endpoint::isOrdered).count()).iterator();
+    for (int i = 0; i < deliveries.size(); i++) {
+      if (matched.get(i).isOrdered()) {
+        deliveries.get(i).setSeq(seqs.next());
+      }
+      em.persist(deliveries.get(i));
     }
     if (traces == null) {
       queue.enqueueAll(deliveries, 1, Duration.ZERO);
@@ -58,19 +71,5 @@ public class Fanout {
       queue.enqueueAll(deliveries, 1, Duration.ZERO, d -> traces.get(d.getMessageId()));
     }
     return deliveries;
-  }
-
-  private Delivery deliveryOf(Message message, Endpoint endpoint) {
-    Delivery delivery = new Delivery(message.getId(), endpoint.getId());
-    if (endpoint.isOrdered()) {
-      // Held to commit: the next acceptance for this endpoint takes a later number and
-      // commits after this one, so numbers follow acceptance.
-      em.lock(endpoint, LockModeType.PESSIMISTIC_WRITE);
-      delivery.setSeq(
-          ((Number) em.createNativeQuery("select nextval('delivery_seq')").getSingleResult())
-              .longValue());
-    }
-    em.persist(delivery);
-    return delivery;
   }
 }

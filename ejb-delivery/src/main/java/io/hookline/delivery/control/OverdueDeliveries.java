@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One batch of the {@link Reconciler}'s work, in a transaction of its own. An EJB, not a CDI bean
@@ -37,12 +38,20 @@ public class OverdueDeliveries {
             .setParameter(1, dueBefore)
             .setParameter(2, limit)
             .getResultList();
-    OffsetDateTime now = Timestamps.now();
-    for (String id : overdue) {
-      Delivery delivery = em.find(Delivery.class, id);
-      delivery.dueAt(now);
-      queue.enqueue(delivery, delivery.getAttemptCount() + 1, Duration.ZERO);
+    if (overdue.isEmpty()) {
+      return 0;
     }
+    OffsetDateTime now = Timestamps.now();
+    List<Delivery> deliveries =
+        em.createQuery("select d from Delivery d where d.id in :ids", Delivery.class)
+            .setParameter("ids", overdue)
+            .getResultList();
+    deliveries.forEach(delivery -> delivery.dueAt(now));
+    // Queued as fresh deliveries are: a JMS message for up to a batch of one endpoint's deliveries
+    // on the same try.
+    deliveries.stream()
+        .collect(Collectors.groupingBy(delivery -> delivery.getAttemptCount() + 1))
+        .forEach((attempt, due) -> queue.enqueueAll(due, attempt, Duration.ZERO));
     return overdue.size();
   }
 }

@@ -57,20 +57,32 @@ public class Reconciler {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void reconcile() {
     heartbeats.beat("reconciler", interval);
-    int requeued;
+    // Batch after batch, each its own transaction, while full ones come back and the tick's time
+    // lasts: a large repair (a broker restored without its journal) takes minutes, not days.
+    long end = System.nanoTime() + interval.toNanos();
+    int requeued = 0;
     try {
-      requeued = overdue.requeue(Timestamps.now().minus(grace), BATCH);
+      int batch;
+      do {
+        batch = overdue.requeue(Timestamps.now().minus(grace), BATCH);
+        requeued += batch;
+      } while (batch == BATCH && System.nanoTime() - end < 0);
     } catch (RuntimeException e) {
-      LOG.warning(
-          () -> "could not re-queue overdue deliveries, trying again in " + interval + ": " + e);
-      return;
-    }
-    if (requeued > 0) {
+      int before = requeued;
       LOG.warning(
           () ->
-              "re-queued "
-                  + requeued
-                  + " overdue deliveries whose JMS message was missing or late");
+              "could not re-queue overdue deliveries (after "
+                  + before
+                  + " re-queued), trying again in "
+                  + interval
+                  + ": "
+                  + e);
+      return;
+    }
+    int total = requeued;
+    if (total > 0) {
+      LOG.warning(
+          () -> "re-queued " + total + " overdue deliveries whose JMS message was missing or late");
     }
   }
 }

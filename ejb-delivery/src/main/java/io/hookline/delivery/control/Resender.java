@@ -2,13 +2,13 @@ package io.hookline.delivery.control;
 
 import io.hookline.delivery.entity.Delivery;
 import io.hookline.delivery.entity.DeliveryStatus;
-import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.entity.Message;
 import io.hookline.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -19,11 +19,19 @@ import java.util.List;
  * Sends a delivery again on request: a dead or delivered one starts a new round of tries (and
  * leaves the dead-letter queue), a pending one is tried at once, a message never delivered to the
  * endpoint gets a delivery.
+ *
+ * <p>Each row is locked before it is read, as a try locks it: a resend that comes while a try is in
+ * flight waits for that try's outcome and acts on it (a try that made the delivery dead is followed
+ * by a new round), never on the state the try is about to replace.
  */
 @ApplicationScoped
 public class Resender {
   @PersistenceContext EntityManager em;
   @Inject DeliveryQueue queue;
+  @Inject OrderedDeliveries ordered;
+
+  /** What one batch of a recovery did: how many it re-queued, and the last id it looked at. */
+  public record Recovered(int count, String lastId) {}
 
   @Transactional(Transactional.TxType.MANDATORY)
   public Delivery resend(Message message, Endpoint endpoint) {
@@ -31,44 +39,69 @@ public class Resender {
         em.createNamedQuery(Delivery.BY_MESSAGE_AND_ENDPOINT, Delivery.class)
             .setParameter("messageId", message.getId())
             .setParameter("endpointId", endpoint.getId())
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultStream()
             .findFirst()
             .orElse(null);
     if (delivery == null) {
       delivery = new Delivery(message.getId(), endpoint.getId());
+      sequence(delivery, endpoint);
       em.persist(delivery);
       queue.enqueue(delivery, 1, Duration.ZERO);
       return delivery;
     }
-    again(delivery, Timestamps.now());
+    again(delivery, endpoint, Timestamps.now());
     return delivery;
   }
 
-  /** Re-queues the endpoint's dead and failing deliveries created in [since, until). */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public int recover(Endpoint endpoint, OffsetDateTime since, OffsetDateTime until) {
+  /**
+   * Re-queues up to {@code limit} of the endpoint's dead and failing deliveries created in [since,
+   * until) whose ids come after {@code after}, in id order, in a transaction of its own, each row
+   * locked as it is read.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Recovered recoverBatch(
+      String endpointId, OffsetDateTime since, OffsetDateTime until, String after, int limit) {
     List<Delivery> deliveries =
         em.createNamedQuery(Delivery.TO_RECOVER, Delivery.class)
-            .setParameter("endpointId", endpoint.getId())
+            .setParameter("endpointId", endpointId)
             .setParameter("since", since)
             .setParameter("until", until)
-            .setMaxResults(DeliveryService.RECOVER_LIMIT)
+            .setParameter("after", after)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .setMaxResults(limit)
             .getResultList();
+    if (deliveries.isEmpty()) {
+      return new Recovered(0, null);
+    }
+    Endpoint endpoint = em.find(Endpoint.class, endpointId);
     OffsetDateTime now = Timestamps.now();
-    deliveries.forEach(delivery -> again(delivery, now));
-    return deliveries.size();
+    deliveries.forEach(delivery -> again(delivery, endpoint, now));
+    return new Recovered(deliveries.size(), deliveries.get(deliveries.size() - 1).getId());
   }
 
-  private void again(Delivery delivery, OffsetDateTime now) {
+  private void again(Delivery delivery, Endpoint endpoint, OffsetDateTime now) {
     if (delivery.getStatus() == DeliveryStatus.PENDING) {
       delivery.dueAt(now);
     } else {
       boolean dead = delivery.getStatus() == DeliveryStatus.DEAD;
       delivery.newRound(now);
+      sequence(delivery, endpoint);
       if (dead) {
         queue.removeDeadLetter(delivery.getId());
       }
     }
     queue.enqueue(delivery, delivery.getAttemptCount() + 1, Duration.ZERO);
+  }
+
+  /**
+   * A delivery sent again to an ordered endpoint joins the end of its line, as a new message would:
+   * it takes the next number, and waits for the deliveries before it.
+   */
+  private void sequence(Delivery delivery, Endpoint endpoint) {
+    if (endpoint.isOrdered()) {
+      ordered.lockEndpoints(List.of(endpoint.getId()));
+      delivery.setSeq(ordered.nextSeqs(1).get(0));
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.hookline.delivery.outbound;
 
+import io.hookline.egress.BoundedResolver;
 import io.hookline.egress.TargetCheck;
 import io.hookline.platform.StoredText;
 import java.io.IOException;
@@ -55,7 +56,12 @@ public class WebhookPoster implements AutoCloseable {
   private final String deadlineThreadName;
   private final CloseableHttpClient client;
   private final Duration timeout;
+  private final BoundedResolver names;
 
+  /**
+   * @param resolver resolves each host, given at most {@code connectTimeout} to answer: a lookup
+   *     cannot be cancelled by the call's deadline, so it is bounded on its own
+   */
   public WebhookPoster(Duration connectTimeout, Duration timeout, TargetCheck.Resolver resolver) {
     this.timeout = timeout;
     this.deadlineThreadName = "hookline-delivery-deadline-" + POSTERS.incrementAndGet();
@@ -68,11 +74,12 @@ public class WebhookPoster implements AutoCloseable {
               return thread;
             });
     deadlines.setRemoveOnCancelPolicy(true);
+    this.names = new BoundedResolver(resolver, connectTimeout);
     DnsResolver dns =
         new DnsResolver() {
           @Override
           public InetAddress[] resolve(String host) throws UnknownHostException {
-            return resolver.resolve(host);
+            return names.resolve(host);
           }
 
           @Override
@@ -214,7 +221,11 @@ public class WebhookPoster implements AutoCloseable {
     try {
       client.close();
     } finally {
-      deadlines.shutdownNow();
+      try {
+        deadlines.shutdownNow();
+      } finally {
+        names.close();
+      }
     }
   }
 

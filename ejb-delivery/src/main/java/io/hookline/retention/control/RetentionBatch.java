@@ -1,8 +1,10 @@
 package io.hookline.retention.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -12,6 +14,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class RetentionBatch {
   @PersistenceContext EntityManager em;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /** What one batch removed. */
   public record Removed(long deliveries, long attempts, long messages) {
@@ -23,6 +26,12 @@ public class RetentionBatch {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Removed run(int days, int batch) {
+    if (transactions.getTransactionKey() == null) {
+      // Called from the retention timer's callback, which runs outside any transaction: this
+      // method must have begun one (RetentionArquillianIT). If it ever does not, the run fails
+      // and is logged rather than deleting in autocommitted pieces.
+      throw new IllegalStateException("a retention batch must run in a transaction of its own");
+    }
     Object[] row =
         (Object[])
             em.createNativeQuery("select * from cleanup_delivered_webhooks(?, ?)")

@@ -27,7 +27,7 @@ import java.time.OffsetDateTime;
     name = Delivery.TO_RECOVER,
     query =
         "select d from Delivery d where d.endpointId = :endpointId and d.createdAt >= :since and d.createdAt < :until"
-            + " and (d.status = io.hookline.delivery.entity.DeliveryStatus.DEAD"
+            + " and d.id > :after and (d.status = io.hookline.delivery.entity.DeliveryStatus.DEAD"
             + " or (d.status = io.hookline.delivery.entity.DeliveryStatus.PENDING and d.attemptCount > 0))"
             + " order by d.id")
 public class Delivery {

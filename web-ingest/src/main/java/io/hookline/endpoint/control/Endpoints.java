@@ -71,8 +71,28 @@ public class Endpoints {
     validate(spec);
     endpoint.update(
         spec.url(), spec.description(), spec.eventTypes(), spec.headers(), spec.rateLimit());
+    if (spec.ordered() && !endpoint.isOrdered()) {
+      numberPending(endpoint);
+    }
     endpoint.setOrdered(spec.ordered());
     return endpoint;
+  }
+
+  /**
+   * An endpoint becoming ordered: its pending deliveries take numbers first, oldest first, under
+   * the endpoint's lock (which new deliveries take before they are numbered), so they go before
+   * every message accepted after the switch.
+   */
+  private void numberPending(Endpoint endpoint) {
+    em.createNativeQuery("select id from endpoint where id = ? for update")
+        .setParameter(1, endpoint.getId())
+        .getResultList();
+    em.createNativeQuery(
+            "update delivery d set seq = n.seq from (select id, nextval('delivery_seq') as seq"
+                + " from (select id from delivery where endpoint_id = ? and status = 'PENDING'"
+                + " and seq is null order by created_at, id) oldest) n where d.id = n.id")
+        .setParameter(1, endpoint.getId())
+        .executeUpdate();
   }
 
   public Endpoint setEnabled(String appRef, String endpointId, boolean enabled) {

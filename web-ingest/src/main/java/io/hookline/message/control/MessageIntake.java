@@ -15,7 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,62 +45,31 @@ public class MessageIntake {
    */
   public Accepted accept(
       String appRef, String eventType, String eventId, String payload, String idempotencyKey) {
-    return acceptInTransaction(apps.find(appRef), eventType, eventId, payload, idempotencyKey);
-  }
-
-  private Accepted acceptInTransaction(
-      App app, String eventType, String eventId, String payload, String idempotencyKey) {
-    Accepted result = store(app, eventType, eventId, payload, idempotencyKey, Map.of());
-    if (!result.replayed()) {
-      queue(List.of(result.message()));
+    GroupCommit.Outcome<Accepted> outcome =
+        acceptAll(
+                List.of(new Send(appRef, eventType, eventId, payload, idempotencyKey, null)),
+                new HashMap<>())
+            .get(0);
+    if (outcome.error() != null) {
+      throw outcome.error();
     }
-    return result;
+    return outcome.value();
   }
 
-  /**
-   * Claims the request's Idempotency-Key and eventId and persists its message, or finds the message
-   * an earlier identical request made. Private so that a call from {@link #acceptBatch} is not
-   * intercepted: Weld intercepts calls on {@code this} too, and a Refusal passing the
-   * {@code @Transactional} interceptor marks the whole batch's transaction for rollback, which then
-   * rolls back without a word.
-   *
-   * @param unflushed messages of this transaction not yet written, by id: an earlier identical item
-   *     of the same batch is found there
-   */
-  private Accepted store(
-      App app,
-      String eventType,
-      String eventId,
-      String payload,
-      String idempotencyKey,
-      Map<String, Message> unflushed) {
-    OffsetDateTime now = Timestamps.now();
+  /** The claims a send makes: its Idempotency-Key's and its eventId's, if it has them. */
+  private static List<MessageClaims.Claim> claimsOf(Send send, OffsetDateTime now) {
     List<MessageClaims.Claim> claimed = new ArrayList<>();
-    if (idempotencyKey != null) {
-      claimed.add(MessageClaims.Claim.idempotencyKey(idempotencyKey, now));
+    if (send.idempotencyKey() != null) {
+      claimed.add(MessageClaims.Claim.idempotencyKey(send.idempotencyKey(), now));
     }
-    if (eventId != null) {
-      claimed.add(MessageClaims.Claim.eventId(eventId));
+    if (send.eventId() != null) {
+      claimed.add(MessageClaims.Claim.eventId(send.eventId()));
     }
-    Message message = new Message(app.getId(), eventType, eventId, payload);
-    // Without a key or an eventId there is nothing to repeat: no hash, no lookup, no claim.
-    if (!claimed.isEmpty()) {
-      String requestHash = RequestHash.of(eventType, eventId, payload);
-      String earlier = claims.earlier(app.getId(), claimed, requestHash);
-      if (earlier != null) {
-        Message same = unflushed.get(earlier);
-        return new Accepted(same != null ? same : em.find(Message.class, earlier), true);
-      }
-      claims.claim(app.getId(), claimed, requestHash, message.getId(), now);
-    }
-    em.persist(message);
-    return new Accepted(message, false);
+    return claimed;
   }
 
-  /** Writes the new messages, then their deliveries, and queues those. */
-  private void queue(List<Message> messages) {
-    queue(messages, null);
-  }
+  /** A send of the group that makes claims, with the message it is to store. */
+  private record Claiming(int index, MessageClaims.Pending pending, Message message) {}
 
   /**
    * Writes the new messages, then their deliveries, and queues those, each continuing its trace
@@ -147,45 +116,120 @@ public class MessageIntake {
    * Stores each send (an unknown app, an Idempotency-Key or eventId clash is that send's answer
    * alone), then queues the new messages' deliveries, each continuing its send's trace when it has
    * one; {@code appsByRef} holds the apps already found.
+   *
+   * <p>Each send is first looked up (an earlier identical request, in the database or in this
+   * group, makes it a replay), then the claims of all new sends are made together in one global
+   * order ({@link MessageClaims#claimAll}), and only then are the messages written.
    */
   private List<GroupCommit.Outcome<Accepted>> acceptAll(
       List<Send> sends, Map<String, App> appsByRef) {
-    Map<String, Message> fresh = new LinkedHashMap<>();
-    Map<String, Map<String, String>> traces = new java.util.HashMap<>();
-    List<GroupCommit.Outcome<Accepted>> outcomes = new ArrayList<>();
-    for (Send send : sends) {
+    OffsetDateTime now = Timestamps.now();
+    List<GroupCommit.Outcome<Accepted>> outcomes =
+        new ArrayList<>(java.util.Collections.nCopies(sends.size(), null));
+    Message[] stored = new Message[sends.size()];
+    List<Claiming> claiming = new ArrayList<>();
+    Map<String, Claiming> claimedHere = new HashMap<>();
+    Map<Integer, Claiming> repeats = new HashMap<>();
+    for (int i = 0; i < sends.size(); i++) {
+      Send send = sends.get(i);
       try {
         App app = appsByRef.get(send.appRef());
         if (app == null) {
           app = apps.find(send.appRef());
           appsByRef.put(send.appRef(), app);
         }
-        Accepted stored =
-            store(
-                app,
-                send.eventType(),
-                send.eventId(),
-                send.payload(),
-                send.idempotencyKey(),
-                fresh);
-        outcomes.add(GroupCommit.Outcome.of(stored));
-        if (!stored.replayed()) {
-          fresh.put(stored.message().getId(), stored.message());
-          if (send.trace() != null) {
-            traces.put(stored.message().getId(), send.trace());
-          }
+        Message message =
+            new Message(app.getId(), send.eventType(), send.eventId(), send.payload());
+        List<MessageClaims.Claim> claimed = claimsOf(send, now);
+        // Without a key or an eventId there is nothing to repeat: no hash, no lookup, no claim.
+        if (claimed.isEmpty()) {
+          stored[i] = message;
+          continue;
+        }
+        String requestHash = RequestHash.of(send.eventType(), send.eventId(), send.payload());
+        Claiming same = sameInGroup(claimedHere, app.getId(), claimed, requestHash);
+        if (same != null) {
+          repeats.put(i, same);
+          continue;
+        }
+        String earlier = claims.earlier(app.getId(), claimed, requestHash);
+        if (earlier != null) {
+          outcomes.set(
+              i, GroupCommit.Outcome.of(new Accepted(em.find(Message.class, earlier), true)));
+          continue;
+        }
+        Claiming mine =
+            new Claiming(
+                i,
+                new MessageClaims.Pending(app.getId(), claimed, requestHash, message.getId()),
+                message);
+        claiming.add(mine);
+        for (MessageClaims.Claim claim : claimed) {
+          claimedHere.put(app.getId() + " " + claim.name(), mine);
         }
       } catch (io.hookline.platform.Refusal refused) {
         // Raised before anything of the send was written.
-        outcomes.add(GroupCommit.Outcome.failed(refused));
+        outcomes.set(i, GroupCommit.Outcome.failed(refused));
       }
     }
-    queue(List.copyOf(fresh.values()), traces.isEmpty() ? null : traces);
+    Map<String, io.hookline.platform.Refusal> lost =
+        claims.claimAll(claiming.stream().map(Claiming::pending).toList(), now);
+    for (Claiming made : claiming) {
+      io.hookline.platform.Refusal refused = lost.get(made.message().getId());
+      if (refused == null) {
+        stored[made.index()] = made.message();
+      } else {
+        outcomes.set(made.index(), GroupCommit.Outcome.failed(refused));
+      }
+    }
+    repeats.forEach(
+        (i, of) -> {
+          io.hookline.platform.Refusal refused = lost.get(of.message().getId());
+          outcomes.set(
+              i,
+              refused != null
+                  ? GroupCommit.Outcome.failed(refused)
+                  : GroupCommit.Outcome.of(new Accepted(of.message(), true)));
+        });
+    List<Message> fresh = new ArrayList<>();
+    Map<String, Map<String, String>> traces = new HashMap<>();
+    for (int i = 0; i < sends.size(); i++) {
+      if (stored[i] != null) {
+        em.persist(stored[i]);
+        fresh.add(stored[i]);
+        outcomes.set(i, GroupCommit.Outcome.of(new Accepted(stored[i], false)));
+        if (sends.get(i).trace() != null) {
+          traces.put(stored[i].getId(), sends.get(i).trace());
+        }
+      }
+    }
+    queue(fresh, traces.isEmpty() ? null : traces);
     if (transactions.getRollbackOnly()) {
       // Never answer with ids that will not exist: fail them all instead.
       throw new IllegalStateException("the transaction was marked for rollback");
     }
     return outcomes;
+  }
+
+  /**
+   * The send of this group that made the same claims for the same request, or null; a claim made
+   * here for another request is a 409.
+   */
+  private static Claiming sameInGroup(
+      Map<String, Claiming> claimedHere,
+      String appId,
+      List<MessageClaims.Claim> claimed,
+      String requestHash) {
+    for (MessageClaims.Claim claim : claimed) {
+      Claiming earlier = claimedHere.get(appId + " " + claim.name());
+      if (earlier != null) {
+        if (!earlier.pending().requestHash().equals(requestHash)) {
+          throw MessageClaims.usedForAnother(claim);
+        }
+        return earlier;
+      }
+    }
+    return null;
   }
 
   /** The app's messages, newest first, before the cursor (an id) when given. */
