@@ -19,11 +19,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every API call needs {@code Authorization: Bearer <token>}: the admin token (everything), or an
- * app's token (that app's resources; see {@link Access}). With no admin token configured, only app
- * tokens get in: there is no open default. Failed attempts are counted per client address and
- * logged without the token; past {@code hookline.auth.max-failures} a minute the address is refused
- * with 429 until the minute is out.
+ * Every API call but the health check ({@link Access#open}) needs {@code Authorization: Bearer
+ * <token>}: the admin token (everything), or an app's token (that app's resources; see {@link
+ * Access}). With no admin token configured, only app tokens get in: there is no open default.
+ * Failed attempts are counted per client address and logged without the token; past {@code
+ * hookline.auth.max-failures} a minute the address is refused with 429 until the minute is out.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -41,6 +41,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    List<String> segments =
+        request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath).toList();
+    if (Access.open(segments)) {
+      return;
+    }
     // The container's client address costs more than the token check: asked only when needed.
     Duration wait = throttle.anyFailures() ? throttle.blocked(http.getRemoteAddr()) : null;
     if (wait != null) {
@@ -83,9 +88,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
           Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
       return;
     }
-    List<String> segments =
-        request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath).toList();
-    switch (Access.forApp(segments, app.appId(), app.appUid())) {
+    switch (Access.forApp(request.getMethod(), segments, app.appId(), app.appUid())) {
       case ALLOWED -> {}
       case NOT_FOUND ->
           request.abortWith(
