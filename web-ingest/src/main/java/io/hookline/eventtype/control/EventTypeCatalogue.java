@@ -47,7 +47,7 @@ public class EventTypeCatalogue {
       throw Refusal.conflict("name", "an event type named '" + name + "' already exists");
     }
     EventType type = existing != null ? existing : new EventType(name);
-    apply(type, fields);
+    apply(type, fields, existing != null);
     if (existing == null) {
       persist(type);
     }
@@ -70,7 +70,7 @@ public class EventTypeCatalogue {
   public Updated update(String name, Fields fields) {
     EventType existing = em.find(EventType.class, name);
     EventType type = existing != null ? existing : new EventType(name);
-    apply(type, fields);
+    apply(type, fields, existing != null);
     if (existing == null) {
       persist(type);
     }
@@ -131,14 +131,17 @@ public class EventTypeCatalogue {
     return page.page(query.getResultList(), EventType::getName);
   }
 
-  private void apply(EventType type, Fields fields) {
+  /** Sets every field; a stored event type is marked changed, a new one keeps createdAt. */
+  private void apply(EventType type, Fields fields, boolean stored) {
     type.setDescription(fields.description());
     type.setSchemas(checked(fields.schemas()));
     type.setArchived(fields.archived());
     type.setDeprecated(fields.deprecated());
     type.setFeatureFlags(fields.featureFlags());
     type.setGroupName(fields.groupName());
-    type.touch();
+    if (stored) {
+      type.touch();
+    }
   }
 
   private static String checked(JsonObject schemas) {
