@@ -24,6 +24,14 @@ public class Refusal extends RuntimeException {
   private final String code;
   private final String title;
   private final String field;
+  private final Location location;
+
+  /** Where the field at fault is: the request body, the query string or the path. */
+  public enum Location {
+    BODY,
+    QUERY,
+    PATH
+  }
 
   /**
    * @param code a short stable slug, e.g. {@code invalid-field}
@@ -32,11 +40,18 @@ public class Refusal extends RuntimeException {
    * @param field the field at fault, or null
    */
   public Refusal(Kind kind, String code, String title, String detail, String field) {
+    this(kind, code, title, detail, field, Location.BODY);
+  }
+
+  /** As above, for a field that is a query or path parameter rather than a member of the body. */
+  public Refusal(
+      Kind kind, String code, String title, String detail, String field, Location location) {
     super(detail, null, false, false);
     this.kind = kind;
     this.code = code;
     this.title = title;
     this.field = field;
+    this.location = location;
   }
 
   public static Refusal malformed(String detail) {
@@ -45,6 +60,17 @@ public class Refusal extends RuntimeException {
 
   public static Refusal invalidField(String field, String detail) {
     return new Refusal(Kind.INVALID, "invalid-field", "Invalid field", field + " " + detail, field);
+  }
+
+  /** A query parameter with a value that is not allowed (422). */
+  public static Refusal invalidQuery(String parameter, String detail) {
+    return new Refusal(
+        Kind.INVALID,
+        "invalid-field",
+        "Invalid field",
+        parameter + " " + detail,
+        parameter,
+        Location.QUERY);
   }
 
   public static Refusal notFound(String what, String id) {
@@ -70,5 +96,9 @@ public class Refusal extends RuntimeException {
 
   public String field() {
     return field;
+  }
+
+  public Location location() {
+    return location;
   }
 }

@@ -3,8 +3,10 @@ package io.hookline.api;
 import java.util.List;
 
 /**
- * What an app token may reach: its own app's resources under {@code /v1/apps/{app}/...}, nothing
- * else. Another app's resources answer 404 (as if they did not exist), admin operations 403.
+ * What an app token may reach: its own app's resources under {@code /v1/apps/{app}/...}, and
+ * reading the event-type catalogue (global, as in Svix; the admin token changes it). Another app's
+ * resources answer 404 (as if they did not exist), admin operations 403. The health check needs no
+ * token at all.
  */
 public final class Access {
   /** The verdict for one request path. */
@@ -22,6 +24,21 @@ public final class Access {
    * @param appId the token's app id
    * @param appUid the token's app uid, or null
    */
+  public static Verdict forApp(String method, List<String> segments, String appId, String appUid) {
+    if (segments.size() >= 2
+        && segments.get(0).equals("v1")
+        && segments.get(1).equals("event-type")) {
+      return method.equals("GET") || method.equals("HEAD") ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+    }
+    return forApp(segments, appId, appUid);
+  }
+
+  /** Whether the path answers without a token: Svix's {@code GET /api/v1/health}. */
+  public static boolean open(List<String> segments) {
+    return segments.equals(List.of("v1", "health"));
+  }
+
+  /** As {@link #forApp(String, List, String, String)} for the app-scoped resources. */
   public static Verdict forApp(List<String> segments, String appId, String appUid) {
     if (segments.size() < 3 || !segments.get(0).equals("v1") || !segments.get(1).equals("apps")) {
       // Listing or creating apps, sources, the audit log, queues: the operator's.

@@ -19,8 +19,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every API call needs {@code Authorization: Bearer <token>}: the admin token (everything), or an
- * app's token (that app's resources; see {@link Access}). With no admin token configured, only app
+ * Every API call but the health check ({@link Access#open}) needs {@code Authorization: Bearer
+ * <token>}: the admin token (everything), or an app's token (that app's resources; see {@link Access}). With no admin token configured, only app
  * tokens get in: there is no open default. The token is checked first, so a right token always gets
  * in. A wrong one is counted against the client's address (the peer's, or what trusted proxies saw:
  * {@link LoginThrottle#clientAddress}) and logged without the token; past {@code
@@ -43,6 +43,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    List<String> segments =
+        request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath).toList();
+    if (Access.open(segments)) {
+      return;
+    }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     String token = TokenCheck.bearer(header);
     if (TokenCheck.matches(adminToken.orElse(null), token)) {
@@ -53,9 +58,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
       refuse(request, header, token);
       return;
     }
-    List<String> segments =
-        request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath).toList();
-    switch (Access.forApp(segments, app.appId(), app.appUid())) {
+    switch (Access.forApp(request.getMethod(), segments, app.appId(), app.appUid())) {
       case ALLOWED -> {}
       case NOT_FOUND ->
           request.abortWith(

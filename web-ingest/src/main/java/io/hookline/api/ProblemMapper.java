@@ -6,27 +6,45 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every failure leaves as RFC 9457 {@code application/problem+json}; never HTML, never a trace. */
+/**
+ * Every failure leaves as RFC 9457 {@code application/problem+json}; never HTML, never a trace.
+ * Every problem also carries Svix's {@code code}, a short snake_case string, so Svix's SDKs read it
+ * as their own error. On the Svix-shaped resources ({@link #svixShaped}) an invalid field (422) has
+ * Svix's {@code detail: [{loc, msg, type}]} in place of the string {@code detail} and {@code field}
+ * that the older resources answer; RFC 9457 clients ignore a {@code detail} that is not a string.
+ */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
   public static final String PROBLEM_JSON = "application/problem+json";
   public static final String TYPE_PREFIX = "urn:hookline:problem:";
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
+  /** The resources below {@code v1/} that answer in Svix's shape. */
+  private static final java.util.Set<String> SVIX_RESOURCES =
+      java.util.Set.of("event-type", "app", "auth", "health");
+
+  @Context UriInfo uri;
+
   @Override
   public Response toResponse(Throwable thrown) {
     Refusal refusal = find(thrown, Refusal.class);
     if (refusal != null) {
+      boolean svix =
+          uri != null
+              && svixShaped(uri.getPathSegments().stream().map(PathSegment::getPath).toList());
       return Response.status(status(refusal.kind()))
           .type(PROBLEM_JSON)
-          .entity(body(refusal).toString())
+          .entity((svix ? svixBody(refusal) : body(refusal)).toString())
           .build();
     }
     JsonParsingException parsing = find(thrown, JsonParsingException.class);
@@ -98,6 +116,62 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         refusal.field());
   }
 
+  /**
+   * A refusal as Svix's SDKs expect it: an invalid field's {@code detail} is Svix's list of {@code
+   * {loc, msg, type}}, with {@code loc} such as {@code ["body", "schemas", "1", "type"]} or {@code
+   * ["query", "limit"]}; other refusals as {@link #body(Refusal)}.
+   */
+  public static jakarta.json.JsonObject svixBody(Refusal refusal) {
+    jakarta.json.JsonObject plain = body(refusal);
+    if (refusal.kind() != Refusal.Kind.INVALID) {
+      return plain;
+    }
+    jakarta.json.JsonArrayBuilder loc =
+        Jsons.createArrayBuilder().add(refusal.location().name().toLowerCase());
+    if (refusal.field() != null) {
+      for (String part : refusal.field().split("\\.|(?=\\[)")) {
+        if (part.startsWith("[") && part.endsWith("]")) {
+          loc.add(Integer.parseInt(part.substring(1, part.length() - 1)));
+        } else if (!part.isEmpty()) {
+          loc.add(part);
+        }
+      }
+    }
+    JsonObjectBuilder body = Jsons.createObjectBuilder(plain).remove("field");
+    return body.add(
+            "detail",
+            Jsons.createArrayBuilder()
+                .add(
+                    Jsons.createObjectBuilder()
+                        .add("loc", loc)
+                        .add("msg", refusal.getMessage())
+                        .add("type", "value_error")))
+        .build();
+  }
+
+  /**
+   * Whether a request path (below the API root, such as {@code [v1, event-type, user.signup]}) is
+   * one of the resources that answer in Svix's shape.
+   */
+  public static boolean svixShaped(java.util.List<String> segments) {
+    return segments.size() >= 2
+        && segments.get(0).equals("v1")
+        && SVIX_RESOURCES.contains(segments.get(1));
+  }
+
+  /**
+   * Svix's {@code code} for a problem type: its snake_case, with Svix's own names where Svix has
+   * one ({@code validation}, {@code authentication_failed}, {@code server_error}).
+   */
+  public static String svixCode(String type) {
+    return switch (type) {
+      case "invalid-field" -> "validation";
+      case "unauthorized" -> "authentication_failed";
+      case "internal" -> "server_error";
+      default -> type.replace('-', '_');
+    };
+  }
+
   /** The HTTP status that says a refusal of this kind. */
   public static int status(Refusal.Kind kind) {
     return switch (kind) {
@@ -114,7 +188,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Jsons.createObjectBuilder()
             .add("type", TYPE_PREFIX + type)
             .add("title", title)
-            .add("status", status);
+            .add("status", status)
+            .add("code", svixCode(type));
     if (detail != null) {
       body.add("detail", detail);
     }

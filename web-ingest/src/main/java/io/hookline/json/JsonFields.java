@@ -17,6 +17,14 @@ public final class JsonFields {
     return value == null ? json.addNull(name) : json.add(name, value.toString());
   }
 
+  /**
+   * RFC 3339 text with seconds always written ({@code OffsetDateTime.toString()} drops zero
+   * seconds, which strict parsers such as Go's refuse), as the Svix-shaped resources answer.
+   */
+  public static String rfc3339(OffsetDateTime value) {
+    return value.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
   public static JsonObjectBuilder addNullable(JsonObjectBuilder json, String name, Integer value) {
     return value == null ? json.addNull(name) : json.add(name, value);
   }

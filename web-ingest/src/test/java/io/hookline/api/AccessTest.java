@@ -39,4 +39,25 @@ class AccessTest {
   void withoutAUidOnlyTheIdMatches() {
     assertEquals(NOT_FOUND, Access.forApp(List.of("v1", "apps", "null"), "app_A", null));
   }
+
+  @Test
+  void anAppTokenReadsTheEventTypeCatalogueButDoesNotChangeIt() {
+    List<String> list = List.of("v1", "event-type");
+    List<String> one = List.of("v1", "event-type", "user.signup");
+    assertEquals(ALLOWED, Access.forApp("GET", list, "app_A", "acme"));
+    assertEquals(ALLOWED, Access.forApp("GET", one, "app_A", "acme"));
+    assertEquals(ALLOWED, Access.forApp("HEAD", one, "app_A", "acme"));
+    assertEquals(FORBIDDEN, Access.forApp("POST", list, "app_A", "acme"));
+    for (String method : List.of("PUT", "PATCH", "DELETE")) {
+      assertEquals(FORBIDDEN, Access.forApp(method, one, "app_A", "acme"), method);
+    }
+  }
+
+  @Test
+  void onlyTheHealthCheckIsOpenWithoutAToken() {
+    assertEquals(true, Access.open(List.of("v1", "health")));
+    assertEquals(false, Access.open(List.of("v1", "health", "more")));
+    assertEquals(false, Access.open(List.of("v1", "event-type")));
+    assertEquals(false, Access.open(List.of("v1", "apps")));
+  }
 }

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hookline.platform.Refusal;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionalException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProblemMapperTest {
@@ -24,6 +27,64 @@ class ProblemMapperTest {
     assertProblem(Refusal.conflict("uid", "taken"), 409, "conflict", "Conflict", "uid");
     JsonObject notFound = ProblemMapper.body(Refusal.notFound("app", "acme"));
     assertEquals("app 'acme' does not exist", notFound.getString("detail"));
+  }
+
+  @Test
+  void everyProblemCarriesSvixsCodeAsAShortString() {
+    assertEquals(
+        "validation", ProblemMapper.body(Refusal.invalidField("url", "bad")).getString("code"));
+    assertEquals("not_found", ProblemMapper.body(Refusal.notFound("app", "x")).getString("code"));
+    assertEquals(
+        "conflict", ProblemMapper.body(Refusal.conflict("uid", "taken")).getString("code"));
+    assertEquals(
+        "malformed_request", ProblemMapper.body(Refusal.malformed("bad")).getString("code"));
+    assertEquals("authentication_failed", ProblemMapper.svixCode("unauthorized"));
+    assertEquals("server_error", ProblemMapper.svixCode("internal"));
+  }
+
+  @Test
+  void theOlderResourcesKeepTheirStringDetailAndField() {
+    JsonObject body = ProblemMapper.body(Refusal.invalidField("url", "must be https"));
+    assertEquals("url must be https", body.getString("detail"));
+    assertEquals("url", body.getString("field"));
+  }
+
+  @Test
+  void svixResourcesAnswerAnInvalidFieldAsSvixsValidationError() {
+    JsonObject body =
+        ProblemMapper.svixBody(Refusal.invalidField("schemas.1.required[0]", "must be a string"));
+    assertEquals(422, body.getInt("status"));
+    assertEquals("validation", body.getString("code"));
+    assertFalse(body.containsKey("field"));
+    JsonObject item = body.getJsonArray("detail").getJsonObject(0);
+    assertEquals(
+        Json.createArrayBuilder()
+            .add("body")
+            .add("schemas")
+            .add("1")
+            .add("required")
+            .add(0)
+            .build(),
+        item.getJsonArray("loc"));
+    assertEquals("schemas.1.required[0] must be a string", item.getString("msg"));
+    assertEquals("value_error", item.getString("type"));
+    JsonObject query = ProblemMapper.svixBody(Refusal.invalidQuery("limit", "too big"));
+    assertEquals(
+        Json.createArrayBuilder().add("query").add("limit").build(),
+        query.getJsonArray("detail").getJsonObject(0).getJsonArray("loc"));
+    // Other refusals keep a string detail there too, as Svix's HttpErrorOut has.
+    assertEquals(
+        "app 'x' does not exist",
+        ProblemMapper.svixBody(Refusal.notFound("app", "x")).getString("detail"));
+  }
+
+  @Test
+  void theSvixShapedResourcesAreTheSingularOnes() {
+    assertTrue(ProblemMapper.svixShaped(List.of("v1", "event-type")));
+    assertTrue(ProblemMapper.svixShaped(List.of("v1", "event-type", "user.signup")));
+    assertTrue(ProblemMapper.svixShaped(List.of("v1", "app", "app_1", "msg")));
+    assertFalse(ProblemMapper.svixShaped(List.of("v1", "apps", "app_1", "messages")));
+    assertFalse(ProblemMapper.svixShaped(List.of("v1")));
   }
 
   private static void assertProblem(
