@@ -20,12 +20,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every API call but the health check ({@link Access#open}) needs {@code Authorization: Bearer
- * <token>}: the admin token (everything), or an app's token (that app's resources; see {@link Access}). With no admin token configured, only app
- * tokens get in: there is no open default. The token is checked first, so a right token always gets
- * in. A wrong one is counted against the client's address (the peer's, or what trusted proxies saw:
- * {@link LoginThrottle#clientAddress}) and logged without the token; past {@code
- * hookline.auth.max-failures} a minute, that address's wrong tokens get 429 until the minute is
- * out.
+ * <token>}: the admin token (everything), or an app's token (that app's resources; see {@link
+ * Access}). With no admin token configured, only app tokens get in: there is no open default. The
+ * token is checked first, so a right token always gets in. A wrong one is counted against the
+ * client's address (the peer's, or what trusted proxies saw: {@link LoginThrottle#clientAddress})
+ * and logged without the token; past {@code hookline.auth.max-failures} a minute, that address's
+ * wrong tokens get 429 until the minute is out.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
