@@ -50,6 +50,10 @@ public final class JsonBody {
         throw Refusal.malformed(
             "request body must be a JSON object, not " + value.getValueType().name().toLowerCase());
       }
+      // PostgreSQL keeps no U+0000 in text or jsonb: refused here rather than by the database.
+      if (text.contains("\\u0000") && holdsNul(value)) {
+        throw Refusal.malformed("request body holds U+0000 (\\u0000), which cannot be stored");
+      }
       return new JsonBody(value.asJsonObject(), "");
     } catch (Refusal problem) {
       throw problem;
@@ -62,6 +66,17 @@ public final class JsonBody {
           "request body is not valid JSON: " + e.getMessage(),
           null);
     }
+  }
+
+  private static boolean holdsNul(JsonValue value) {
+    return switch (value.getValueType()) {
+      case STRING -> ((jakarta.json.JsonString) value).getString().indexOf('\0') >= 0;
+      case ARRAY -> value.asJsonArray().stream().anyMatch(JsonBody::holdsNul);
+      case OBJECT ->
+          value.asJsonObject().entrySet().stream()
+              .anyMatch(e -> e.getKey().indexOf('\0') >= 0 || holdsNul(e.getValue()));
+      default -> false;
+    };
   }
 
   public String requiredString(String field, int maxLength, Pattern pattern) {

@@ -130,7 +130,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Jsons.createArrayBuilder().add(refusal.location().name().toLowerCase());
     if (refusal.field() != null) {
       for (String part : refusal.field().split("\\.|(?=\\[)")) {
-        if (part.startsWith("[") && part.endsWith("]")) {
+        if (part.matches("\\[\\d{1,9}\\]")) {
           loc.add(Integer.parseInt(part.substring(1, part.length() - 1)));
         } else if (!part.isEmpty()) {
           loc.add(part);

@@ -27,6 +27,21 @@ class JsonBodyTest {
   }
 
   @Test
+  void aNulCharacterAnywhereIsRefusedBeforeTheDatabaseSeesIt() {
+    assertEquals(
+        Refusal.Kind.MALFORMED,
+        assertThrows(Refusal.class, () -> JsonBody.parse("{\"a\":{\"b\":[\"x\\u0000\"]}}")).kind());
+    assertEquals(
+        Refusal.Kind.MALFORMED,
+        assertThrows(Refusal.class, () -> JsonBody.parse("{\"k\\u0000\":1}")).kind());
+    // An escaped backslash before "u0000" is six characters of text, no NUL: accepted.
+    assertEquals(
+        "x\\u0000",
+        ((jakarta.json.JsonString) JsonBody.parse("{\"a\":\"x\\\\u0000\"}").value("a"))
+            .getString());
+  }
+
+  @Test
   void aMissingRequiredFieldIsNamed() {
     Refusal p =
         assertThrows(

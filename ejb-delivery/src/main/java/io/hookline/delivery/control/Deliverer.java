@@ -48,6 +48,28 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  */
 @Stateless
 public class Deliverer {
+  /**
+   * Whether the current thread's try has reached the point of calling the subscriber. Only such a
+   * try's failed transaction counts against the delivery ({@link DeliveryTurns}): a failure before
+   * the call (a busy pool, a lock) cost the subscriber nothing and simply goes back to the broker.
+   */
+  private static final ThreadLocal<Boolean> REQUEST_MADE = ThreadLocal.withInitial(() -> false);
+
+  /** Starts a try on this thread with no request made yet. */
+  static void forgetRequest() {
+    REQUEST_MADE.set(Boolean.FALSE);
+  }
+
+  /** Whether this thread's try called the subscriber. */
+  static boolean requestMade() {
+    return REQUEST_MADE.get();
+  }
+
+  /** Notes that this thread's try is calling the subscriber now. */
+  static void markRequestMade() {
+    REQUEST_MADE.set(Boolean.TRUE);
+  }
+
   private static final Logger LOG = Logger.getLogger(Deliverer.class.getName());
 
   @PersistenceContext EntityManager em;
@@ -150,10 +172,14 @@ public class Deliverer {
     return delivery -> traces.get(delivery.getId());
   }
 
-  /** The rows, locked, in the order of the ids; a missing one is reported and left out. */
+  /**
+   * The rows, locked, in the order of the ids; a missing one is reported and left out. They are
+   * locked in id order, as recover and resend lock theirs, so two transactions never wait on each
+   * other's rows.
+   */
   private List<Delivery> lockAll(List<String> deliveryIds) {
     Map<String, Delivery> byId = new HashMap<>();
-    em.createQuery("select d from Delivery d where d.id in :ids", Delivery.class)
+    em.createQuery("select d from Delivery d where d.id in :ids order by d.id", Delivery.class)
         .setParameter("ids", deliveryIds)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultList()
@@ -383,10 +409,15 @@ public class Deliverer {
    *     when the message should come back for another
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public boolean outcomeNotRecorded(String deliveryId, String cause) {
+  public boolean outcomeNotRecorded(String deliveryId, String cause, boolean revived) {
     Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-    if (delivery == null || delivery.getStatus() != DeliveryStatus.PENDING) {
+    if (delivery == null) {
       return true;
+    }
+    if (delivery.getStatus() != DeliveryStatus.PENDING) {
+      // A dead letter sent back from the console whose new series rolled back is still DEAD: it
+      // goes back to the broker rather than being dropped with the operator's retry.
+      return !(revived && delivery.getStatus() == DeliveryStatus.DEAD);
     }
     int times = delivery.unrecordedTry();
     if (times < recordFailureLimit) {
@@ -454,6 +485,7 @@ public class Deliverer {
     span.setAttribute("hookline.message_id", message.getId());
     span.setAttribute("http.request.method", "POST");
     try (Scope scope = span.makeCurrent()) {
+      markRequestMade();
       HttpOutcome outcome = outbound.post(endpoint.getUrl(), headers, body);
       if (outcome.status() != null) {
         span.setAttribute("http.response.status_code", outcome.status());

@@ -36,10 +36,11 @@ public class DeliveryTurns {
 
   /** One delivery's message: see {@link Deliverer#attempt(String, int, boolean)}. */
   public void attempt(String deliveryId, int attempt, boolean revived) {
+    Deliverer.forgetRequest();
     try {
       deliverer.attempt(deliveryId, attempt, revived);
     } catch (RuntimeException failed) {
-      countOrRethrow(deliveryId, failed);
+      countOrRethrow(deliveryId, failed, revived);
     }
   }
 
@@ -107,11 +108,12 @@ public class DeliveryTurns {
       for (int i = 0; i < deliveryIds.size(); i++) {
         String deliveryId = deliveryIds.get(i);
         Deliverer.Turn turn;
+        Deliverer.forgetRequest();
         try {
           turn = deliverer.attemptInBatch(deliveryId, attempt, traces);
         } catch (RuntimeException failed) {
           tried++;
-          countOrRethrow(deliveryId, failed);
+          countOrRethrow(deliveryId, failed, false);
           // Dead at the limit: the batch goes on.
           continue;
         }
@@ -135,11 +137,17 @@ public class DeliveryTurns {
     }
   }
 
-  /** Returns when the delivery wants no other try; throws {@code failed} when it does. */
-  private void countOrRethrow(String deliveryId, RuntimeException failed) {
+  /**
+   * Returns when the delivery wants no other try; throws {@code failed} when it does. Only a try
+   * that called the subscriber is counted: one that failed before the call goes back as it is.
+   */
+  private void countOrRethrow(String deliveryId, RuntimeException failed, boolean revived) {
+    if (!Deliverer.requestMade()) {
+      throw failed;
+    }
     boolean done;
     try {
-      done = deliverer.outcomeNotRecorded(deliveryId, rootCause(failed));
+      done = deliverer.outcomeNotRecorded(deliveryId, rootCause(failed), revived);
     } catch (RuntimeException countFailed) {
       failed.addSuppressed(countFailed);
       throw failed;
@@ -149,13 +157,21 @@ public class DeliveryTurns {
     }
   }
 
-  /** The innermost cause, where the database's own words are. */
+  /**
+   * The innermost cause's type and the first line of its message, where the database says what it
+   * refused; later lines (a refused row's values) stay in the log, not in a reason tenants read.
+   */
   static String rootCause(Throwable failure) {
     Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    while (root.getCause() != null && seen.add(root)) {
       root = root.getCause();
     }
-    return root.getClass().getSimpleName()
-        + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    String message = root.getMessage();
+    if (message != null && message.indexOf('\n') >= 0) {
+      message = message.substring(0, message.indexOf('\n')).strip();
+    }
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 }

@@ -28,6 +28,13 @@ public class Reconciler {
   private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
   private static final int BATCH = 500;
 
+  /**
+   * The most one tick re-queues: a million lost messages are repaired in under an hour per node,
+   * while consumers that merely lag behind the grace period get at most this many extra reminders a
+   * tick, not their whole backlog again.
+   */
+  static final int MAX_PER_TICK = 20_000;
+
   @Inject OverdueDeliveries overdue;
   @Inject io.hookline.runtime.Heartbeats heartbeats;
   @Resource TimerService timers;
@@ -66,7 +73,7 @@ public class Reconciler {
       do {
         batch = overdue.requeue(Timestamps.now().minus(grace), BATCH);
         requeued += batch;
-      } while (batch == BATCH && System.nanoTime() - end < 0);
+      } while (batch == BATCH && requeued < MAX_PER_TICK && System.nanoTime() - end < 0);
     } catch (RuntimeException e) {
       int before = requeued;
       LOG.warning(

@@ -21,9 +21,15 @@ class DeliveryTurnsTest {
     @Override
     public void attempt(String deliveryId, int attempt, boolean revived) {
       if (tryFails != null) {
+        if (callsFirst) {
+          Deliverer.markRequestMade();
+        }
         throw tryFails;
       }
     }
+
+    /** Whether a failing try got as far as calling the subscriber. */
+    boolean callsFirst = true;
 
     /** Ids whose batch try throws, and what each batch try did. */
     final java.util.Set<String> unrecordable = new java.util.HashSet<>();
@@ -36,6 +42,7 @@ class DeliveryTurnsTest {
         String deliveryId, int attempt, java.util.Map<String, java.util.Map<String, String>> t) {
       tried.add(deliveryId);
       if (unrecordable.contains(deliveryId)) {
+        Deliverer.markRequestMade();
         throw refusedInsert();
       }
       return new Turn(false, null);
@@ -51,7 +58,7 @@ class DeliveryTurnsTest {
     }
 
     @Override
-    public boolean outcomeNotRecorded(String deliveryId, String cause) {
+    public boolean outcomeNotRecorded(String deliveryId, String cause, boolean revived) {
       counted.add(deliveryId + " " + cause);
       if (countFails != null) {
         throw countFails;
@@ -143,6 +150,27 @@ class DeliveryTurnsTest {
     deliverer.countAnswers = true;
     turns.attempt("dlv_1", 1, false);
     assertEquals(1, deliverer.counted.size());
+  }
+
+  @Test
+  void aFailureBeforeTheSubscriberWasCalledIsNotCounted() {
+    deliverer.tryFails = new IllegalStateException("no connection from the pool in time");
+    deliverer.callsFirst = false;
+    deliverer.countAnswers = true;
+    RuntimeException thrown =
+        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", 1, false));
+    assertSame(deliverer.tryFails, thrown);
+    assertEquals(List.of(), deliverer.counted);
+  }
+
+  @Test
+  void aDatabaseRefusalsDetailLinesStayOutOfTheReason() {
+    RuntimeException refused =
+        new RuntimeException(
+            new java.sql.SQLException(
+                "ERROR: new row violates check constraint\n  Detail: Failing row contains (secret)"));
+    assertEquals(
+        "SQLException: ERROR: new row violates check constraint", DeliveryTurns.rootCause(refused));
   }
 
   @Test

@@ -55,6 +55,15 @@ class ReconcilerTest {
   }
 
   @Test
+  void oneTickReQueuesNoMoreThanItsCap() {
+    Integer[] full = new Integer[100];
+    java.util.Arrays.fill(full, 500);
+    Overdue overdue = new Overdue(Duration.ZERO, full);
+    reconciler(overdue, Duration.ofMinutes(1)).reconcile();
+    assertEquals(Reconciler.MAX_PER_TICK / 500, overdue.limits.size());
+  }
+
+  @Test
   void oneTickStopsWhenItsTimeIsSpent() {
     Overdue overdue = new Overdue(Duration.ofMillis(60), 500, 500, 500, 500, 500, 500, 500, 500);
     reconciler(overdue, Duration.ofMillis(100)).reconcile();

@@ -18,7 +18,8 @@ import java.time.OffsetDateTime;
     name = InboundEvent.BY_BODY_SINCE,
     query =
         "select e from InboundEvent e where e.sourceId = :sourceId and e.bodySha256 = :bodySha256"
-            + " and e.receivedAt >= :since order by e.receivedAt desc")
+            + " and e.eventType = :eventType and e.receivedAt >= :since"
+            + " order by e.receivedAt desc")
 public class InboundEvent {
   public static final String BY_PROVIDER_ID = "InboundEvent.byProviderId";
 

@@ -157,8 +157,21 @@ public class EventTypeCatalogue {
     try {
       em.flush();
     } catch (PersistenceException e) {
+      if (!uniqueViolation(e)) {
+        throw e;
+      }
       // Lost a race with another request creating the same name.
       throw Refusal.conflict("name", "an event type named '" + type.getName() + "' already exists");
     }
+  }
+
+  /** Whether PostgreSQL refused the row as a duplicate key (SQLState 23505). */
+  private static boolean uniqueViolation(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

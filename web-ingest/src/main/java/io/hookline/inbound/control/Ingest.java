@@ -171,7 +171,8 @@ public class Ingest {
     }
     OffsetDateTime now = Timestamps.now();
     if (replayWindow.appliesTo(verifier.protection(source.getSecretCiphertext() != null))) {
-      InboundEvent replayed = sameBody(source.getId(), hash, now);
+      InboundEvent replayed =
+          sameBody(source.getId(), hash, EventTypes.of(null, verified.eventType()), now);
       if (replayed != null) {
         // Answered as a duplicate: the provider (or whoever replays) hears what a repeat hears,
         // and nothing is stored or forwarded again.
@@ -220,16 +221,20 @@ public class Ingest {
   }
 
   /**
-   * The latest event of the source with this body within the replay window, or null. Copies of one
-   * body arriving at once serialise on the body's lock, so the second sees the first.
+   * The latest event of the source with this body and event type within the replay window, or null.
+   * The type is part of it because providers name it in a header the signature does not cover, and
+   * may send one body under two types (an order created and paid at once). Copies of one body
+   * arriving at once serialise on the body's lock, so the second sees the first.
    */
-  private InboundEvent sameBody(String sourceId, String hash, OffsetDateTime now) {
+  private InboundEvent sameBody(
+      String sourceId, String hash, String eventType, OffsetDateTime now) {
     em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?, 0))")
         .setParameter(1, ReplayWindow.key(sourceId, hash))
         .getSingleResult();
     return em.createNamedQuery(InboundEvent.BY_BODY_SINCE, InboundEvent.class)
         .setParameter("sourceId", sourceId)
         .setParameter("bodySha256", hash)
+        .setParameter("eventType", eventType)
         .setParameter("since", replayWindow.since(now))
         .setMaxResults(1)
         .getResultStream()

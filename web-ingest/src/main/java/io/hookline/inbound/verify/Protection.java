@@ -27,10 +27,12 @@ public enum Protection {
   NONE;
 
   /**
-   * Whether the delivery id alone cannot tell a replay from a new event, so that an identical body
-   * under a new id must be recognised by its content ({@link ReplayWindow}).
+   * Whether an identical body under a new delivery id must be recognised by its content ({@link
+   * ReplayWindow}): only where the body is signed and the id is not. A shared secret travels with
+   * every request, so whoever captured one can send any body; a window would protect nothing there
+   * and would only turn away a provider's legitimate repeats.
    */
   public boolean needsContentWindow() {
-    return this != SIGNED_TIMESTAMP;
+    return this == SIGNED_BODY;
   }
 }

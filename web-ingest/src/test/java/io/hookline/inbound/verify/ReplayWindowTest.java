@@ -37,13 +37,15 @@ class ReplayWindowTest {
   }
 
   @Test
-  void onlyTypesThatSignATimestampWithTheIdGoWithoutTheWindow() {
+  void onlyTypesThatSignTheBodyButNotTheIdGetTheWindow() {
     ReplayWindow window = new ReplayWindow(Duration.ofDays(7));
     for (String type : Verifiers.types()) {
-      boolean signsTimestamp = Verifiers.of(type).protection(true) == Protection.SIGNED_TIMESTAMP;
-      assertEquals(!signsTimestamp, window.appliesTo(Verifiers.of(type).protection(true)), type);
+      boolean signsBodyOnly = Verifiers.of(type).protection(true) == Protection.SIGNED_BODY;
+      assertEquals(signsBodyOnly, window.appliesTo(Verifiers.of(type).protection(true)), type);
     }
-    assertTrue(window.appliesTo(Protection.NONE));
+    assertTrue(window.appliesTo(Protection.SIGNED_BODY));
+    assertFalse(window.appliesTo(Protection.SHARED_SECRET));
+    assertFalse(window.appliesTo(Protection.NONE));
   }
 
   @Test
