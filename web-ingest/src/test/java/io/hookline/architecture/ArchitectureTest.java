@@ -55,6 +55,7 @@ class ArchitectureTest {
           "io.hookline.delivery.throttle.InFlightLimit",
           "io.hookline.delivery.health.SuccessTally",
           "io.hookline.delivery.outbound.ResponsePolicy",
+          "io.hookline.delivery.outbound.SignatureHeaders",
           "io.hookline.delivery.outbound.HttpOutcome",
           "io.hookline.delivery.outbound.WebhookPoster",
           "io.hookline.delivery.control.EventTypeFilter",

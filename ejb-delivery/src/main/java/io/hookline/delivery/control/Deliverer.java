@@ -6,6 +6,7 @@ import io.hookline.delivery.health.Breakers;
 import io.hookline.delivery.outbound.HttpOutcome;
 import io.hookline.delivery.outbound.OutboundCall;
 import io.hookline.delivery.outbound.ResponsePolicy;
+import io.hookline.delivery.outbound.SignatureHeaderSetting;
 import io.hookline.delivery.schedule.DeliverySchedule;
 import io.hookline.delivery.throttle.EndpointSlots;
 import io.hookline.delivery.throttle.RateLimits;
@@ -85,6 +86,7 @@ public class Deliverer {
   @Inject OrderedDeliveries ordered;
   @Inject DeliveryMetrics metrics;
   @Inject DeliverySchedule schedule;
+  @Inject SignatureHeaderSetting signatureHeaders;
 
   @Inject
   @ConfigProperty(name = "hookline.delivery.retry-after-cap", defaultValue = "PT1H")
@@ -474,11 +476,14 @@ public class Deliverer {
     }
     byte[] body = message.getPayload().getBytes(StandardCharsets.UTF_8);
     long timestamp = System.currentTimeMillis() / 1000;
-    Map<String, String> headers = endpoint.getHeaders();
-    headers.put("webhook-id", message.getId());
-    headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put(
-        "webhook-signature", WebhookSignature.signAll(signing, message.getId(), timestamp, body));
+    Map<String, String> headers =
+        signatureHeaders
+            .choice()
+            .with(
+                endpoint.getHeaders(),
+                message.getId(),
+                timestamp,
+                WebhookSignature.signAll(signing, message.getId(), timestamp, body));
     // One span per try; ids, not the URL (it may carry credentials).
     Span span = tracing.startChild("webhook POST", SpanKind.CLIENT);
     span.setAttribute("hookline.endpoint_id", endpoint.getId());

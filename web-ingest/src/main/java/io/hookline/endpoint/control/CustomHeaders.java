@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The headers an endpoint may add to its deliveries: not ones Hookline or HTTP itself sets. */
+/**
+ * The headers an endpoint may add to its deliveries: not ones Hookline or HTTP itself sets, which
+ * include the signature headers of both namings ({@code webhook-*} and {@code svix-*}).
+ */
 public final class CustomHeaders {
   private static final Pattern NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}");
   private static final Set<String> RESERVED =
@@ -36,7 +39,7 @@ public final class CustomHeaders {
       if (!NAME.matcher(name).matches()) {
         return "has an invalid header name '" + name + "'";
       }
-      if (RESERVED.contains(lower) || lower.startsWith("webhook-")) {
+      if (RESERVED.contains(lower) || lower.startsWith("webhook-") || lower.startsWith("svix-")) {
         return "may not set " + name + ": Hookline or HTTP sets it";
       }
       String value = header.getValue();
