@@ -57,9 +57,15 @@ class OpenApiIT extends MicroTest {
   @Test
   void everyOperationDescribesItsProblemJsonErrors() {
     JsonObject document = document();
-    JsonObject problem =
-        document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");
-    assertTrue(problem != null, "no components.schemas.Problem");
+    JsonObject schemas =
+        document
+            .getOrDefault("components", JsonValue.EMPTY_JSON_OBJECT)
+            .asJsonObject()
+            .getOrDefault("schemas", JsonValue.EMPTY_JSON_OBJECT)
+            .asJsonObject();
+    assertTrue(
+        schemas.containsKey("Problem"), "no components.schemas.Problem: " + schemas.keySet());
+    JsonObject problem = schemas.getJsonObject("Problem");
     assertEquals(
         Set.of("type", "title", "status", "detail", "field", "code"),
         problem.getJsonObject("properties").keySet());
