@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Files;
@@ -27,6 +30,70 @@ class OpenApiIT extends MicroTest {
     Api.Response response = api.send("GET", "/openapi?format=JSON", null, null, null);
     assertEquals(200, response.status(), response.body());
     return response.json();
+  }
+
+  /**
+   * swagger-parser reports every key OpenAPI 3 does not define (such as a top-level {@code
+   * endpoints}), every broken reference and every missing required member as a message.
+   */
+  @Test
+  void theDocumentPassesAStrictOpenApi3ValidatorAsYamlAndAsJson() {
+    Api.Response yaml = api.send("GET", "/openapi", null, null, null);
+    assertEquals(200, yaml.status(), yaml.body());
+    assertTrue(yaml.body().startsWith("openapi:"), yaml.body());
+    Api.Response json = api.send("GET", "/openapi?format=JSON", null, null, null);
+    assertEquals(200, json.status(), json.body());
+    assertTrue(json.body().startsWith("{"), json.body());
+    for (Api.Response served : List.of(yaml, json)) {
+      ParseOptions options = new ParseOptions();
+      options.setResolve(true);
+      SwaggerParseResult result = new OpenAPIV3Parser().readContents(served.body(), null, options);
+      assertTrue(result.getOpenAPI() != null, "not parsed: " + result.getMessages());
+      assertEquals(List.of(), result.getMessages(), "validation messages");
+    }
+  }
+
+  /** Every operation names its problem+json errors, of the one schema ProblemMapper writes. */
+  @Test
+  void everyOperationDescribesItsProblemJsonErrors() {
+    JsonObject document = document();
+    JsonObject schemas =
+        document
+            .getOrDefault("components", JsonValue.EMPTY_JSON_OBJECT)
+            .asJsonObject()
+            .getOrDefault("schemas", JsonValue.EMPTY_JSON_OBJECT)
+            .asJsonObject();
+    assertTrue(
+        schemas.containsKey("Problem"), "no components.schemas.Problem: " + schemas.keySet());
+    JsonObject problem = schemas.getJsonObject("Problem");
+    assertEquals(
+        Set.of("type", "title", "status", "detail", "field", "code"),
+        problem.getJsonObject("properties").keySet());
+    List<String> lacking = new ArrayList<>();
+    for (Map.Entry<String, JsonValue> path : document.getJsonObject("paths").entrySet()) {
+      for (Map.Entry<String, JsonValue> operation : path.getValue().asJsonObject().entrySet()) {
+        if (!METHODS.contains(operation.getKey())) {
+          continue;
+        }
+        boolean problemFor4xx =
+            operation.getValue().asJsonObject().getJsonObject("responses").entrySet().stream()
+                .filter(r -> r.getKey().startsWith("4"))
+                .map(r -> r.getValue().asJsonObject().getJsonObject("content"))
+                .anyMatch(
+                    content ->
+                        content != null
+                            && content.containsKey("application/problem+json")
+                            && content
+                                .getJsonObject("application/problem+json")
+                                .getJsonObject("schema")
+                                .getString("$ref", "")
+                                .equals("#/components/schemas/Problem"));
+        if (!problemFor4xx) {
+          lacking.add(operation.getKey().toUpperCase() + " " + path.getKey());
+        }
+      }
+    }
+    assertEquals(List.of(), lacking, "operations without a 4xx problem+json answer");
   }
 
   @Test

@@ -1,0 +1,14 @@
+package io.hookline.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class OpenApiDocumentFilterTest {
+  @Test
+  void aPathGivesItsFixedSegmentsAsWords() {
+    assertEquals("AppsEndpoints", OpenApiDocumentFilter.pathWords("/api/v1/apps/{app}/endpoints"));
+    assertEquals("EventType", OpenApiDocumentFilter.pathWords("/api/v1/event-type/{name}"));
+    assertEquals("Ingest", OpenApiDocumentFilter.pathWords("/ingest/{source}"));
+  }
+}
