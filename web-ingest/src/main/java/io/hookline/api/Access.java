@@ -3,10 +3,10 @@ package io.hookline.api;
 import java.util.List;
 
 /**
- * What an app token may reach: its own app's resources under {@code /v1/apps/{app}/...}, and
- * reading the event-type catalogue (global, as in Svix; the admin token changes it). Another app's
- * resources answer 404 (as if they did not exist), admin operations 403. The health check needs no
- * token at all.
+ * What an app token may reach: its own app's resources under {@code /v1/apps/{app}/...} and Svix's
+ * {@code /v1/app/{app_id}[/...]} (not deleting the app itself), and reading the event-type
+ * catalogue (global, as in Svix; the admin token changes it). Another app's resources answer 404
+ * (as if they did not exist), admin operations 403. The health check needs no token at all.
  */
 public final class Access {
   /** The verdict for one request path. */
@@ -15,6 +15,9 @@ public final class Access {
     NOT_FOUND,
     FORBIDDEN
   }
+
+  /** The request property holding the app id of the app token a request came with. */
+  public static final String CALLER_APP = "io.hookline.caller.app";
 
   private Access() {}
 
@@ -30,7 +33,15 @@ public final class Access {
         && segments.get(1).equals("event-type")) {
       return method.equals("GET") || method.equals("HEAD") ? Verdict.ALLOWED : Verdict.FORBIDDEN;
     }
-    return forApp(segments, appId, appUid);
+    Verdict verdict = forApp(segments, appId, appUid);
+    if (verdict == Verdict.ALLOWED
+        && segments.size() == 3
+        && segments.get(1).equals("app")
+        && method.equals("DELETE")) {
+      // An app token reads and changes its own app; deleting the app is the operator's.
+      return Verdict.FORBIDDEN;
+    }
+    return verdict;
   }
 
   /** Whether the path answers without a token: Svix's {@code GET /api/v1/health}. */
@@ -40,7 +51,9 @@ public final class Access {
 
   /** As {@link #forApp(String, List, String, String)} for the app-scoped resources. */
   public static Verdict forApp(List<String> segments, String appId, String appUid) {
-    if (segments.size() < 3 || !segments.get(0).equals("v1") || !segments.get(1).equals("apps")) {
+    if (segments.size() < 3
+        || !segments.get(0).equals("v1")
+        || !(segments.get(1).equals("apps") || segments.get(1).equals("app"))) {
       // Listing or creating apps, sources, the audit log, queues: the operator's.
       return Verdict.FORBIDDEN;
     }

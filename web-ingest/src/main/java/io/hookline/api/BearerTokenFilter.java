@@ -59,7 +59,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
       return;
     }
     switch (Access.forApp(request.getMethod(), segments, app.appId(), app.appUid())) {
-      case ALLOWED -> {}
+      case ALLOWED -> request.setProperty(Access.CALLER_APP, app.appId());
       case NOT_FOUND ->
           request.abortWith(
               ProblemMapper.response(

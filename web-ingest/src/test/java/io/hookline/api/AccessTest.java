@@ -54,6 +54,21 @@ class AccessTest {
   }
 
   @Test
+  void anAppTokenReadsAndChangesItsOwnSvixAppButNoOther() {
+    for (String method : List.of("GET", "PUT", "PATCH")) {
+      assertEquals(ALLOWED, Access.forApp(method, List.of("v1", "app", "app_A"), "app_A", "acme"));
+      assertEquals(ALLOWED, Access.forApp(method, List.of("v1", "app", "acme"), "app_A", "acme"));
+      assertEquals(
+          NOT_FOUND, Access.forApp(method, List.of("v1", "app", "app_B"), "app_A", "acme"));
+    }
+    assertEquals(FORBIDDEN, Access.forApp("DELETE", List.of("v1", "app", "acme"), "app_A", "acme"));
+    assertEquals(FORBIDDEN, Access.forApp("GET", List.of("v1", "app"), "app_A", "acme"));
+    assertEquals(FORBIDDEN, Access.forApp("POST", List.of("v1", "app"), "app_A", "acme"));
+    assertEquals(
+        ALLOWED, Access.forApp("POST", List.of("v1", "app", "acme", "endpoint"), "app_A", "acme"));
+  }
+
+  @Test
   void onlyTheHealthCheckIsOpenWithoutAToken() {
     assertEquals(true, Access.open(List.of("v1", "health")));
     assertEquals(false, Access.open(List.of("v1", "health", "more")));

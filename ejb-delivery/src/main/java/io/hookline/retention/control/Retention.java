@@ -22,7 +22,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * SKIP LOCKED keeps them out of each other's way. What it removed is logged and counted in {@code
  * webhook_retention_deleted_total{kind}}. Inbound events older than {@code
  * hookline.retention.inbound-days} and ingest audit rows older than {@code
- * hookline.retention.audit-days} go the same way.
+ * hookline.retention.audit-days} go the same way, and stored idempotent answers past their 24
+ * hours.
  */
 @Startup
 @Singleton
@@ -109,6 +110,28 @@ public class Retention {
                   + " days ago");
     }
     removeOldInbound();
+    removeExpiredAnswers();
+  }
+
+  /** Idempotent answers (idempotency-key) past their 24 hours, batch by batch. */
+  private void removeExpiredAnswers() {
+    long total = 0;
+    try {
+      for (int i = 0; i < BATCHES_PER_RUN; i++) {
+        int removed = batches.runIdempotentAnswers(batch);
+        total += removed;
+        if (removed < batch) {
+          break;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "idempotency-key retention failed, trying again in " + interval + ": " + e);
+    }
+    if (total > 0) {
+      count("idempotent_answers", total);
+      long report = total;
+      LOG.info(() -> "retention: removed " + report + " expired idempotent answers");
+    }
   }
 
   /** Old inbound events and audit rows, batch by batch, as {@link #removeOld} does deliveries. */

@@ -62,4 +62,14 @@ public class RetentionBatch {
                 .getSingleResult();
     return new InboundRemoved(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
   }
+
+  /** Removes up to {@code batch} stored idempotent answers whose 24 hours are over. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int runIdempotentAnswers(int batch) {
+    return em.createNativeQuery(
+            "delete from idempotent_answer where ctid in (select ctid from idempotent_answer"
+                + " where expires_at <= now() limit ? for update skip locked)")
+        .setParameter(1, batch)
+        .executeUpdate();
+  }
 }

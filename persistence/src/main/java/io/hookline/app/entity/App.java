@@ -25,8 +25,18 @@ public class App {
   @Column(nullable = false)
   private String name;
 
+  /** An object of strings, as JSON text. */
+  @Column(nullable = false)
+  private String metadata = "{}";
+
+  @Column(name = "throttle_rate")
+  private Integer throttleRate;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
 
   protected App() {}
 
@@ -35,6 +45,7 @@ public class App {
     this.name = name;
     this.uid = uid;
     this.createdAt = Timestamps.now();
+    this.updatedAt = createdAt;
   }
 
   public String getId() {
@@ -51,5 +62,38 @@ public class App {
 
   public OffsetDateTime getCreatedAt() {
     return createdAt;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public void setUid(String uid) {
+    this.uid = uid;
+  }
+
+  public String getMetadata() {
+    return metadata;
+  }
+
+  public void setMetadata(String metadata) {
+    this.metadata = metadata;
+  }
+
+  public Integer getThrottleRate() {
+    return throttleRate;
+  }
+
+  public void setThrottleRate(Integer throttleRate) {
+    this.throttleRate = throttleRate;
+  }
+
+  public OffsetDateTime getUpdatedAt() {
+    return updatedAt;
+  }
+
+  /** Marks the app changed now. */
+  public void touch() {
+    this.updatedAt = Timestamps.now();
   }
 }

@@ -2,6 +2,8 @@ package io.hookline.app.control;
 
 import io.hookline.app.entity.App;
 import io.hookline.app.entity.AppOwned;
+import io.hookline.json.Jsons;
+import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,25 +11,162 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 @ApplicationScoped
 @Transactional
 public class Apps {
   @PersistenceContext EntityManager em;
 
-  public App create(String name, String uid) {
-    if (uid != null && findByUid(uid) != null) {
-      throw Refusal.conflict("uid", "an app with uid '" + uid + "' already exists");
+  /** Every field of an app but its id, as a create or a full update gives them. */
+  public record Fields(
+      String name, String uid, Map<String, String> metadata, Integer throttleRate) {
+    public Fields {
+      metadata = metadata == null ? Map.of() : metadata;
     }
-    App app = new App(name, uid);
+  }
+
+  /** What a partial update names: null leaves a member as it is; an empty Optional clears it. */
+  public record Changes(
+      String name,
+      Optional<String> uid,
+      Map<String, String> metadata,
+      Optional<Integer> throttleRate) {}
+
+  /** An app, and whether the call made it (201) or found it (200). */
+  public record Outcome(App app, boolean created) {}
+
+  public App create(String name, String uid) {
+    return create(new Fields(name, uid, Map.of(), null), false).app();
+  }
+
+  /** Creates the app; a taken uid is a 409, or with {@code getIfExists} the app holding it. */
+  public Outcome create(Fields fields, boolean getIfExists) {
+    if (fields.uid() != null) {
+      App existing = findByUid(fields.uid());
+      if (existing != null) {
+        if (getIfExists) {
+          return new Outcome(existing, false);
+        }
+        throw uidTaken(fields.uid());
+      }
+    }
+    App app = new App(fields.name(), fields.uid());
+    apply(app, fields);
     em.persist(app);
     try {
       em.flush();
     } catch (PersistenceException e) {
       // Lost a race with another request creating the same uid.
-      throw Refusal.conflict("uid", "an app with uid '" + uid + "' already exists");
+      throw uidTaken(fields.uid());
     }
+    return new Outcome(app, true);
+  }
+
+  /** Replaces the app's fields; creates it (as Svix does) when {@code idOrUid} names none. */
+  public Outcome update(String idOrUid, Fields fields) {
+    App app = lookup(idOrUid);
+    if (app == null) {
+      String uid = fields.uid();
+      if (uid == null && !idOrUid.startsWith("app_")) {
+        uid = idOrUid;
+      }
+      return create(
+          new Fields(fields.name(), uid, fields.metadata(), fields.throttleRate()), false);
+    }
+    checkUidFree(app, fields.uid());
+    app.setName(fields.name());
+    app.setUid(fields.uid());
+    apply(app, fields);
+    app.touch();
+    return new Outcome(app, false);
+  }
+
+  public App patch(String idOrUid, Changes changes) {
+    App app = find(idOrUid);
+    if (changes.name() != null) {
+      app.setName(changes.name());
+    }
+    if (changes.uid() != null) {
+      checkUidFree(app, changes.uid().orElse(null));
+      app.setUid(changes.uid().orElse(null));
+    }
+    if (changes.metadata() != null) {
+      app.setMetadata(metadataJson(changes.metadata()));
+    }
+    if (changes.throttleRate() != null) {
+      app.setThrottleRate(changes.throttleRate().orElse(null));
+    }
+    app.touch();
     return app;
+  }
+
+  /**
+   * Deletes the app with its tokens. An app that still has endpoints or messages, or that an
+   * inbound source forwards to, is kept: a 409 says so, and nothing accepted is lost.
+   */
+  public void delete(String idOrUid) {
+    App app = find(idOrUid);
+    long holding =
+        ((Number)
+                em.createNativeQuery(
+                        "select (select count(*) from endpoint where app_id = ?1)"
+                            + " + (select count(*) from message where app_id = ?1)"
+                            + " + (select count(*) from source where forward_app_id = ?1)")
+                    .setParameter(1, app.getId())
+                    .getSingleResult())
+            .longValue();
+    if (holding > 0) {
+      throw Refusal.conflict(
+          "app_id",
+          "the app still has endpoints or messages, or an inbound source forwards to it;"
+              + " remove those first");
+    }
+    em.createNativeQuery("delete from message_claim where app_id = ?")
+        .setParameter(1, app.getId())
+        .executeUpdate();
+    em.remove(app);
+    em.flush();
+  }
+
+  /** One page of the apps in id (creation) order. */
+  public ListPage.Page<App> list(ListPage page) {
+    StringBuilder jpql = new StringBuilder("select a from App a");
+    String condition = page.condition("a.id");
+    if (condition != null) {
+      jpql.append(" where ").append(condition);
+    }
+    jpql.append(page.orderBy("a.id"));
+    var query = em.createQuery(jpql.toString(), App.class).setMaxResults(page.fetchSize());
+    if (condition != null) {
+      query.setParameter(ListPage.BOUND, page.bound());
+    }
+    return page.page(query.getResultList(), App::getId);
+  }
+
+  private void apply(App app, Fields fields) {
+    app.setMetadata(metadataJson(fields.metadata()));
+    app.setThrottleRate(fields.throttleRate());
+  }
+
+  private void checkUidFree(App app, String uid) {
+    if (uid != null && !uid.equals(app.getUid())) {
+      App holder = findByUid(uid);
+      if (holder != null && !holder.getId().equals(app.getId())) {
+        throw uidTaken(uid);
+      }
+    }
+  }
+
+  private static Refusal uidTaken(String uid) {
+    return Refusal.conflict("uid", "an app with uid '" + uid + "' already exists");
+  }
+
+  private static String metadataJson(Map<String, String> metadata) {
+    var json = Jsons.createObjectBuilder();
+    metadata.forEach(json::add);
+    return json.build().toString();
   }
 
   public List<App> list() {
@@ -40,14 +179,16 @@ public class Apps {
    */
   @Transactional(dontRollbackOn = Refusal.class)
   public App find(String idOrUid) {
-    App app = idOrUid.startsWith("app_") ? em.find(App.class, idOrUid) : null;
-    if (app == null) {
-      app = findByUid(idOrUid);
-    }
+    App app = lookup(idOrUid);
     if (app == null) {
       throw Refusal.notFound("app", idOrUid);
     }
     return app;
+  }
+
+  private App lookup(String idOrUid) {
+    App app = idOrUid.startsWith("app_") ? em.find(App.class, idOrUid) : null;
+    return app != null ? app : findByUid(idOrUid);
   }
 
   /** An entity of the app named by {@code appRef}; 404 for a missing id and for another app's. */

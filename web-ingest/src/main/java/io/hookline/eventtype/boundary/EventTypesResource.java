@@ -2,6 +2,7 @@ package io.hookline.eventtype.boundary;
 
 import static io.hookline.json.JsonFields.rfc3339;
 
+import io.hookline.api.IdempotentPost;
 import io.hookline.api.JsonBody;
 import io.hookline.api.SvixLists;
 import io.hookline.eventtype.control.EventTypeCatalogue;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -63,6 +65,7 @@ public class EventTypesResource {
       "{\"name\":\"invoice.paid\",\"description\":\"An invoice was paid\",\"archived\":false,\"deprecated\":false,\"featureFlag\":null,\"featureFlags\":[],\"groupName\":\"invoice\",\"schemas\":{\"1\":{\"type\":\"object\",\"properties\":{\"invoiceId\":{\"type\":\"string\"}},\"required\":[\"invoiceId\"]}},\"createdAt\":\"2026-11-23T10:00:00.000000Z\",\"updatedAt\":\"2026-11-23T10:00:00.000000Z\"}";
 
   @Inject EventTypeCatalogue catalogue;
+  @Inject IdempotentPost idempotent;
 
   @Operation(
       summary = "List event types",
@@ -117,13 +120,19 @@ public class EventTypesResource {
               examples = @ExampleObject(name = "example", value = EXAMPLE_IN)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(String body, @Context UriInfo uri) {
-    JsonBody json = JsonBody.parse(body);
-    String name = json.requiredString("name", MAX_NAME, NAME);
-    EventType type = catalogue.create(name, fields(json));
-    return Response.created(uri.getAbsolutePathBuilder().path(name).build())
-        .entity(view(type, true))
-        .build();
+  public Response create(
+      String body, @Context ContainerRequestContext request, @Context UriInfo uri) {
+    return idempotent.answer(
+        request,
+        body,
+        () -> {
+          JsonBody json = JsonBody.parse(body);
+          String name = json.requiredString("name", MAX_NAME, NAME);
+          EventType type = catalogue.create(name, fields(json));
+          return Response.created(uri.getAbsolutePathBuilder().path(name).build())
+              .entity(view(type, true))
+              .build();
+        });
   }
 
   @Operation(summary = "Get an event type", description = "Archived ones too.")

@@ -3,6 +3,7 @@ package io.hookline.message.boundary;
 import static io.hookline.json.JsonFields.addNullable;
 
 import io.hookline.api.DeliveryViews;
+import io.hookline.api.IdempotentPost;
 import io.hookline.api.JsonBody;
 import io.hookline.deadletter.control.DeadLetters;
 import io.hookline.json.JsonFields;
@@ -36,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/apps/{app}/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
-  static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
   static final Pattern EVENT_TYPE = io.hookline.platform.EventTypes.PATTERN;
 
   /** An identifier, not free text: no spaces, quotes or separators that could be mistaken. */
@@ -77,8 +77,8 @@ public class MessagesResource {
       @PathParam("app") String app,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       String body) {
-    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      throw Refusal.invalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+    if (idempotencyKey != null) {
+      IdempotentPost.checkKey("Idempotency-Key", idempotencyKey);
     }
     JsonBody json = JsonBody.parse(body);
     String eventType = json.requiredString("eventType", 256, EVENT_TYPE);
