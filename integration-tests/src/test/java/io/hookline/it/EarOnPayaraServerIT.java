@@ -1,11 +1,13 @@
 package io.hookline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hookline.devstack.Database;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +68,21 @@ class EarOnPayaraServerIT {
         .inheritIO()
         .start()
         .waitFor(2, TimeUnit.MINUTES);
+  }
+
+  /**
+   * The OpenAPI filter is configured in the ejb module's config file, which Payara Server reads for
+   * the whole EAR: its document has no Payara-only top-level key and documents problem+json.
+   */
+  @Test
+  void theEarsOpenApiDocumentIsFiltered() {
+    Api.Response document = api.get("/openapi?format=JSON");
+    assertEquals(200, document.status(), document.body());
+    JsonObject json = document.json();
+    assertFalse(json.containsKey("endpoints"), "a top-level endpoints key: " + json.keySet());
+    assertTrue(
+        json.getJsonObject("components").getJsonObject("schemas").containsKey("Problem"),
+        "no Problem schema");
   }
 
   @Test

@@ -177,9 +177,15 @@ class SvixApplicationIT extends MicroTest {
     Svix app = SvixEventTypeIT.svix(token);
 
     assertEquals(mine.getId(), app.getApplication().get(mine.getUid()).getId());
+    // Reading only: a tenant that could change its uid could take another tenant's before the
+    // operator creates it.
     assertEquals(
-        "Renamed",
-        app.getApplication().patch(mine.getId(), new ApplicationPatch().name("Renamed")).getName());
+        403,
+        assertThrows(
+                ApiException.class,
+                () -> app.getApplication().patch(mine.getId(), new ApplicationPatch().uid("taken")))
+            .getCode());
+    assertEquals(mine.getUid(), admin().getApplication().get(mine.getId()).getUid());
     assertEquals(
         404,
         assertThrows(ApiException.class, () -> app.getApplication().get(theirs.getId())).getCode());

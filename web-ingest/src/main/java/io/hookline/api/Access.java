@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * What an app token may reach: its own app's resources under {@code /v1/apps/{app}/...} and Svix's
- * {@code /v1/app/{app_id}[/...]} (not deleting the app itself), and reading the event-type
- * catalogue (global, as in Svix; the admin token changes it). Another app's resources answer 404
- * (as if they did not exist), admin operations 403. The health check needs no token at all.
+ * {@code /v1/app/{app_id}/...}, reading (not changing) its own app at {@code /v1/app/{app_id}}, and
+ * reading the event-type catalogue (global, as in Svix; the admin token changes it). Another app's
+ * resources answer 404 (as if they did not exist), admin operations 403. The health check needs no
+ * token at all.
  */
 public final class Access {
   /** The verdict for one request path. */
@@ -27,7 +28,9 @@ public final class Access {
    * @param appId the token's app id
    * @param appUid the token's app uid, or null
    */
-  public static Verdict forApp(String method, List<String> segments, String appId, String appUid) {
+  public static Verdict forApp(
+      String method, List<String> pathSegments, String appId, String appUid) {
+    List<String> segments = withoutEmpty(pathSegments);
     if (segments.size() >= 2
         && segments.get(0).equals("v1")
         && segments.get(1).equals("event-type")) {
@@ -37,20 +40,31 @@ public final class Access {
     if (verdict == Verdict.ALLOWED
         && segments.size() == 3
         && segments.get(1).equals("app")
-        && method.equals("DELETE")) {
-      // An app token reads and changes its own app; deleting the app is the operator's.
+        && !method.equals("GET")
+        && !method.equals("HEAD")) {
+      // An app token reads its own app; renaming it (its uid is how the operator finds a tenant),
+      // changing its limits or deleting it is the operator's.
       return Verdict.FORBIDDEN;
     }
     return verdict;
   }
 
+  /**
+   * The path without empty segments (a trailing or doubled slash), so that {@code app/x/} is {@code
+   * app/x} and {@code apps/x//tokens} is {@code apps/x/tokens}, whatever the router makes of them.
+   */
+  static List<String> withoutEmpty(List<String> segments) {
+    return segments.stream().filter(segment -> !segment.isEmpty()).toList();
+  }
+
   /** Whether the path answers without a token: Svix's {@code GET /api/v1/health}. */
   public static boolean open(List<String> segments) {
-    return segments.equals(List.of("v1", "health"));
+    return withoutEmpty(segments).equals(List.of("v1", "health"));
   }
 
   /** As {@link #forApp(String, List, String, String)} for the app-scoped resources. */
-  public static Verdict forApp(List<String> segments, String appId, String appUid) {
+  public static Verdict forApp(List<String> pathSegments, String appId, String appUid) {
+    List<String> segments = withoutEmpty(pathSegments);
     if (segments.size() < 3
         || !segments.get(0).equals("v1")
         || !(segments.get(1).equals("apps") || segments.get(1).equals("app"))) {

@@ -105,25 +105,42 @@ public class OpenApiDocumentFilter implements OASFilter {
     addProblem(responses, "5", "The server could not answer; the problem names an incident.");
   }
 
+  /**
+   * Gives every declared answer in the range (a 409 named by the resource, say) the problem+json
+   * body it has, and adds the range itself when the operation declares none of it.
+   */
   private static void addProblem(APIResponses responses, String range, String description) {
     Map<String, APIResponse> declared =
         responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses();
-    boolean described = declared.keySet().stream().anyMatch(code -> code.startsWith(range));
-    if (described) {
-      return;
+    boolean described = false;
+    for (Map.Entry<String, APIResponse> answer : declared.entrySet()) {
+      if (answer.getKey().startsWith(range)) {
+        described = true;
+        APIResponse response = answer.getValue();
+        if (response.getContent() == null) {
+          response.setContent(problemContent());
+        } else if (response.getContent().getMediaType(ProblemMapper.PROBLEM_JSON) == null) {
+          response
+              .getContent()
+              .addMediaType(
+                  ProblemMapper.PROBLEM_JSON,
+                  problemContent().getMediaType(ProblemMapper.PROBLEM_JSON));
+        }
+      }
     }
-    responses.addAPIResponse(
-        range + "XX",
-        OASFactory.createAPIResponse()
-            .description(description)
-            .content(
-                OASFactory.createContent()
-                    .addMediaType(
-                        ProblemMapper.PROBLEM_JSON,
-                        OASFactory.createMediaType()
-                            .schema(
-                                OASFactory.createSchema()
-                                    .ref("#/components/schemas/" + PROBLEM)))));
+    if (!described) {
+      responses.addAPIResponse(
+          range + "XX",
+          OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+  }
+
+  private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+    return OASFactory.createContent()
+        .addMediaType(
+            ProblemMapper.PROBLEM_JSON,
+            OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM)));
   }
 
   private static void dropEndpoints(OpenAPI openAPI) {

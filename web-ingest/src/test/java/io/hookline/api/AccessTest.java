@@ -54,18 +54,27 @@ class AccessTest {
   }
 
   @Test
-  void anAppTokenReadsAndChangesItsOwnSvixAppButNoOther() {
-    for (String method : List.of("GET", "PUT", "PATCH")) {
-      assertEquals(ALLOWED, Access.forApp(method, List.of("v1", "app", "app_A"), "app_A", "acme"));
-      assertEquals(ALLOWED, Access.forApp(method, List.of("v1", "app", "acme"), "app_A", "acme"));
+  void anAppTokenReadsItsOwnSvixAppButChangesNoneAndSeesNoOther() {
+    assertEquals(ALLOWED, Access.forApp("GET", List.of("v1", "app", "app_A"), "app_A", "acme"));
+    assertEquals(ALLOWED, Access.forApp("GET", List.of("v1", "app", "acme"), "app_A", "acme"));
+    assertEquals(NOT_FOUND, Access.forApp("GET", List.of("v1", "app", "app_B"), "app_A", "acme"));
+    // Its uid is how the operator finds a tenant: a tenant that could rename its app could take
+    // another's uid before the operator creates it.
+    for (String method : List.of("PUT", "PATCH", "DELETE")) {
+      assertEquals(FORBIDDEN, Access.forApp(method, List.of("v1", "app", "acme"), "app_A", "acme"));
+      assertEquals(
+          FORBIDDEN, Access.forApp(method, List.of("v1", "app", "acme", ""), "app_A", "acme"));
       assertEquals(
           NOT_FOUND, Access.forApp(method, List.of("v1", "app", "app_B"), "app_A", "acme"));
     }
-    assertEquals(FORBIDDEN, Access.forApp("DELETE", List.of("v1", "app", "acme"), "app_A", "acme"));
     assertEquals(FORBIDDEN, Access.forApp("GET", List.of("v1", "app"), "app_A", "acme"));
     assertEquals(FORBIDDEN, Access.forApp("POST", List.of("v1", "app"), "app_A", "acme"));
+    assertEquals(FORBIDDEN, Access.forApp("POST", List.of("v1", "app", ""), "app_A", "acme"));
     assertEquals(
         ALLOWED, Access.forApp("POST", List.of("v1", "app", "acme", "endpoint"), "app_A", "acme"));
+    assertEquals(
+        FORBIDDEN,
+        Access.forApp("POST", List.of("v1", "apps", "acme", "", "tokens", ""), "app_A", "acme"));
   }
 
   @Test

@@ -185,6 +185,18 @@ public class SvixAppsResource {
   @Path("{app_id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response update(@PathParam("app_id") String app, String body) {
+    // The path may become the new app's uid: it is held to a uid's rules first.
+    if (app.length() > MAX_UID || !(app.startsWith("app_") || UID.matcher(app).matches())) {
+      throw new io.hookline.platform.Refusal(
+          io.hookline.platform.Refusal.Kind.INVALID,
+          "invalid-field",
+          "Invalid field",
+          "app_id must be an app id or a uid of 1 to "
+              + MAX_UID
+              + " letters, digits, '-', '_', '.'",
+          "app_id",
+          io.hookline.platform.Refusal.Location.PATH);
+    }
     Apps.Outcome outcome = apps.update(app, fields(JsonBody.parse(body)));
     return Response.status(outcome.created() ? 201 : 200).entity(view(outcome.app())).build();
   }
@@ -217,7 +229,7 @@ public class SvixAppsResource {
         new Apps.Changes(
             json.optionalString("name", MAX_NAME, null),
             json.has("uid") ? Optional.ofNullable(json.optionalString("uid", MAX_UID, UID)) : null,
-            present(json, "metadata") ? json.optionalStringMap("metadata") : null,
+            present(json, "metadata") ? metadata(json) : null,
             json.has("throttleRate")
                 ? Optional.ofNullable(json.optionalInteger("throttleRate", 0, MAX_THROTTLE))
                 : null);
@@ -238,6 +250,31 @@ public class SvixAppsResource {
     return Response.noContent().build();
   }
 
+  /** The most metadata an app keeps: it is shown in every app view and list page. */
+  static final int MAX_METADATA_ENTRIES = 50;
+
+  static final int MAX_METADATA_KEY = 256;
+  static final int MAX_METADATA_VALUE = 1024;
+
+  private static Map<String, String> metadata(JsonBody json) {
+    Map<String, String> metadata = json.optionalStringMap("metadata");
+    if (metadata.size() > MAX_METADATA_ENTRIES) {
+      throw io.hookline.platform.Refusal.invalidField(
+          "metadata", "must hold at most " + MAX_METADATA_ENTRIES + " entries");
+    }
+    for (Map.Entry<String, String> entry : metadata.entrySet()) {
+      if (entry.getKey().isEmpty() || entry.getKey().length() > MAX_METADATA_KEY) {
+        throw io.hookline.platform.Refusal.invalidField(
+            "metadata", "keys must be 1 to " + MAX_METADATA_KEY + " characters");
+      }
+      if (entry.getValue().length() > MAX_METADATA_VALUE) {
+        throw io.hookline.platform.Refusal.invalidField(
+            "metadata." + entry.getKey(), "must be at most " + MAX_METADATA_VALUE + " characters");
+      }
+    }
+    return metadata;
+  }
+
   /** Whether the member is given and not null (a null name or metadata leaves it as it is). */
   private static boolean present(JsonBody json, String field) {
     return json.has(field) && json.value(field).getValueType() != JsonValue.ValueType.NULL;
@@ -248,7 +285,7 @@ public class SvixAppsResource {
     if (name.isEmpty()) {
       throw io.hookline.platform.Refusal.invalidField("name", "must not be empty");
     }
-    Map<String, String> metadata = json.optionalStringMap("metadata");
+    Map<String, String> metadata = metadata(json);
     return new Apps.Fields(
         name,
         json.optionalString("uid", MAX_UID, UID),

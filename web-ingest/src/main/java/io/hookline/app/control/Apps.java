@@ -108,6 +108,9 @@ public class Apps {
    */
   public void delete(String idOrUid) {
     App app = find(idOrUid);
+    // Locked first: an endpoint or message being created for the app holds a key-share lock on
+    // its row, so the counts below see it, or it waits and then fails on the missing app.
+    em.lock(app, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     long holding =
         ((Number)
                 em.createNativeQuery(
