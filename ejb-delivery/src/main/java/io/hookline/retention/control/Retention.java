@@ -79,32 +79,25 @@ public class Retention {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void removeOld() {
     heartbeats.beat("retention", interval);
-    RetentionBatch.Removed total = new RetentionBatch.Removed(0, 0, 0);
-    try {
-      for (int i = 0; i < BATCHES_PER_RUN; i++) {
-        RetentionBatch.Removed removed = batches.run(days, batch);
-        total = total.plus(removed);
-        if (removed.deliveries() < batch) {
-          break;
-        }
-      }
-    } catch (RuntimeException e) {
-      // Never thrown to the timer: a callback that threw was not called again (see Reconciler).
-      LOG.warning(() -> "retention run failed, trying again in " + interval + ": " + e);
-    }
+    RetentionBatch.Removed total =
+        inBatches(
+            "retention run",
+            new RetentionBatch.Removed(0, 0, 0),
+            () -> batches.run(days, batch),
+            RetentionBatch.Removed::plus,
+            removed -> removed.deliveries() >= batch);
     if (total.deliveries() > 0) {
       count("deliveries", total.deliveries());
       count("attempts", total.attempts());
       count("messages", total.messages());
-      RetentionBatch.Removed report = total;
       LOG.info(
           () ->
               "retention: removed "
-                  + report.deliveries()
+                  + total.deliveries()
                   + " deliveries, "
-                  + report.attempts()
+                  + total.attempts()
                   + " attempts and "
-                  + report.messages()
+                  + total.messages()
                   + " messages delivered more than "
                   + days
                   + " days ago");
@@ -115,55 +108,69 @@ public class Retention {
 
   /** Idempotent answers (idempotency-key) past their 24 hours, batch by batch. */
   private void removeExpiredAnswers() {
-    long total = 0;
-    try {
-      for (int i = 0; i < BATCHES_PER_RUN; i++) {
-        int removed = batches.runIdempotentAnswers(batch);
-        total += removed;
-        if (removed < batch) {
-          break;
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.warning(() -> "idempotency-key retention failed, trying again in " + interval + ": " + e);
-    }
+    long total =
+        inBatches(
+            "idempotency-key retention",
+            0L,
+            () -> (long) batches.runIdempotentAnswers(batch),
+            Long::sum,
+            removed -> removed >= batch);
     if (total > 0) {
       count("idempotent_answers", total);
-      long report = total;
-      LOG.info(() -> "retention: removed " + report + " expired idempotent answers");
+      LOG.info(() -> "retention: removed " + total + " expired idempotent answers");
     }
   }
 
   /** Old inbound events and audit rows, batch by batch, as {@link #removeOld} does deliveries. */
   private void removeOldInbound() {
-    RetentionBatch.InboundRemoved total = new RetentionBatch.InboundRemoved(0, 0);
-    try {
-      for (int i = 0; i < BATCHES_PER_RUN; i++) {
-        RetentionBatch.InboundRemoved removed = batches.runInbound(inboundDays, auditDays, batch);
-        total = total.plus(removed);
-        if (removed.events() < batch && removed.audit() < batch) {
-          break;
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.warning(() -> "inbound retention run failed, trying again in " + interval + ": " + e);
-    }
+    RetentionBatch.InboundRemoved total =
+        inBatches(
+            "inbound retention run",
+            new RetentionBatch.InboundRemoved(0, 0),
+            () -> batches.runInbound(inboundDays, auditDays, batch),
+            RetentionBatch.InboundRemoved::plus,
+            removed -> removed.events() >= batch || removed.audit() >= batch);
     if (total.events() + total.audit() > 0) {
       count("inbound_events", total.events());
       count("ingest_audit", total.audit());
-      RetentionBatch.InboundRemoved report = total;
       LOG.info(
           () ->
               "retention: removed "
-                  + report.events()
+                  + total.events()
                   + " inbound events older than "
                   + inboundDays
                   + " days and "
-                  + report.audit()
+                  + total.audit()
                   + " ingest audit rows older than "
                   + auditDays
                   + " days");
     }
+  }
+
+  /**
+   * Runs batches, each in a transaction of its own, while they come back full, at most {@link
+   * #BATCHES_PER_RUN} a run, and adds up what they removed. Never throws to the timer (a callback
+   * that threw was not called again; see Reconciler): a failure is logged and the next run goes on.
+   */
+  private <R> R inBatches(
+      String what,
+      R none,
+      java.util.function.Supplier<R> oneBatch,
+      java.util.function.BinaryOperator<R> plus,
+      java.util.function.Predicate<R> full) {
+    R total = none;
+    try {
+      for (int i = 0; i < BATCHES_PER_RUN; i++) {
+        R removed = oneBatch.get();
+        total = plus.apply(total, removed);
+        if (!full.test(removed)) {
+          break;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warning(() -> what + " failed, trying again in " + interval + ": " + e);
+    }
+    return total;
   }
 
   private void count(String kind, long removed) {

@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Svix's applications: {@code /api/v1/app[/{app_id}]}, where {@code app_id} is the id or the uid.
- * The admin token does everything; an app token reads and changes its own app ({@link
+ * The admin token does everything; an app token reads its own app and nothing else ({@link
  * io.hookline.api.Access}).
  */
 @ApplicationScoped

@@ -141,9 +141,7 @@ public class Ingest {
     }
     String hash = Sha256.hex(body);
     // Two copies of one delivery arriving at once: the second waits here, then sees the first.
-    em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-        .setParameter(1, source.getId() + "\n" + verified.providerId())
-        .getSingleResult();
+    lockUntilCommit(source.getId() + "\n" + verified.providerId());
     InboundEvent earlier =
         em.createNamedQuery(InboundEvent.BY_PROVIDER_ID, InboundEvent.class)
             .setParameter("sourceId", source.getId())
@@ -220,6 +218,13 @@ public class Ingest {
     return Answer.ok(202, answer.build());
   }
 
+  /** Waits for, then holds until this transaction ends, the database's lock named by the key. */
+  private void lockUntilCommit(String key) {
+    em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+        .setParameter(1, key)
+        .getSingleResult();
+  }
+
   /**
    * The latest event of the source with this body and event type within the replay window, or null.
    * The type is part of it because providers name it in a header the signature does not cover, and
@@ -228,9 +233,7 @@ public class Ingest {
    */
   private InboundEvent sameBody(
       String sourceId, String hash, String eventType, OffsetDateTime now) {
-    em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-        .setParameter(1, ReplayWindow.key(sourceId, hash))
-        .getSingleResult();
+    lockUntilCommit(ReplayWindow.key(sourceId, hash));
     return em.createNamedQuery(InboundEvent.BY_BODY_SINCE, InboundEvent.class)
         .setParameter("sourceId", sourceId)
         .setParameter("bodySha256", hash)
