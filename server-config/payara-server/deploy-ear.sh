@@ -93,7 +93,7 @@ as deploy --name artemis-rar "$rar" >/dev/null
 echo "Deploying the Hookline EAR..."
 as deploy --name hookline "$ear" >/dev/null
 
-url="http://127.0.0.1:$http_port/api/v1/apps"
+url="http://127.0.0.1:$http_port/api/v1/app"
 for _ in $(seq 1 120); do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)
   if [[ "$code" == 401 ]]; then

@@ -62,16 +62,16 @@ function when(iso) {
 }
 
 async function refreshQueues() {
-  const queues = await get("/queues");
+  const queues = await get("/queue");
   fill("queues", queues.data.map((q) => row(cell(q.name), cell(q.messages), cell(q.consumers))));
 }
 
 async function refreshEndpoints(apps) {
   const rows = [];
   for (const app of apps) {
-    const endpoints = (await get("/apps/" + app.id + "/endpoints")).data;
+    const endpoints = (await get("/app/" + app.id + "/endpoint")).data;
     for (const endpoint of endpoints) {
-      const health = await get("/apps/" + app.id + "/endpoints/" + endpoint.id + "/health");
+      const health = await get("/app/" + app.id + "/endpoint/" + endpoint.id + "/health");
       const tries = health.windowSuccesses + health.windowFailures;
       const state = endpoint.enabled ? health.state : "disabled";
       const tr = row(
@@ -93,7 +93,7 @@ function selectedApp() {
 }
 
 async function refreshApps() {
-  const apps = (await get("/apps")).data;
+  const apps = (await get("/app")).data;
   const select = $("app");
   const current = select.value;
   select.replaceChildren(
@@ -108,7 +108,7 @@ async function refreshApps() {
 }
 
 async function refreshMessages(app) {
-  const messages = (await get("/apps/" + app + "/messages?limit=25")).data;
+  const messages = (await get("/app/" + app + "/msg?limit=25")).data;
   fill(
     "messages",
     messages.map((message) => {
@@ -127,7 +127,7 @@ async function refreshMessages(app) {
 
 async function showAttempts(app, message) {
   shownAttempts = { app, message };
-  const attempts = await get("/apps/" + app + "/messages/" + message + "/attempts");
+  const attempts = await get("/app/" + app + "/attempt/msg/" + message);
   $("attempts-of").textContent = message;
   document.querySelector("#attempts tbody").replaceChildren(
     ...attempts.map((a) =>
@@ -137,7 +137,7 @@ async function showAttempts(app, message) {
 }
 
 async function refreshDeadLetters(app) {
-  const dead = (await get("/apps/" + app + "/dead-letters?limit=50")).data;
+  const dead = (await get("/app/" + app + "/dead-letter?limit=50")).data;
   fill(
     "dead-letters",
     dead.map((letter) => {
@@ -148,7 +148,7 @@ async function refreshDeadLetters(app) {
       button.addEventListener("click", async () => {
         button.disabled = true;
         try {
-          await call("POST", "/apps/" + app + "/messages/" + letter.messageId + "/endpoints/" + letter.endpointId + "/resend");
+          await call("POST", "/app/" + app + "/msg/" + letter.messageId + "/endpoint/" + letter.endpointId + "/resend");
           await refresh();
         } catch (e) {
           showError(e);
@@ -163,7 +163,7 @@ async function refreshDeadLetters(app) {
 }
 
 async function refreshInbound() {
-  const sources = (await get("/sources")).data;
+  const sources = (await get("/source")).data;
   // A source without a secret takes requests from anyone who knows its URL: say so where it shows.
   fill("sources", sources.map((s) => row(cell(s.id), cell(s.name), cell(s.type), cell(s.mode),
     cell(s.unauthenticated ? chip("unauthenticated", "no secret: anyone who knows the URL can post") : "secret"),

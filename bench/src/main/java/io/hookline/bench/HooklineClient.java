@@ -103,14 +103,14 @@ public final class HooklineClient implements AutoCloseable {
 
   /** Creates an app; its id. */
   public String createApp(String name) {
-    return create("/api/v1/apps", Json.createObjectBuilder().add("name", name).build())
+    return create("/api/v1/app", Json.createObjectBuilder().add("name", name).build())
         .getString("id");
   }
 
   /** Creates an endpoint of the app signing with {@code secret}; its id. */
   public String createEndpoint(String appId, String url, String secret) {
     return create(
-            "/api/v1/apps/" + appId + "/endpoints",
+            "/api/v1/app/" + appId + "/endpoint",
             Json.createObjectBuilder().add("url", url).add("secret", secret).build())
         .getString("id");
   }
@@ -130,7 +130,7 @@ public final class HooklineClient implements AutoCloseable {
     try {
       answer =
           post(
-              "/api/v1/apps/" + appId + "/messages",
+              "/api/v1/app/" + appId + "/msg",
               "{\"eventType\":\"chaos.event\",\"payload\":" + payload + "}",
               idempotencyKey);
     } catch (UncheckedIOException noAnswer) {
@@ -146,7 +146,7 @@ public final class HooklineClient implements AutoCloseable {
   /** Sends one message; the status only (202 when accepted). */
   public int send(String appId, String payload) {
     return post(
-            "/api/v1/apps/" + appId + "/messages",
+            "/api/v1/app/" + appId + "/msg",
             "{\"eventType\":\"bench.event\",\"payload\":" + payload + "}")
         .status();
   }
@@ -168,7 +168,7 @@ public final class HooklineClient implements AutoCloseable {
           .append('}');
     }
     body.append("]}");
-    Answer answer = post("/api/v1/apps/" + appId + "/messages/batch", body.toString());
+    Answer answer = post("/api/v1/app/" + appId + "/msg/batch", body.toString());
     return answer.status() == 200 ? answer.json().getInt("accepted") : 0;
   }
 

@@ -160,7 +160,7 @@ public final class PayaraMicro extends ServerProcess {
   static boolean apiAnswers(String baseUrl) {
     try {
       HttpURLConnection connection =
-          (HttpURLConnection) URI.create(baseUrl + "/api/v1/apps").toURL().openConnection();
+          (HttpURLConnection) URI.create(baseUrl + "/api/v1/app").toURL().openConnection();
       connection.setConnectTimeout(1000);
       connection.setReadTimeout(2000);
       try {

@@ -21,7 +21,7 @@ class ApiIT {
   static void start() {
     api = TestStack.microApi();
     app =
-        api.create("/api/v1/apps", Json.createObjectBuilder().add("name", "API test").build())
+        api.create("/api/v1/app", Json.createObjectBuilder().add("name", "API test").build())
             .getString("id");
   }
 
@@ -39,17 +39,16 @@ class ApiIT {
 
   @Test
   void withoutATokenEveryCallIs401() {
-    Api.Response response = api.send("GET", "/api/v1/apps", null, null, null);
+    Api.Response response = api.send("GET", "/api/v1/app", null, null, null);
     problem(response, 401);
     assertEquals("Bearer", response.headers().firstValue("www-authenticate").orElse(null));
-    problem(
-        api.send("POST", "/api/v1/apps/" + app + "/messages", "{}", "application/json", null), 401);
+    problem(api.send("POST", "/api/v1/app/" + app + "/msg", "{}", "application/json", null), 401);
   }
 
   @Test
   void aWrongTokenIs401() {
     JsonObject problem =
-        problem(api.send("GET", "/api/v1/apps", null, null, TestStack.ADMIN_TOKEN + "x"), 401);
+        problem(api.send("GET", "/api/v1/app", null, null, TestStack.ADMIN_TOKEN + "x"), 401);
     assertFalse(problem.toString().contains(TestStack.ADMIN_TOKEN), "the token is not echoed");
   }
 
@@ -58,7 +57,7 @@ class ApiIT {
     String uid = "acme-" + System.nanoTime();
     Api.Response created =
         api.post(
-            "/api/v1/apps", Json.createObjectBuilder().add("name", "Acme").add("uid", uid).build());
+            "/api/v1/app", Json.createObjectBuilder().add("name", "Acme").add("uid", uid).build());
     assertEquals(201, created.status(), created.body());
     JsonObject acme = created.json();
     assertTrue(acme.getString("id").startsWith("app_"));
@@ -69,16 +68,16 @@ class ApiIT {
             .headers()
             .firstValue("location")
             .orElse("")
-            .endsWith("/api/v1/apps/" + acme.getString("id")));
+            .endsWith("/api/v1/app/" + acme.getString("id")));
 
-    assertEquals(acme, api.get("/api/v1/apps/" + uid).json());
-    assertEquals(acme, api.get("/api/v1/apps/" + acme.getString("id")).json());
-    assertTrue(api.get("/api/v1/apps").json().getJsonArray("data").contains(acme));
+    assertEquals(acme, api.get("/api/v1/app/" + uid).json());
+    assertEquals(acme, api.get("/api/v1/app/" + acme.getString("id")).json());
+    assertTrue(api.get("/api/v1/app").json().getJsonArray("data").contains(acme));
 
     JsonObject conflict =
         problem(
             api.post(
-                "/api/v1/apps",
+                "/api/v1/app",
                 Json.createObjectBuilder().add("name", "again").add("uid", uid).build()),
             409);
     assertEquals("uid", conflict.getString("field"));
@@ -91,7 +90,7 @@ class ApiIT {
             + java.util.Base64.getEncoder().encodeToString("0123456789abcdef01234567".getBytes());
     JsonObject endpoint =
         api.create(
-            "/api/v1/apps/" + app + "/endpoints",
+            "/api/v1/app/" + app + "/endpoint",
             Json.createObjectBuilder()
                 .add("url", "https://example.com/hook")
                 .add("description", "ours")
@@ -105,13 +104,10 @@ class ApiIT {
         Json.createArrayBuilder().add("user.*").build(), endpoint.getJsonArray("eventTypes"));
     assertFalse(endpoint.toString().contains(secret));
 
-    String path = "/api/v1/apps/" + app + "/endpoints/" + endpoint.getString("id");
+    String path = "/api/v1/app/" + app + "/endpoint/" + endpoint.getString("id");
     assertEquals(endpoint, api.get(path).json());
     assertTrue(
-        api.get("/api/v1/apps/" + app + "/endpoints")
-            .json()
-            .getJsonArray("data")
-            .contains(endpoint));
+        api.get("/api/v1/app/" + app + "/endpoint").json().getJsonArray("data").contains(endpoint));
     assertEquals(secret, api.get(path + "/secret").json().getString("key"));
 
     String stored =
@@ -130,38 +126,38 @@ class ApiIT {
         problem(
             api.send(
                 "POST",
-                "/api/v1/apps/" + app + "/messages",
+                "/api/v1/app/" + app + "/msg",
                 "{\"eventType\": ",
                 "application/json",
                 TestStack.ADMIN_TOKEN),
             400);
     assertTrue(problem.getString("detail").contains("JSON"), problem.toString());
     problem(
-        api.send("POST", "/api/v1/apps", "[1,2]", "application/json", TestStack.ADMIN_TOKEN), 400);
-    problem(api.send("POST", "/api/v1/apps", "", "application/json", TestStack.ADMIN_TOKEN), 400);
+        api.send("POST", "/api/v1/app", "[1,2]", "application/json", TestStack.ADMIN_TOKEN), 400);
+    problem(api.send("POST", "/api/v1/app", "", "application/json", TestStack.ADMIN_TOKEN), 400);
   }
 
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "/messages  | {\"payload\":{}}                                   | eventType",
-        "/messages  | {\"eventType\":\"a.b\"}                            | payload",
-        "/messages  | {\"eventType\":\"a.b\",\"payload\":[1]}            | payload",
-        "/messages  | {\"eventType\":7,\"payload\":{}}                   | eventType",
-        "/messages  | {\"eventType\":\"has space\",\"payload\":{}}       | eventType",
-        "/endpoints | {\"description\":\"x\"}                            | url",
-        "/endpoints | {\"url\":\"ftp://example.com/\"}                   | url",
-        "/endpoints | {\"url\":\"https://u:p@example.com/\"}             | url",
-        "/endpoints | {\"url\":\"https://example.com/\",\"secret\":\"x\"} | secret",
-        "/endpoints | {\"url\":\"https://example.com/\",\"eventTypes\":[\"ok\",5]} | eventTypes[1]"
+        "/msg  | {\"payload\":{}}                                   | eventType",
+        "/msg  | {\"eventType\":\"a.b\"}                            | payload",
+        "/msg  | {\"eventType\":\"a.b\",\"payload\":[1]}            | payload",
+        "/msg  | {\"eventType\":7,\"payload\":{}}                   | eventType",
+        "/msg  | {\"eventType\":\"has space\",\"payload\":{}}       | eventType",
+        "/endpoint | {\"description\":\"x\"}                            | url",
+        "/endpoint | {\"url\":\"ftp://example.com/\"}                   | url",
+        "/endpoint | {\"url\":\"https://u:p@example.com/\"}             | url",
+        "/endpoint | {\"url\":\"https://example.com/\",\"secret\":\"x\"} | secret",
+        "/endpoint | {\"url\":\"https://example.com/\",\"eventTypes\":[\"ok\",5]} | eventTypes[1]"
       })
   void aMissingOrInvalidFieldIs422AndNamesTheField(String resource, String body, String field) {
     JsonObject problem =
         problem(
             api.send(
                 "POST",
-                "/api/v1/apps/" + app + resource,
+                "/api/v1/app/" + app + resource,
                 body,
                 "application/json",
                 TestStack.ADMIN_TOKEN),
@@ -175,16 +171,16 @@ class ApiIT {
     JsonObject problem =
         problem(
             api.post(
-                "/api/v1/apps/nope/messages",
+                "/api/v1/app/nope/msg",
                 Json.createObjectBuilder()
                     .add("eventType", "a")
                     .add("payload", Json.createObjectBuilder())
                     .build()),
             404);
     assertTrue(problem.getString("detail").contains("nope"), problem.toString());
-    problem(api.get("/api/v1/apps/app_00000000000000000000000000"), 404);
-    problem(api.get("/api/v1/apps/" + app + "/messages/msg_00000000000000000000000000"), 404);
-    problem(api.get("/api/v1/apps/" + app + "/endpoints/ep_00000000000000000000000000"), 404);
+    problem(api.get("/api/v1/app/app_00000000000000000000000000"), 404);
+    problem(api.get("/api/v1/app/" + app + "/msg/msg_00000000000000000000000000"), 404);
+    problem(api.get("/api/v1/app/" + app + "/endpoint/ep_00000000000000000000000000"), 404);
     problem(api.get("/api/v1/no-such-thing"), 404);
   }
 
@@ -200,19 +196,19 @@ class ApiIT {
     problem(
         api.send(
             "POST",
-            "/api/v1/apps",
+            "/api/v1/app",
             "name=x",
             "application/x-www-form-urlencoded",
             TestStack.ADMIN_TOKEN),
         415);
-    problem(api.send("DELETE", "/api/v1/apps", null, null, TestStack.ADMIN_TOKEN), 405);
+    problem(api.send("DELETE", "/api/v1/app", null, null, TestStack.ADMIN_TOKEN), 405);
   }
 
   @Test
   void anAcceptedMessageIsReadableWithItsPayload() {
     Api.Response accepted =
         api.post(
-            "/api/v1/apps/" + app + "/messages",
+            "/api/v1/app/" + app + "/msg",
             Json.createObjectBuilder()
                 .add("eventType", "user.created")
                 .add("eventId", "evt-1")
@@ -224,8 +220,7 @@ class ApiIT {
     assertEquals("user.created", message.getString("eventType"));
     assertEquals("evt-1", message.getString("eventId"));
     assertFalse(message.getString("timestamp").isBlank());
-    JsonObject read =
-        api.get("/api/v1/apps/" + app + "/messages/" + message.getString("id")).json();
+    JsonObject read = api.get("/api/v1/app/" + app + "/msg/" + message.getString("id")).json();
     assertEquals(1, read.getJsonObject("payload").getInt("a"));
   }
 }

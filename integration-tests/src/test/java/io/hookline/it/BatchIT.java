@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** POST .../messages/batch: one transaction, one answer per item, bad items alone refused. */
+/** POST .../msg/batch: one transaction, one answer per item, bad items alone refused. */
 class BatchIT extends MicroTest {
 
   @Test
   void goodItemsAreAcceptedAndDeliveredAndBadOnesAnsweredEachWithItsProblem() {
     String app = createApp("batch");
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder().add("url", receiver.url("/batch")).build());
     sendMessageWithEventId(app, "taken");
     JsonArrayBuilder items =
@@ -31,7 +31,7 @@ class BatchIT extends MicroTest {
             .add(item("batch.four", 4));
     Api.Response answer =
         api.post(
-            "/api/v1/apps/" + app + "/messages/batch",
+            "/api/v1/app/" + app + "/msg/batch",
             Json.createObjectBuilder().add("messages", items).build());
     assertEquals(200, answer.status(), answer.body());
     JsonObject json = answer.json();
@@ -59,7 +59,7 @@ class BatchIT extends MicroTest {
     String app = createApp("batch-repeats");
     for (String path : List.of("/batch-a", "/batch-b")) {
       api.create(
-          "/api/v1/apps/" + app + "/endpoints",
+          "/api/v1/app/" + app + "/endpoint",
           Json.createObjectBuilder().add("url", receiver.url(path)).build());
     }
     JsonArrayBuilder items =
@@ -70,7 +70,7 @@ class BatchIT extends MicroTest {
             .add(item("batch.first", 3).add("eventId", "twice"));
     Api.Response answer =
         api.post(
-            "/api/v1/apps/" + app + "/messages/batch",
+            "/api/v1/app/" + app + "/msg/batch",
             Json.createObjectBuilder().add("messages", items).build());
     assertEquals(200, answer.status(), answer.body());
     var data = answer.json().getJsonArray("data");
@@ -103,7 +103,7 @@ class BatchIT extends MicroTest {
     }
     Api.Response answer =
         api.post(
-            "/api/v1/apps/" + app + "/messages/batch",
+            "/api/v1/app/" + app + "/msg/batch",
             Json.createObjectBuilder().add("messages", items).build());
     assertEquals(200, answer.status(), answer.body());
 
@@ -142,7 +142,7 @@ class BatchIT extends MicroTest {
             Json.createObjectBuilder().add("messages", Json.createArrayBuilder()).build(),
             Json.createObjectBuilder().add("messages", tooMany).build(),
             Json.createObjectBuilder().add("messages", "all of them").build())) {
-      Api.Response refused = api.post("/api/v1/apps/" + app + "/messages/batch", bad);
+      Api.Response refused = api.post("/api/v1/app/" + app + "/msg/batch", bad);
       assertEquals(422, refused.status(), refused.body());
       assertEquals("messages", refused.json().getString("field"));
     }
@@ -157,7 +157,7 @@ class BatchIT extends MicroTest {
   private static void sendMessageWithEventId(String app, String eventId) {
     Api.Response sent =
         api.post(
-            "/api/v1/apps/" + app + "/messages",
+            "/api/v1/app/" + app + "/msg",
             Json.createObjectBuilder()
                 .add("eventType", "batch.first")
                 .add("eventId", eventId)

@@ -38,7 +38,7 @@ class BatchRecordingIT extends MicroTest {
     items.add(item(PoisonTrigger.EVENT_TYPE_PREFIX + "last", 49));
     Api.Response answer =
         api.post(
-            "/api/v1/apps/" + app + "/messages/batch",
+            "/api/v1/app/" + app + "/msg/batch",
             Json.createObjectBuilder().add("messages", items).build());
     assertEquals(200, answer.status(), answer.body());
     String last = answer.json().getJsonArray("data").getJsonObject(49).getString("id");

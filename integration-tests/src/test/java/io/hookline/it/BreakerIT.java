@@ -30,17 +30,17 @@ class BreakerIT extends MicroTest {
     receiver.scriptRepeated(path, 50, 500);
     String endpoint =
         api.create(
-                "/api/v1/apps/" + app + "/endpoints",
+                "/api/v1/app/" + app + "/endpoint",
                 Json.createObjectBuilder().add("url", receiver.url(path)).build())
             .getString("id");
-    String healthPath = "/api/v1/apps/" + app + "/endpoints/" + endpoint + "/health";
+    String healthPath = "/api/v1/app/" + app + "/endpoint/" + endpoint + "/health";
     assertEquals("closed", api.get(healthPath).json().getString("state"));
 
     List<String> messages = new java.util.ArrayList<>();
     for (int i = 0; i < messageCount(); i++) {
       messages.add(
           api.post(
-                  "/api/v1/apps/" + app + "/messages",
+                  "/api/v1/app/" + app + "/msg",
                   Json.createObjectBuilder()
                       .add("eventType", "b.test")
                       .add("payload", Json.createObjectBuilder().add("i", i))

@@ -34,7 +34,7 @@ class ChaosIT extends MicroTest {
   void everyAcceptedEventIsDeliveredThroughANodeAndABrokerKilled() {
     String app = createApp("chaos");
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder().add("url", receiver.url("/chaos")).build());
     TwoNodes.start();
 
@@ -57,7 +57,7 @@ class ChaosIT extends MicroTest {
       try {
         sent =
             api.post(
-                "/api/v1/apps/" + app + "/messages",
+                "/api/v1/app/" + app + "/msg",
                 Json.createObjectBuilder()
                     .add("eventType", "chaos.test")
                     .add("payload", Json.createObjectBuilder().add("i", i))

@@ -22,7 +22,7 @@ class DashboardIT extends MicroTest {
   void anOperatorSeesADeadLetterResendsItAndSeesItDelivered() throws Exception {
     String app = createApp("dashboard");
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder()
             .add("url", receiver.url("/dash-ok"))
             .add("eventTypes", Json.createArrayBuilder().add("ok.*"))
@@ -30,7 +30,7 @@ class DashboardIT extends MicroTest {
     receiver.scriptRepeated("/dash-down", TestStack.MAX_ATTEMPTS, 500);
     String failing =
         api.create(
-                "/api/v1/apps/" + app + "/endpoints",
+                "/api/v1/app/" + app + "/endpoint",
                 Json.createObjectBuilder()
                     .add("url", receiver.url("/dash-down"))
                     .add("eventTypes", Json.createArrayBuilder().add("down.*"))

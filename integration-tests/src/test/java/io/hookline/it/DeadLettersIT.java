@@ -31,7 +31,7 @@ class DeadLettersIT extends MicroTest {
   private String failingEndpoint(String name, int messages) {
     receiver.scriptRepeated(path(name), TestStack.MAX_ATTEMPTS * messages, 500);
     return api.create(
-            "/api/v1/apps/" + app + "/endpoints",
+            "/api/v1/app/" + app + "/endpoint",
             Json.createObjectBuilder().add("url", receiver.url(path(name))).build())
         .getString("id");
   }
@@ -78,11 +78,11 @@ class DeadLettersIT extends MicroTest {
         java.util.concurrent.CompletableFuture.supplyAsync(
             () ->
                 api.post(
-                    "/api/v1/apps/"
+                    "/api/v1/app/"
                         + app
-                        + "/messages/"
+                        + "/msg/"
                         + messageId
-                        + "/endpoints/"
+                        + "/endpoint/"
                         + endpoint
                         + "/resend",
                     JsonValue.EMPTY_JSON_OBJECT));
@@ -114,10 +114,7 @@ class DeadLettersIT extends MicroTest {
     awaitDeliveryStatus(messageId, "DEAD");
 
     JsonObject dead =
-        api.get("/api/v1/apps/" + app + "/dead-letters")
-            .json()
-            .getJsonArray("data")
-            .getJsonObject(0);
+        api.get("/api/v1/app/" + app + "/dead-letter").json().getJsonArray("data").getJsonObject(0);
     assertEquals(messageId, dead.getString("messageId"));
     assertEquals(endpoint, dead.getString("endpointId"));
     assertEquals(TestStack.MAX_ATTEMPTS, dead.getInt("attempts"));
@@ -128,7 +125,7 @@ class DeadLettersIT extends MicroTest {
 
     Api.Response resent =
         api.post(
-            "/api/v1/apps/" + app + "/messages/" + messageId + "/endpoints/" + endpoint + "/resend",
+            "/api/v1/app/" + app + "/msg/" + messageId + "/endpoint/" + endpoint + "/resend",
             JsonValue.EMPTY_JSON_OBJECT);
     assertEquals(202, resent.status(), resent.body());
     receiver.await(path("resend"), TestStack.MAX_ATTEMPTS + 1, WAIT);
@@ -136,7 +133,7 @@ class DeadLettersIT extends MicroTest {
     assertEquals(
         0, BrokerProbe.count("hookline.dlq", onDlq(deliveryId)), "the dead letter left the queue");
     assertEquals(
-        0, api.get("/api/v1/apps/" + app + "/dead-letters").json().getJsonArray("data").size());
+        0, api.get("/api/v1/app/" + app + "/dead-letter").json().getJsonArray("data").size());
   }
 
   @Test
@@ -173,7 +170,7 @@ class DeadLettersIT extends MicroTest {
 
     Api.Response recovered =
         api.post(
-            "/api/v1/apps/" + app + "/endpoints/" + endpoint + "/recover",
+            "/api/v1/app/" + app + "/endpoint/" + endpoint + "/recover",
             Json.createObjectBuilder().add("since", since.toString()).build());
     assertEquals(202, recovered.status(), recovered.body());
     assertEquals(2, recovered.json().getInt("recovered"));
@@ -190,19 +187,13 @@ class DeadLettersIT extends MicroTest {
     String messageId = sendMessage(app, "dl.test");
     String later =
         api.create(
-                "/api/v1/apps/" + app + "/endpoints",
+                "/api/v1/app/" + app + "/endpoint",
                 Json.createObjectBuilder().add("url", receiver.url(path("later"))).build())
             .getString("id");
     assertEquals(
         202,
         api.post(
-                "/api/v1/apps/"
-                    + app
-                    + "/messages/"
-                    + messageId
-                    + "/endpoints/"
-                    + later
-                    + "/resend",
+                "/api/v1/app/" + app + "/msg/" + messageId + "/endpoint/" + later + "/resend",
                 JsonValue.EMPTY_JSON_OBJECT)
             .status());
     assertEquals(messageId, receiver.await(path("later"), 1, WAIT).get(0).header("webhook-id"));
@@ -213,29 +204,29 @@ class DeadLettersIT extends MicroTest {
     String messageId = sendMessage(app, "dl.test");
     String endpoint =
         api.create(
-                "/api/v1/apps/" + app + "/endpoints",
+                "/api/v1/app/" + app + "/endpoint",
                 Json.createObjectBuilder().add("url", receiver.url(path("off"))).build())
             .getString("id");
     api.post(
-        "/api/v1/apps/" + app + "/endpoints/" + endpoint + "/disable", JsonValue.EMPTY_JSON_OBJECT);
+        "/api/v1/app/" + app + "/endpoint/" + endpoint + "/disable", JsonValue.EMPTY_JSON_OBJECT);
     Api.Response refused =
         api.post(
-            "/api/v1/apps/" + app + "/messages/" + messageId + "/endpoints/" + endpoint + "/resend",
+            "/api/v1/app/" + app + "/msg/" + messageId + "/endpoint/" + endpoint + "/resend",
             JsonValue.EMPTY_JSON_OBJECT);
     assertEquals(409, refused.status(), refused.body());
     assertEquals(
         404,
         api.post(
-                "/api/v1/apps/"
+                "/api/v1/app/"
                     + app
-                    + "/messages/msg_00000000000000000000000000/endpoints/"
+                    + "/msg/msg_00000000000000000000000000/endpoint/"
                     + endpoint
                     + "/resend",
                 JsonValue.EMPTY_JSON_OBJECT)
             .status());
     Api.Response badWindow =
         api.post(
-            "/api/v1/apps/" + app + "/endpoints/" + endpoint + "/recover",
+            "/api/v1/app/" + app + "/endpoint/" + endpoint + "/recover",
             Json.createObjectBuilder().add("since", "yesterday").build());
     assertEquals(422, badWindow.status(), badWindow.body());
     assertEquals("since", badWindow.json().getString("field"));

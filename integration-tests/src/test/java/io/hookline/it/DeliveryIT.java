@@ -29,7 +29,7 @@ class DeliveryIT extends MicroTest {
 
   private static String newApp() {
     return api.create(
-            "/api/v1/apps", Json.createObjectBuilder().add("name", "delivery test").build())
+            "/api/v1/app", Json.createObjectBuilder().add("name", "delivery test").build())
         .getString("id");
   }
 
@@ -41,13 +41,13 @@ class DeliveryIT extends MicroTest {
     if (secret != null) {
       body.add("secret", secret);
     }
-    return api.create("/api/v1/apps/" + app + "/endpoints", body.build()).getString("id");
+    return api.create("/api/v1/app/" + app + "/endpoint", body.build()).getString("id");
   }
 
   private static JsonObject send(String app, String eventType, JsonObject payload) {
     Api.Response response =
         api.post(
-            "/api/v1/apps/" + app + "/messages",
+            "/api/v1/app/" + app + "/msg",
             Json.createObjectBuilder().add("eventType", eventType).add("payload", payload).build());
     assertEquals(202, response.status(), response.body());
     return response.json();
@@ -75,7 +75,7 @@ class DeliveryIT extends MicroTest {
         Eventually.await(
             "five successes on the health row",
             java.time.Duration.ofSeconds(10),
-            () -> api.get("/api/v1/apps/" + app + "/endpoints/" + endpoint + "/health").json(),
+            () -> api.get("/api/v1/app/" + app + "/endpoint/" + endpoint + "/health").json(),
             h -> h.getInt("windowSuccesses") == 5);
     assertEquals("closed", health.getString("state"));
     assertEquals(0, health.getInt("windowFailures"));
@@ -120,7 +120,7 @@ class DeliveryIT extends MicroTest {
         Eventually.await(
             "a recorded attempt",
             WAIT,
-            () -> api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array(),
+            () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
             a -> !a.isEmpty());
     JsonObject attempt = attempts.getJsonObject(0);
     assertEquals(endpoint, attempt.getString("endpointId"));
@@ -128,7 +128,7 @@ class DeliveryIT extends MicroTest {
     assertEquals(200, attempt.getInt("responseStatus"));
     assertEquals(1, attempt.getInt("attempt"));
 
-    JsonObject message = api.get("/api/v1/apps/" + app + "/messages/" + messageId).json();
+    JsonObject message = api.get("/api/v1/app/" + app + "/msg/" + messageId).json();
     assertEquals(payload, message.getJsonObject("payload"));
     assertEquals("user.created", message.getString("eventType"));
   }
@@ -138,9 +138,7 @@ class DeliveryIT extends MicroTest {
     String app = newApp();
     String endpoint = newEndpoint(app, "/generated", null);
     String secret =
-        api.get("/api/v1/apps/" + app + "/endpoints/" + endpoint + "/secret")
-            .json()
-            .getString("key");
+        api.get("/api/v1/app/" + app + "/endpoint/" + endpoint + "/secret").json().getString("key");
     assertTrue(secret.matches("whsec_[A-Za-z0-9+/]{32}"), secret);
 
     send(app, "invoice.paid", Json.createObjectBuilder().add("amount", 10).build());
@@ -278,7 +276,7 @@ class DeliveryIT extends MicroTest {
         Eventually.await(
             "two recorded attempts",
             WAIT,
-            () -> api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array(),
+            () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
             a -> a.size() >= 2);
     assertEquals(2, attempts.size(), attempts.toString());
     assertEquals("failed", attempts.getJsonObject(0).getString("status"));
@@ -308,7 +306,7 @@ class DeliveryIT extends MicroTest {
     awaitQueued("its entry on hookline.dlq", "hookline.dlq", messageId, 1);
     assertEquals(
         TestStack.MAX_ATTEMPTS,
-        api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array().size());
+        api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array().size());
     assertEquals(
         TestStack.MAX_ATTEMPTS, receiver.received("/down").size(), "no try after the last");
   }
@@ -331,7 +329,7 @@ class DeliveryIT extends MicroTest {
         Eventually.await(
             "the attempt",
             WAIT,
-            () -> api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array(),
+            () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
             a -> !a.isEmpty());
     assertEquals(
         1,
@@ -351,7 +349,7 @@ class DeliveryIT extends MicroTest {
 
     Api.Response failed =
         api.post(
-            "/api/v1/apps/" + app + "/messages",
+            "/api/v1/app/" + app + "/msg",
             Json.createObjectBuilder()
                 .add("eventType", FailAfterSend.EVENT_TYPE)
                 .add("payload", Json.createObjectBuilder())

@@ -92,16 +92,16 @@ class EarOnPayaraServerIT {
             + java.util.Base64.getEncoder().encodeToString("payara-server-ear-secret".getBytes());
     String app =
         api.create(
-                "/api/v1/apps",
+                "/api/v1/app",
                 Json.createObjectBuilder().add("name", "EAR").add("uid", "ear").build())
             .getString("id");
     api.create(
-        "/api/v1/apps/ear/endpoints",
+        "/api/v1/app/ear/endpoint",
         Json.createObjectBuilder().add("url", receiver.url("/ear")).add("secret", secret).build());
 
     Api.Response accepted =
         api.post(
-            "/api/v1/apps/ear/messages",
+            "/api/v1/app/ear/msg",
             Json.createObjectBuilder()
                 .add("eventType", "ear.works")
                 .add("payload", Json.createObjectBuilder().add("on", "payara-server"))
@@ -116,7 +116,7 @@ class EarOnPayaraServerIT {
         Eventually.await(
             "the attempt recorded",
             Duration.ofSeconds(30),
-            () -> api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array(),
+            () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
             a -> !a.isEmpty());
     assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));
     // deploy-ear.sh gave the domain the JVM options that let the consumers run below the API.
@@ -146,16 +146,16 @@ class EarOnPayaraServerIT {
   void aProviderEventIngestedByTheEarIsForwardedAndDelivered() throws Exception {
     String app =
         api.create(
-                "/api/v1/apps",
+                "/api/v1/app",
                 Json.createObjectBuilder().add("name", "EAR inbound").add("uid", "ear-in").build())
             .getString("id");
     api.create(
-        "/api/v1/apps/ear-in/endpoints",
+        "/api/v1/app/ear-in/endpoint",
         Json.createObjectBuilder().add("url", receiver.url("/ear-in")).build());
     String secret = "ear-github-secret";
     String source =
         api.create(
-                "/api/v1/sources",
+                "/api/v1/source",
                 Json.createObjectBuilder()
                     .add("name", "GitHub on Server")
                     .add("type", "github")
@@ -190,15 +190,15 @@ class EarOnPayaraServerIT {
   @Test
   void faultToleranceGuardsTheOutboundCallInTheEar() {
     api.create(
-        "/api/v1/apps",
+        "/api/v1/app",
         Json.createObjectBuilder().add("name", "EAR FT").add("uid", "ear-ft").build());
     receiver.script("/ear-ft", Receiver.Reply.dropConnection());
     api.create(
-        "/api/v1/apps/ear-ft/endpoints",
+        "/api/v1/app/ear-ft/endpoint",
         Json.createObjectBuilder().add("url", receiver.url("/ear-ft")).build());
     String messageId =
         api.post(
-                "/api/v1/apps/ear-ft/messages",
+                "/api/v1/app/ear-ft/msg",
                 Json.createObjectBuilder()
                     .add("eventType", "ear.ft")
                     .add("payload", Json.createObjectBuilder())
@@ -211,7 +211,7 @@ class EarOnPayaraServerIT {
         Eventually.await(
             "the attempt",
             Duration.ofSeconds(30),
-            () -> api.get("/api/v1/apps/ear-ft/messages/" + messageId + "/attempts").array(),
+            () -> api.get("/api/v1/app/ear-ft/attempt/msg/" + messageId).array(),
             a -> !a.isEmpty());
     assertEquals(1, attempts.size(), attempts.toString());
     assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));

@@ -29,13 +29,13 @@ class EndpointsIT extends MicroTest {
 
   private String endpoint(String name, JsonObject extra) {
     var body = Json.createObjectBuilder(extra).add("url", receiver.url(path(name)));
-    return api.create("/api/v1/apps/" + app + "/endpoints", body.build()).getString("id");
+    return api.create("/api/v1/app/" + app + "/endpoint", body.build()).getString("id");
   }
 
   private Api.Response change(String method, String endpoint, JsonObject body) {
     return api.send(
         method,
-        "/api/v1/apps/" + app + "/endpoints/" + endpoint,
+        "/api/v1/app/" + app + "/endpoint/" + endpoint,
         body.toString(),
         "application/json",
         TestStack.ADMIN_TOKEN);
@@ -103,7 +103,7 @@ class EndpointsIT extends MicroTest {
     assertEquals(422, injected.status(), injected.body());
     assertEquals(
         receiver.url(path("invalid")),
-        api.get("/api/v1/apps/" + app + "/endpoints/" + ep).json().getString("url"));
+        api.get("/api/v1/app/" + app + "/endpoint/" + ep).json().getString("url"));
   }
 
   @Test
@@ -128,9 +128,7 @@ class EndpointsIT extends MicroTest {
   void aDisabledEndpointGetsNothingUntilEnabledAgain() {
     String ep = endpoint("toggle", Json.createObjectBuilder().build());
     JsonObject disabled =
-        api.post(
-                "/api/v1/apps/" + app + "/endpoints/" + ep + "/disable",
-                JsonValue.EMPTY_JSON_OBJECT)
+        api.post("/api/v1/app/" + app + "/endpoint/" + ep + "/disable", JsonValue.EMPTY_JSON_OBJECT)
             .json();
     assertFalse(disabled.getBoolean("enabled"));
     assertTrue(disabled.getString("disabledReason").contains("API"), disabled.toString());
@@ -138,8 +136,7 @@ class EndpointsIT extends MicroTest {
     assertEquals(0, deliveriesTo(ep, whileDisabled));
 
     JsonObject enabled =
-        api.post(
-                "/api/v1/apps/" + app + "/endpoints/" + ep + "/enable", JsonValue.EMPTY_JSON_OBJECT)
+        api.post("/api/v1/app/" + app + "/endpoint/" + ep + "/enable", JsonValue.EMPTY_JSON_OBJECT)
             .json();
     assertTrue(enabled.getBoolean("enabled"));
     assertEquals(JsonValue.NULL, enabled.get("disabledReason"));
@@ -167,15 +164,10 @@ class EndpointsIT extends MicroTest {
     String ep = endpoint("deleted", Json.createObjectBuilder().build());
     Api.Response deleted =
         api.send(
-            "DELETE",
-            "/api/v1/apps/" + app + "/endpoints/" + ep,
-            null,
-            null,
-            TestStack.ADMIN_TOKEN);
+            "DELETE", "/api/v1/app/" + app + "/endpoint/" + ep, null, null, TestStack.ADMIN_TOKEN);
     assertEquals(204, deleted.status(), deleted.body());
-    assertEquals(404, api.get("/api/v1/apps/" + app + "/endpoints/" + ep).status());
-    assertEquals(
-        0, api.get("/api/v1/apps/" + app + "/endpoints").json().getJsonArray("data").size());
+    assertEquals(404, api.get("/api/v1/app/" + app + "/endpoint/" + ep).status());
+    assertEquals(0, api.get("/api/v1/app/" + app + "/endpoint").json().getJsonArray("data").size());
     assertEquals(0, deliveriesTo(ep, sendMessage(app, "d.test")));
   }
 
@@ -185,14 +177,14 @@ class EndpointsIT extends MicroTest {
     String ep = endpoint("rotated", Json.createObjectBuilder().add("secret", old).build());
     Api.Response rotated =
         api.post(
-            "/api/v1/apps/" + app + "/endpoints/" + ep + "/secret/rotate",
+            "/api/v1/app/" + app + "/endpoint/" + ep + "/secret/rotate",
             JsonValue.EMPTY_JSON_OBJECT);
     assertEquals(200, rotated.status(), rotated.body());
     String fresh = rotated.json().getString("key");
     assertFalse(fresh.equals(old));
     assertEquals(
         fresh,
-        api.get("/api/v1/apps/" + app + "/endpoints/" + ep + "/secret").json().getString("key"));
+        api.get("/api/v1/app/" + app + "/endpoint/" + ep + "/secret").json().getString("key"));
 
     sendMessage(app, "r.test");
     Receiver.Received request = receiver.await(path("rotated"), 1, WAIT).get(0);
@@ -227,11 +219,11 @@ class EndpointsIT extends MicroTest {
     long lastTimestampOrder = Long.MAX_VALUE;
     do {
       String query =
-          "/api/v1/apps/"
+          "/api/v1/app/"
               + app
-              + "/endpoints/"
+              + "/attempt/endpoint/"
               + ep
-              + "/attempts?limit=2"
+              + "?limit=2"
               + (before == null ? "" : "&before=" + before);
       JsonObject page = api.get(query).json();
       pages++;
@@ -247,6 +239,6 @@ class EndpointsIT extends MicroTest {
     assertEquals(5, seen.size());
     assertEquals(3, pages);
     assertEquals(
-        422, api.get("/api/v1/apps/" + app + "/endpoints/" + ep + "/attempts?limit=0").status());
+        422, api.get("/api/v1/app/" + app + "/attempt/endpoint/" + ep + "?limit=0").status());
   }
 }

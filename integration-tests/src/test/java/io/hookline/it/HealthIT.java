@@ -57,14 +57,14 @@ class HealthIT extends MicroTest {
     // And working again, for the tests after this one: a message is accepted and delivered.
     String app = createApp("health");
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder().add("url", receiver.url("/after-restart")).build());
     Eventually.await(
         "a message accepted after the broker restart",
         WAIT,
         () ->
             api.post(
-                    "/api/v1/apps/" + app + "/messages",
+                    "/api/v1/app/" + app + "/msg",
                     Json.createObjectBuilder()
                         .add("eventType", "h.test")
                         .add("payload", Json.createObjectBuilder())
@@ -86,7 +86,7 @@ class HealthIT extends MicroTest {
     String app = createApp("backlog");
     String endpoint =
         api.create(
-                "/api/v1/apps/" + app + "/endpoints",
+                "/api/v1/app/" + app + "/endpoint",
                 Json.createObjectBuilder()
                     .add("url", receiver.url("/backlog"))
                     .add("rateLimit", 1)
@@ -110,7 +110,7 @@ class HealthIT extends MicroTest {
     assertEquals(
         200,
         api.post(
-                "/api/v1/apps/" + app + "/endpoints/" + endpoint + "/disable",
+                "/api/v1/app/" + app + "/endpoint/" + endpoint + "/disable",
                 JsonValue.EMPTY_JSON_OBJECT)
             .status());
     BrokerProbe.remove("hookline.deliveries", "hooklineEndpointId = '" + endpoint + "'");

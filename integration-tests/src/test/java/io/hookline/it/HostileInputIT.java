@@ -52,8 +52,8 @@ class HostileInputIT extends MicroTest {
   @Test
   void eachHostileRequestIsA4xxProblemAndStoresNothing() throws Exception {
     String app = createApp("hostile");
-    String messages = "/api/v1/apps/" + app + "/messages";
-    String endpoints = "/api/v1/apps/" + app + "/endpoints";
+    String messages = "/api/v1/app/" + app + "/msg";
+    String endpoints = "/api/v1/app/" + app + "/endpoint";
     String nested = "[".repeat(5000) + "]".repeat(5000);
     byte[] invalidUtf8 = {
       '{',
@@ -124,7 +124,7 @@ class HostileInputIT extends MicroTest {
             Case.json(
                 "SQL in a uid",
                 "POST",
-                "/api/v1/apps",
+                "/api/v1/app",
                 "{\"name\":\"x\",\"uid\":\"a'; drop table app; --\"}",
                 422),
             Case.json(
@@ -158,18 +158,17 @@ class HostileInputIT extends MicroTest {
                 endpoints,
                 "{\"url\":\"https://example.com/" + "a".repeat(10_000) + "\"}",
                 422),
-            Case.json("dot segments in an id", "GET", "/api/v1/apps/%2e%2e/endpoints", null, 404),
+            Case.json("dot segments in an id", "GET", "/api/v1/app/%2e%2e/endpoint", null, 404),
             Case.json(
                 "an encoded slash in an id",
                 "GET",
-                "/api/v1/apps/" + app + "%2F..%2F..%2Fsources",
+                "/api/v1/app/" + app + "%2F..%2F..%2Fsources",
                 null,
                 404),
             // Grizzly, Payara's HTTP layer, answers this one itself (a bare 400) before any of
             // Hookline runs: no problem+json possible, nothing reached.
-            Case.json("a NUL in an id", "GET", "/api/v1/apps/" + app + "%00/endpoints", null, 400),
-            Case.json(
-                "SQL in a path id", "GET", "/api/v1/apps/x'%20or%20'1'%3D'1/messages", null, 404),
+            Case.json("a NUL in an id", "GET", "/api/v1/app/" + app + "%00/endpoint", null, 400),
+            Case.json("SQL in a path id", "GET", "/api/v1/app/x'%20or%20'1'%3D'1/msg", null, 404),
             Case.json("SQL in a cursor", "GET", messages + "?before=x'%20or%201%3D1--", null, 200));
     java.time.OffsetDateTime start = java.time.OffsetDateTime.now();
     List<String> wrong = new ArrayList<>();

@@ -20,13 +20,13 @@ class IdempotencyIT extends MicroTest {
     app = createApp("idempotency");
     path = "/" + app;
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder().add("url", receiver.url(path)).build());
   }
 
   private Api.Response send(String key, JsonObject body) {
     return api.sendWithHeader(
-        "POST", "/api/v1/apps/" + app + "/messages", body.toString(), "Idempotency-Key", key);
+        "POST", "/api/v1/app/" + app + "/msg", body.toString(), "Idempotency-Key", key);
   }
 
   private static JsonObject message(String eventType, int n, String eventId) {
@@ -75,12 +75,12 @@ class IdempotencyIT extends MicroTest {
   @Test
   void aRepeatedEventIdBehavesLikeAKey() {
     Api.Response first =
-        api.post("/api/v1/apps/" + app + "/messages", message("invoice.paid", 1, "evt_1"));
+        api.post("/api/v1/app/" + app + "/msg", message("invoice.paid", 1, "evt_1"));
     Api.Response again =
-        api.post("/api/v1/apps/" + app + "/messages", message("invoice.paid", 1, "evt_1"));
+        api.post("/api/v1/app/" + app + "/msg", message("invoice.paid", 1, "evt_1"));
     assertEquals(first.json().getString("id"), again.json().getString("id"));
     Api.Response conflict =
-        api.post("/api/v1/apps/" + app + "/messages", message("invoice.paid", 9, "evt_1"));
+        api.post("/api/v1/app/" + app + "/msg", message("invoice.paid", 9, "evt_1"));
     assertEquals(409, conflict.status(), conflict.body());
     assertEquals("eventId", conflict.json().getString("field"));
     assertEquals(1, messagesInApp());

@@ -26,7 +26,7 @@ class IdempotencyOnTwoNodesIT extends MicroTest {
   @Test
   void oneMessagePerKeyWhicheverNodeEachTwinReached() throws Exception {
     String app = createApp("idempotency on two nodes");
-    String path = "/api/v1/apps/" + app + "/messages";
+    String path = "/api/v1/app/" + app + "/msg";
     List<Api> nodes = List.of(api, TwoNodes.secondNodeApi());
     ExecutorService senders = Executors.newFixedThreadPool(2);
     int conflicts = 0;

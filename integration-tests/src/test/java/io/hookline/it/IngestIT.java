@@ -32,7 +32,7 @@ class IngestIT extends MicroTest {
   }
 
   private static JsonObject createSource(JsonObject spec) {
-    return api.create("/api/v1/sources", spec);
+    return api.create("/api/v1/source", spec);
   }
 
   /** An app with an endpoint on the receiver; returns {app id, receiver path}. */
@@ -40,7 +40,7 @@ class IngestIT extends MicroTest {
     String app = createApp(name);
     String path = "/" + app;
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder().add("url", receiver.url(path)).build());
     return new String[] {app, path};
   }
@@ -99,12 +99,12 @@ class IngestIT extends MicroTest {
     Receiver.Received delivered = receiver.await(sub[1], 1, WAIT).get(0);
     assertEquals(json(body), json(new String(delivered.body(), StandardCharsets.UTF_8)));
 
-    JsonObject stored = api.get("/api/v1/sources/" + sourceId + "/events/" + eventId).json();
+    JsonObject stored = api.get("/api/v1/source/" + sourceId + "/event/" + eventId).json();
     assertEquals(body, stored.getString("rawBody"), "kept byte for byte");
     assertEquals(delivery, stored.getString("providerId"));
     assertEquals("pull_request", stored.getJsonObject("headers").getString("x-github-event"));
     JsonObject message =
-        api.get("/api/v1/apps/" + sub[0] + "/messages/" + stored.getString("messageId")).json();
+        api.get("/api/v1/app/" + sub[0] + "/msg/" + stored.getString("messageId")).json();
     assertEquals("github.pull_request.opened", message.getString("eventType"));
 
     // The same delivery again: the first event's id, nothing new stored or forwarded.
@@ -233,7 +233,7 @@ class IngestIT extends MicroTest {
   void aSourceWithoutASecretIsCreatedOnlyWhenFlaggedUnauthenticated() {
     Api.Response refused =
         api.post(
-            "/api/v1/sources",
+            "/api/v1/source",
             Json.createObjectBuilder().add("name", "open").add("type", "generic").build());
     assertEquals(422, refused.status(), refused.body());
     assertEquals("application/problem+json", refused.contentType());
@@ -242,7 +242,7 @@ class IngestIT extends MicroTest {
 
     Api.Response contradictory =
         api.post(
-            "/api/v1/sources",
+            "/api/v1/source",
             Json.createObjectBuilder()
                 .add("name", "open")
                 .add("type", "generic")
@@ -262,7 +262,7 @@ class IngestIT extends MicroTest {
     assertTrue(open.getBoolean("unauthenticated"), open.toString());
     assertFalse(open.getBoolean("hasSecret"));
     assertTrue(
-        api.get("/api/v1/sources/" + open.getString("id")).json().getBoolean("unauthenticated"));
+        api.get("/api/v1/source/" + open.getString("id")).json().getBoolean("unauthenticated"));
     JsonObject signed =
         createSource(
             Json.createObjectBuilder()
@@ -331,11 +331,11 @@ class IngestIT extends MicroTest {
     assertEquals(json(body), json(new String(delivered.body(), StandardCharsets.UTF_8)));
     assertEquals(1, count("select count(*) from message where app_id = ?", sub[0]));
 
-    JsonObject page = api.get("/api/v1/sources/" + sourceId + "/events?type=invoice.paid").json();
+    JsonObject page = api.get("/api/v1/source/" + sourceId + "/event?type=invoice.paid").json();
     assertEquals(1, page.getJsonArray("data").size());
     assertEquals(stripeId, page.getJsonArray("data").getJsonObject(0).getString("providerId"));
     assertTrue(
-        api.get("/api/v1/sources/" + sourceId + "/events?type=invoice.voided")
+        api.get("/api/v1/source/" + sourceId + "/event?type=invoice.voided")
             .json()
             .getJsonArray("data")
             .isEmpty());
@@ -430,11 +430,7 @@ class IngestIT extends MicroTest {
 
     Api.Response replayed =
         api.post(
-            "/api/v1/sources/"
-                + sourceId
-                + "/events/"
-                + accepted.json().getString("id")
-                + "/replay",
+            "/api/v1/source/" + sourceId + "/event/" + accepted.json().getString("id") + "/replay",
             JsonObject.EMPTY_JSON_OBJECT);
     assertEquals(202, replayed.status(), replayed.body());
     assertEquals("partner.order.paid", replayed.json().getString("eventType"));
@@ -500,7 +496,7 @@ class IngestIT extends MicroTest {
             json("{\"name\":\"x\",\"type\":\"hmac\",\"secret\":\"s\"}"),
             json("{\"name\":\"x\",\"type\":\"generic\",\"mode\":\"forward\"}"),
             json("{\"name\":\"x\",\"type\":\"generic\",\"transform\":{\"pick\":{\"a\":\"b\"}}}"))) {
-      Api.Response refused = api.post("/api/v1/sources", bad);
+      Api.Response refused = api.post("/api/v1/source", bad);
       assertEquals(422, refused.status(), bad + ": " + refused.body());
       assertTrue(refused.json().containsKey("field"), refused.body());
     }
@@ -591,12 +587,12 @@ class IngestIT extends MicroTest {
             sourceId,
             "%" + secret + "%"),
         "the secret is not stored in clear");
-    JsonObject read = api.get("/api/v1/sources/" + sourceId).json();
+    JsonObject read = api.get("/api/v1/source/" + sourceId).json();
     assertEquals("store", read.getString("mode"));
     assertTrue(read.getBoolean("hasSecret"));
     assertFalse(read.containsKey("secret"));
     assertTrue(
-        api.get("/api/v1/sources").json().getJsonArray("data").stream()
+        api.get("/api/v1/source").json().getJsonArray("data").stream()
             .anyMatch(s -> s.asJsonObject().getString("id").equals(sourceId)));
 
     Map<String, String> bearer = Map.of("Authorization", "Bearer " + secret);
@@ -611,34 +607,34 @@ class IngestIT extends MicroTest {
               .status());
     }
     // Newest first, a page at a time.
-    JsonObject first = api.get("/api/v1/sources/" + sourceId + "/events?limit=2").json();
+    JsonObject first = api.get("/api/v1/source/" + sourceId + "/event?limit=2").json();
     assertEquals(2, first.getJsonArray("data").size());
     assertEquals("p-2", first.getJsonArray("data").getJsonObject(0).getString("providerId"));
     JsonObject second =
-        api.get("/api/v1/sources/" + sourceId + "/events?limit=2&before=" + first.getString("next"))
+        api.get("/api/v1/source/" + sourceId + "/event?limit=2&before=" + first.getString("next"))
             .json();
     assertEquals(1, second.getJsonArray("data").size());
     assertEquals("p-0", second.getJsonArray("data").getJsonObject(0).getString("providerId"));
     assertTrue(second.isNull("next"), "the last page has no next");
     assertEquals(
         2,
-        api.get("/api/v1/sources/" + sourceId + "/events?type=a.one")
+        api.get("/api/v1/source/" + sourceId + "/event?type=a.one")
             .json()
             .getJsonArray("data")
             .size());
     assertEquals(
         0,
-        api.get("/api/v1/sources/" + sourceId + "/events?since=2999-01-01T00:00:00Z")
+        api.get("/api/v1/source/" + sourceId + "/event?since=2999-01-01T00:00:00Z")
             .json()
             .getJsonArray("data")
             .size());
     assertEquals(
         3,
-        api.get("/api/v1/sources/" + sourceId + "/events?until=2999-01-01T00:00:00Z")
+        api.get("/api/v1/source/" + sourceId + "/event?until=2999-01-01T00:00:00Z")
             .json()
             .getJsonArray("data")
             .size());
-    assertEquals(422, api.get("/api/v1/sources/" + sourceId + "/events?since=yesterday").status());
+    assertEquals(422, api.get("/api/v1/source/" + sourceId + "/event?since=yesterday").status());
     assertEquals(
         0,
         api.get("/api/v1/audit?source=" + sourceId + "&since=2999-01-01T00:00:00Z")
@@ -652,7 +648,7 @@ class IngestIT extends MicroTest {
     assertEquals(
         409,
         api.post(
-                "/api/v1/sources/" + sourceId + "/events/" + eventId + "/replay",
+                "/api/v1/source/" + sourceId + "/event/" + eventId + "/replay",
                 JsonObject.EMPTY_JSON_OBJECT)
             .status());
 
@@ -661,7 +657,7 @@ class IngestIT extends MicroTest {
     Api.Response replaced =
         api.send(
             "PUT",
-            "/api/v1/sources/" + sourceId,
+            "/api/v1/source/" + sourceId,
             Json.createObjectBuilder()
                 .add("name", "Generic, forwarded")
                 .add("secret", "rotated-" + secret)
@@ -687,9 +683,9 @@ class IngestIT extends MicroTest {
 
     assertEquals(
         204,
-        api.send("DELETE", "/api/v1/sources/" + sourceId, null, null, TestStack.ADMIN_TOKEN)
+        api.send("DELETE", "/api/v1/source/" + sourceId, null, null, TestStack.ADMIN_TOKEN)
             .status());
-    assertEquals(404, api.get("/api/v1/sources/" + sourceId).status());
+    assertEquals(404, api.get("/api/v1/source/" + sourceId).status());
     assertEquals(404, ingest(sourceId, "{}", "application/json", Map.of()).status());
     assertFalse(
         api.get("/api/v1/audit?source=" + sourceId).json().getJsonArray("data").isEmpty(),

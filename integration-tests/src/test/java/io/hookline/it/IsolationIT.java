@@ -21,7 +21,7 @@ class IsolationIT extends MicroTest {
     String app = createApp("isolation");
     for (String path : List.of("/hanging", "/fast")) {
       api.create(
-          "/api/v1/apps/" + app + "/endpoints",
+          "/api/v1/app/" + app + "/endpoint",
           Json.createObjectBuilder().add("url", receiver.url(path)).build());
     }
 
@@ -30,7 +30,7 @@ class IsolationIT extends MicroTest {
     for (int i = 0; i < messages; i++) {
       Api.Response accepted =
           api.post(
-              "/api/v1/apps/" + app + "/messages",
+              "/api/v1/app/" + app + "/msg",
               Json.createObjectBuilder()
                   .add("eventType", "iso.test")
                   .add("payload", Json.createObjectBuilder().add("i", i))

@@ -86,7 +86,7 @@ class MetricsIT extends MicroTest {
     Api.Response deleted =
         api.send(
             "DELETE",
-            "/api/v1/apps/" + app + "/endpoints/" + gone,
+            "/api/v1/app/" + app + "/endpoint/" + gone,
             null,
             null,
             TestStack.ADMIN_TOKEN);

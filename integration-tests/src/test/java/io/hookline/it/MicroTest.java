@@ -28,7 +28,7 @@ abstract class MicroTest {
   }
 
   static String createApp(String name) {
-    return api.create("/api/v1/apps", Json.createObjectBuilder().add("name", name).build())
+    return api.create("/api/v1/app", Json.createObjectBuilder().add("name", name).build())
         .getString("id");
   }
 
@@ -37,7 +37,7 @@ abstract class MicroTest {
    */
   static String createEndpoint(String app, String path) {
     return api.create(
-            "/api/v1/apps/" + app + "/endpoints",
+            "/api/v1/app/" + app + "/endpoint",
             Json.createObjectBuilder().add("url", receiver.url(path)).build())
         .getString("id");
   }
@@ -46,7 +46,7 @@ abstract class MicroTest {
   static String sendMessage(String app, String eventType) {
     Api.Response response =
         api.post(
-            "/api/v1/apps/" + app + "/messages",
+            "/api/v1/app/" + app + "/msg",
             Json.createObjectBuilder()
                 .add("eventType", eventType)
                 .add("payload", Json.createObjectBuilder())

@@ -24,7 +24,7 @@ class OperatorDatabaseIT extends MicroTest {
 
   private static String endpoint(String app, String path) {
     return api.create(
-            "/api/v1/apps/" + app + "/endpoints",
+            "/api/v1/app/" + app + "/endpoint",
             Json.createObjectBuilder().add("url", receiver.url(path)).build())
         .getString("id");
   }
@@ -159,7 +159,7 @@ class OperatorDatabaseIT extends MicroTest {
   void retentionRemovesOldInboundEventsAndAuditRows() {
     String source =
         api.create(
-                "/api/v1/sources",
+                "/api/v1/source",
                 Json.createObjectBuilder()
                     .add("name", "retained")
                     .add("type", "generic")

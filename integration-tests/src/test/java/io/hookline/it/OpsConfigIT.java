@@ -139,7 +139,7 @@ class OpsConfigIT extends MicroTest {
     String app = createApp("ops-config");
     // A success, and (rate limit 1) a rate-limit hit.
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder()
             .add("url", receiver.url("/ops-ok"))
             .add("rateLimit", 1)
@@ -150,7 +150,7 @@ class OpsConfigIT extends MicroTest {
     // One delivery failing every try until it dies; five more to open another endpoint's breaker.
     receiver.scriptRepeated("/ops-dead", 100, 500);
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder()
             .add("url", receiver.url("/ops-dead"))
             .add("eventTypes", Json.createArrayBuilder().add("dead.*"))
@@ -158,7 +158,7 @@ class OpsConfigIT extends MicroTest {
     sendMessage(app, "dead.test");
     receiver.scriptRepeated("/ops-down", 100, 500);
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder()
             .add("url", receiver.url("/ops-down"))
             .add("eventTypes", Json.createArrayBuilder().add("down.*"))
@@ -169,7 +169,7 @@ class OpsConfigIT extends MicroTest {
     // An inbound event.
     String source =
         api.create(
-                "/api/v1/sources",
+                "/api/v1/source",
                 Json.createObjectBuilder()
                     .add("name", "ops")
                     .add("type", "generic")

@@ -30,7 +30,7 @@ class OrderedGroupsOnTwoNodesIT extends MicroTest {
     String pathB = "/" + app + "/b";
     String endpointA = orderedEndpoint(app, pathA, "a.*");
     String endpointB = orderedEndpoint(app, pathB, "b.*");
-    String batchPath = "/api/v1/apps/" + app + "/messages/batch";
+    String batchPath = "/api/v1/app/" + app + "/msg/batch";
     jakarta.json.JsonObject aThenB = batch("a.sent", "b.sent");
     jakarta.json.JsonObject bThenA = batch("b.sent", "a.sent");
     List<Api> nodes = List.of(api, TwoNodes.secondNodeApi());
@@ -82,7 +82,7 @@ class OrderedGroupsOnTwoNodesIT extends MicroTest {
           received,
           "the endpoint got its messages in the order of their numbers");
       api.post(
-          "/api/v1/apps/" + app + "/endpoints/" + endpoint[0] + "/disable",
+          "/api/v1/app/" + app + "/endpoint/" + endpoint[0] + "/disable",
           jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
     }
     Eventually.await(
@@ -99,7 +99,7 @@ class OrderedGroupsOnTwoNodesIT extends MicroTest {
 
   private static String orderedEndpoint(String app, String path, String eventTypes) {
     return api.create(
-            "/api/v1/apps/" + app + "/endpoints",
+            "/api/v1/app/" + app + "/endpoint",
             Json.createObjectBuilder()
                 .add("url", receiver.url(path))
                 .add("ordered", true)
@@ -130,7 +130,7 @@ class OrderedGroupsOnTwoNodesIT extends MicroTest {
   @Test
   void groupsClaimingTheSameEventIdsInOppositeOrdersAreNeverRefusedWhole() throws Exception {
     String app = createApp("claims on two nodes");
-    String batchPath = "/api/v1/apps/" + app + "/messages/batch";
+    String batchPath = "/api/v1/app/" + app + "/msg/batch";
     List<Api> nodes = List.of(api, TwoNodes.secondNodeApi());
     ExecutorService senders = Executors.newFixedThreadPool(2);
     List<String> failures = new ArrayList<>();

@@ -20,20 +20,20 @@ class OrderedIT extends MicroTest {
     receiver.script(path, 500, 500);
     String endpoint =
         api.create(
-                "/api/v1/apps/" + app + "/endpoints",
+                "/api/v1/app/" + app + "/endpoint",
                 Json.createObjectBuilder()
                     .add("url", receiver.url(path))
                     .add("ordered", true)
                     .build())
             .getString("id");
     assertTrue(
-        api.get("/api/v1/apps/" + app + "/endpoints/" + endpoint).json().getBoolean("ordered"));
+        api.get("/api/v1/app/" + app + "/endpoint/" + endpoint).json().getBoolean("ordered"));
 
     List<String> accepted = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       accepted.add(
           api.post(
-                  "/api/v1/apps/" + app + "/messages",
+                  "/api/v1/app/" + app + "/msg",
                   Json.createObjectBuilder()
                       .add("eventType", "ordered.test")
                       .add("payload", Json.createObjectBuilder().add("i", i))
@@ -82,13 +82,7 @@ class OrderedIT extends MicroTest {
     assertEquals(
         202,
         api.post(
-                "/api/v1/apps/"
-                    + app
-                    + "/messages/"
-                    + before
-                    + "/endpoints/"
-                    + endpoint
-                    + "/resend",
+                "/api/v1/app/" + app + "/msg/" + before + "/endpoint/" + endpoint + "/resend",
                 jakarta.json.JsonValue.EMPTY_JSON_OBJECT)
             .status());
     assertEquals(
@@ -113,7 +107,7 @@ class OrderedIT extends MicroTest {
     Api.Response switched =
         api.send(
             "PATCH",
-            "/api/v1/apps/" + app + "/endpoints/" + endpoint,
+            "/api/v1/app/" + app + "/endpoint/" + endpoint,
             Json.createObjectBuilder().add("ordered", true).build().toString(),
             "application/json",
             TestStack.ADMIN_TOKEN);
@@ -128,7 +122,7 @@ class OrderedIT extends MicroTest {
 
   private static String orderedEndpoint(String app, String path, boolean ordered) {
     return api.create(
-            "/api/v1/apps/" + app + "/endpoints",
+            "/api/v1/app/" + app + "/endpoint",
             Json.createObjectBuilder()
                 .add("url", receiver.url(path))
                 .add("ordered", ordered)

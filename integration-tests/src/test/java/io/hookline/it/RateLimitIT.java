@@ -20,18 +20,18 @@ class RateLimitIT extends MicroTest {
     String path = "/" + app;
     String endpoint =
         api.create(
-                "/api/v1/apps/" + app + "/endpoints",
+                "/api/v1/app/" + app + "/endpoint",
                 Json.createObjectBuilder()
                     .add("url", receiver.url(path))
                     .add("rateLimit", RATE)
                     .build())
             .getString("id");
     assertEquals(
-        RATE, api.get("/api/v1/apps/" + app + "/endpoints/" + endpoint).json().getInt("rateLimit"));
+        RATE, api.get("/api/v1/app/" + app + "/endpoint/" + endpoint).json().getInt("rateLimit"));
 
     for (int i = 0; i < MESSAGES; i++) {
       api.post(
-          "/api/v1/apps/" + app + "/messages",
+          "/api/v1/app/" + app + "/msg",
           Json.createObjectBuilder()
               .add("eventType", "rate.test")
               .add("payload", Json.createObjectBuilder().add("i", i))
@@ -91,7 +91,7 @@ class RateLimitIT extends MicroTest {
     for (var bad : List.of(Json.createValue(0), Json.createValue(1.5), Json.createValue("fast"))) {
       Api.Response refused =
           api.post(
-              "/api/v1/apps/" + app + "/endpoints",
+              "/api/v1/app/" + app + "/endpoint",
               Json.createObjectBuilder()
                   .add("url", receiver.url("/x"))
                   .add("rateLimit", bad)

@@ -24,7 +24,7 @@ class ReconcilerIT extends MicroTest {
     String app = createApp("reconciler");
     String endpoint =
         api.create(
-                "/api/v1/apps/" + app + "/endpoints",
+                "/api/v1/app/" + app + "/endpoint",
                 Json.createObjectBuilder()
                     .add("url", receiver.url("/lost"))
                     .add("secret", SECRET)
@@ -57,7 +57,7 @@ class ReconcilerIT extends MicroTest {
         Eventually.await(
             "the attempt recorded",
             Duration.ofSeconds(30),
-            () -> api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array(),
+            () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
             a -> !a.isEmpty());
     assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));
     assertEquals(1, receiver.received("/lost").size());

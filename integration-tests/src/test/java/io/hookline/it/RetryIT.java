@@ -29,7 +29,7 @@ class RetryIT extends MicroTest {
 
   private String endpoint(String path) {
     return api.create(
-            "/api/v1/apps/" + app + "/endpoints",
+            "/api/v1/app/" + app + "/endpoint",
             Json.createObjectBuilder().add("url", receiver.url(path)).build())
         .getString("id");
   }
@@ -38,7 +38,7 @@ class RetryIT extends MicroTest {
     return Eventually.await(
         atLeast + " attempts",
         WAIT,
-        () -> api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array(),
+        () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
         a -> a.size() >= atLeast);
   }
 
@@ -82,7 +82,7 @@ class RetryIT extends MicroTest {
         Eventually.await(
             "the endpoint disabled",
             WAIT,
-            () -> api.get("/api/v1/apps/" + app + "/endpoints/" + endpoint).json(),
+            () -> api.get("/api/v1/app/" + app + "/endpoint/" + endpoint).json(),
             e -> !e.getBoolean("enabled"));
     assertTrue(disabled.getString("disabledReason").contains("410"), disabled.toString());
     assertEquals(List.of("DEAD"), deliveryStatus(messageId));

@@ -172,7 +172,7 @@ class SvixApplicationIT extends MicroTest {
     ApplicationOut mine = create(RUN + "tok-mine");
     ApplicationOut theirs = create(RUN + "tok-theirs");
     String token =
-        api.create("/api/v1/apps/" + mine.getId() + "/tokens", JsonObject.EMPTY_JSON_OBJECT)
+        api.create("/api/v1/app/" + mine.getId() + "/token", JsonObject.EMPTY_JSON_OBJECT)
             .getString("token");
     Svix app = SvixEventTypeIT.svix(token);
 

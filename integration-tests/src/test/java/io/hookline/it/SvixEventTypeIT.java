@@ -317,7 +317,7 @@ class SvixEventTypeIT extends MicroTest {
     create(name);
     String app = createApp("svix-event-types");
     String token =
-        api.create("/api/v1/apps/" + app + "/tokens", JsonObject.EMPTY_JSON_OBJECT)
+        api.create("/api/v1/app/" + app + "/token", JsonObject.EMPTY_JSON_OBJECT)
             .getString("token");
     Svix asApp = svix(token);
     assertEquals(name, asApp.getEventType().get(name).getName());

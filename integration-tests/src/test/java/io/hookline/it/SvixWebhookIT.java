@@ -33,12 +33,10 @@ class SvixWebhookIT extends MicroTest {
     String app = createApp("svix webhook test");
     String endpoint = createEndpoint(app, "/svix");
     String secret =
-        api.get("/api/v1/apps/" + app + "/endpoints/" + endpoint + "/secret")
-            .json()
-            .getString("key");
+        api.get("/api/v1/app/" + app + "/endpoint/" + endpoint + "/secret").json().getString("key");
     Api.Response sent =
         api.post(
-            "/api/v1/apps/" + app + "/messages",
+            "/api/v1/app/" + app + "/msg",
             Json.createObjectBuilder()
                 .add("eventType", "invoice.paid")
                 .add("payload", Json.createObjectBuilder().add("invoiceId", "inv_1").add("n", 42))
@@ -76,7 +74,7 @@ class SvixWebhookIT extends MicroTest {
     String app = createApp("svix header test");
     Api.Response refused =
         api.post(
-            "/api/v1/apps/" + app + "/endpoints",
+            "/api/v1/app/" + app + "/endpoint",
             Json.createObjectBuilder()
                 .add("url", receiver.url("/svix-custom"))
                 .add("headers", Json.createObjectBuilder().add("Svix-Signature", "v1,forged"))

@@ -28,20 +28,19 @@ class TokensIT extends MicroTest {
   void anAppTokenReachesOnlyItsAppAndIsShownOnceKeptHashedAndRevocable() {
     String mine =
         api.create(
-                "/api/v1/apps",
+                "/api/v1/app",
                 Json.createObjectBuilder()
                     .add("name", "mine")
                     .add("uid", "tok-mine-" + System.nanoTime())
                     .build())
             .getString("id");
     String other = createApp("theirs");
-    JsonObject issued =
-        api.create("/api/v1/apps/" + mine + "/tokens", JsonObject.EMPTY_JSON_OBJECT);
+    JsonObject issued = api.create("/api/v1/app/" + mine + "/token", JsonObject.EMPTY_JSON_OBJECT);
     String token = issued.getString("token");
     assertTrue(token.startsWith("hk_app_"), issued.toString());
     String tokenId = issued.getString("id");
 
-    JsonObject listed = api.get("/api/v1/apps/" + mine + "/tokens").json();
+    JsonObject listed = api.get("/api/v1/app/" + mine + "/token").json();
     assertEquals(1, listed.getJsonArray("data").size());
     assertFalse(listed.toString().contains(token), "the list never shows a token");
     assertEquals(
@@ -54,13 +53,13 @@ class TokensIT extends MicroTest {
         "the token is not stored in clear");
 
     // Its own app, by id or uid, and what is under it.
-    assertEquals(200, as(token, "GET", "/api/v1/apps/" + mine, null).status());
-    assertEquals(200, as(token, "GET", "/api/v1/apps/" + mine + "/endpoints", null).status());
+    assertEquals(200, as(token, "GET", "/api/v1/app/" + mine, null).status());
+    assertEquals(200, as(token, "GET", "/api/v1/app/" + mine + "/endpoint", null).status());
     Api.Response sent =
         as(
             token,
             "POST",
-            "/api/v1/apps/" + mine + "/messages",
+            "/api/v1/app/" + mine + "/msg",
             Json.createObjectBuilder()
                 .add("eventType", "tok.test")
                 .add("payload", Json.createObjectBuilder())
@@ -70,9 +69,9 @@ class TokensIT extends MicroTest {
     // Another app's resources do not exist for it.
     for (String path :
         List.of(
-            "/api/v1/apps/" + other,
-            "/api/v1/apps/" + other + "/endpoints",
-            "/api/v1/apps/" + other + "/dead-letters")) {
+            "/api/v1/app/" + other,
+            "/api/v1/app/" + other + "/endpoint",
+            "/api/v1/app/" + other + "/dead-letter")) {
       Api.Response hidden = as(token, "GET", path, null);
       assertEquals(404, hidden.status(), path + ": " + hidden.body());
       assertEquals("application/problem+json", hidden.contentType());
@@ -80,12 +79,12 @@ class TokensIT extends MicroTest {
     // The operator's resources are forbidden to it.
     for (String[] call :
         new String[][] {
-          {"GET", "/api/v1/apps"},
-          {"POST", "/api/v1/apps"},
-          {"GET", "/api/v1/sources"},
+          {"GET", "/api/v1/app"},
+          {"POST", "/api/v1/app"},
+          {"GET", "/api/v1/source"},
           {"GET", "/api/v1/audit"},
-          {"GET", "/api/v1/queues"},
-          {"POST", "/api/v1/apps/" + mine + "/tokens"}
+          {"GET", "/api/v1/queue"},
+          {"POST", "/api/v1/app/" + mine + "/token"}
         }) {
       Api.Response refused =
           as(token, call[0], call[1], call[0].equals("POST") ? JsonObject.EMPTY_JSON_OBJECT : null);
@@ -96,12 +95,12 @@ class TokensIT extends MicroTest {
         204,
         api.send(
                 "DELETE",
-                "/api/v1/apps/" + mine + "/tokens/" + tokenId,
+                "/api/v1/app/" + mine + "/token/" + tokenId,
                 null,
                 null,
                 TestStack.ADMIN_TOKEN)
             .status());
-    assertEquals(401, as(token, "GET", "/api/v1/apps/" + mine, null).status(), "revoked at once");
+    assertEquals(401, as(token, "GET", "/api/v1/app/" + mine, null).status(), "revoked at once");
   }
 
   /** Raw HTTP from another loopback address, so the test's own address is never the one slowed. */
@@ -118,7 +117,7 @@ class TokensIT extends MicroTest {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("GET /api/v1/apps HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+          ("GET /api/v1/app HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
                   + token
                   + "\r\n"
                   + headers

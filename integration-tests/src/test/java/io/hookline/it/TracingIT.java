@@ -64,7 +64,7 @@ class TracingIT extends MicroTest {
     String app = createApp("tracing");
     receiver.script("/traced", 500);
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder().add("url", receiver.url("/traced")).build());
     String messageId = sendMessage(app, "trace.test");
     awaitDeliveryStatus(messageId, "DELIVERED");
@@ -113,11 +113,11 @@ class TracingIT extends MicroTest {
   void anIngestedEventAndItsForwardedDeliveryAreOneTraceUnderTheProvidersContext() {
     String app = createApp("tracing-in");
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         Json.createObjectBuilder().add("url", receiver.url("/traced-in")).build());
     String source =
         api.create(
-                "/api/v1/sources",
+                "/api/v1/source",
                 Json.createObjectBuilder()
                     .add("name", "traced")
                     .add("type", "generic")
@@ -191,7 +191,7 @@ class TracingIT extends MicroTest {
                     Api.Response accepted =
                         api.sendWithHeader(
                             "POST",
-                            "/api/v1/apps/" + app + "/messages",
+                            "/api/v1/app/" + app + "/msg",
                             "{\"eventType\":\"t.together\",\"payload\":{}}",
                             "traceparent",
                             "00-" + trace + "-00f067aa0ba902b7-01");

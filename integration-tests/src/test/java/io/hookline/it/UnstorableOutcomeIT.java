@@ -38,7 +38,7 @@ class UnstorableOutcomeIT extends MicroTest {
   }
 
   private JsonArray attempts(String messageId) {
-    return api.get("/api/v1/apps/" + app + "/messages/" + messageId + "/attempts").array();
+    return api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array();
   }
 
   @Test
@@ -71,7 +71,7 @@ class UnstorableOutcomeIT extends MicroTest {
     host.append("invalid");
     String url = "http://" + host + "/long";
     api.create(
-        "/api/v1/apps/" + app + "/endpoints",
+        "/api/v1/app/" + app + "/endpoint",
         jakarta.json.Json.createObjectBuilder().add("url", url).build());
     String messageId = sendMessage(app, "long.host");
 

@@ -3,11 +3,10 @@ package io.hookline.api;
 import java.util.List;
 
 /**
- * What an app token may reach: its own app's resources under {@code /v1/apps/{app}/...} and Svix's
- * {@code /v1/app/{app_id}/...}, reading (not changing) its own app at {@code /v1/app/{app_id}}, and
- * reading the event-type catalogue (global, as in Svix; the admin token changes it). Another app's
- * resources answer 404 (as if they did not exist), admin operations 403. The health check needs no
- * token at all.
+ * What an app token may reach: its own app's resources under {@code /v1/app/{app_id}/...}, reading
+ * (not changing) its own app at {@code /v1/app/{app_id}}, and reading the event-type catalogue
+ * (global, as in Svix; the admin token changes it). Another app's resources answer 404 (as if they
+ * did not exist), admin operations 403. The health check needs no token at all.
  */
 public final class Access {
   /** The verdict for one request path. */
@@ -23,8 +22,7 @@ public final class Access {
   private Access() {}
 
   /**
-   * @param segments the request path below the API's root, such as {@code [v1, apps, acme,
-   *     messages]}
+   * @param segments the request path below the API's root, such as {@code [v1, app, acme, msg]}
    * @param appId the token's app id
    * @param appUid the token's app uid, or null
    */
@@ -51,7 +49,7 @@ public final class Access {
 
   /**
    * The path without empty segments (a trailing or doubled slash), so that {@code app/x/} is {@code
-   * app/x} and {@code apps/x//tokens} is {@code apps/x/tokens}, whatever the router makes of them.
+   * app/x} and {@code app/x//token} is {@code app/x/token}, whatever the router makes of them.
    */
   static List<String> withoutEmpty(List<String> segments) {
     return segments.stream().filter(segment -> !segment.isEmpty()).toList();
@@ -65,9 +63,7 @@ public final class Access {
   /** As {@link #forApp(String, List, String, String)} for the app-scoped resources. */
   public static Verdict forApp(List<String> pathSegments, String appId, String appUid) {
     List<String> segments = withoutEmpty(pathSegments);
-    if (segments.size() < 3
-        || !segments.get(0).equals("v1")
-        || !(segments.get(1).equals("apps") || segments.get(1).equals("app"))) {
+    if (segments.size() < 3 || !segments.get(0).equals("v1") || !segments.get(1).equals("app")) {
       // Listing or creating apps, sources, the audit log, queues: the operator's.
       return Verdict.FORBIDDEN;
     }
@@ -75,7 +71,7 @@ public final class Access {
     if (!app.equals(appId) && !app.equals(appUid)) {
       return Verdict.NOT_FOUND;
     }
-    if (segments.size() > 3 && segments.get(3).equals("tokens")) {
+    if (segments.size() > 3 && segments.get(3).equals("token")) {
       // A token does not make tokens: only the admin hands them out.
       return Verdict.FORBIDDEN;
     }

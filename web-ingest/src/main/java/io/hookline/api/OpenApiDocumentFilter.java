@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *
  * <p>Payara names an operation after its Java method, so {@code list} or {@code get} appear on many
  * paths; operation ids must be unique, so a repeated id gets the path's fixed segments appended
- * ({@code list} on {@code /api/v1/apps/{app}/endpoints} becomes {@code listAppsEndpoints}).
+ * ({@code list} on {@code /api/v1/app/{app_id}/endpoint} becomes {@code listAppEndpoint}).
  *
  * <p>Every failure leaves through {@link ProblemMapper} as {@code application/problem+json}; the
  * filter describes that body once as the schema {@code Problem} and gives every operation a {@code
@@ -182,7 +182,7 @@ public class OpenApiDocumentFilter implements OASFilter {
     }
   }
 
-  /** {@code /api/v1/apps/{app}/event-type} to {@code AppsEventType}. */
+  /** {@code /api/v1/app/{app_id}/endpoint} to {@code AppEndpoint}. */
   static String pathWords(String path) {
     String rest = path.startsWith(API_PREFIX) ? path.substring(API_PREFIX.length()) : path;
     StringBuilder words = new StringBuilder();

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** {@code GET /api/v1/queues}: Hookline's queues as Artemis counts them, for the dashboard. */
+/** {@code GET /api/v1/queue}: Hookline's queues as Artemis counts them, for the dashboard. */
 @ApplicationScoped
-@Path("v1/queues")
+@Path("v1/queue")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {
   @Inject QueueStats stats;

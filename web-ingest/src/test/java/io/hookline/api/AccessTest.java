@@ -15,29 +15,29 @@ class AccessTest {
 
   @Test
   void anAppTokenReachesItsOwnAppByIdOrUid() {
-    assertEquals(ALLOWED, of("v1/apps/app_A"));
-    assertEquals(ALLOWED, of("v1/apps/acme/messages"));
-    assertEquals(ALLOWED, of("v1/apps/app_A/endpoints/ep_1/attempts"));
+    assertEquals(ALLOWED, of("v1/app/app_A"));
+    assertEquals(ALLOWED, of("v1/app/acme/msg"));
+    assertEquals(ALLOWED, of("v1/app/app_A/attempt/endpoint/ep_1"));
   }
 
   @Test
   void anotherAppsResourcesDoNotExistForIt() {
-    assertEquals(NOT_FOUND, of("v1/apps/app_B"));
-    assertEquals(NOT_FOUND, of("v1/apps/other/messages"));
+    assertEquals(NOT_FOUND, of("v1/app/app_B"));
+    assertEquals(NOT_FOUND, of("v1/app/other/msg"));
   }
 
   @Test
   void operatorResourcesAreForbidden() {
     for (String path :
-        List.of("v1/apps", "v1/sources", "v1/sources/src_1/events", "v1/audit", "v1/queues")) {
+        List.of("v1/app", "v1/source", "v1/source/src_1/event", "v1/audit", "v1/queue")) {
       assertEquals(FORBIDDEN, of(path), path);
     }
-    assertEquals(FORBIDDEN, of("v1/apps/app_A/tokens"), "tokens are the admin's to hand out");
+    assertEquals(FORBIDDEN, of("v1/app/app_A/token"), "tokens are the admin's to hand out");
   }
 
   @Test
   void withoutAUidOnlyTheIdMatches() {
-    assertEquals(NOT_FOUND, Access.forApp(List.of("v1", "apps", "null"), "app_A", null));
+    assertEquals(NOT_FOUND, Access.forApp(List.of("v1", "app", "null"), "app_A", null));
   }
 
   @Test
@@ -74,7 +74,7 @@ class AccessTest {
         ALLOWED, Access.forApp("POST", List.of("v1", "app", "acme", "endpoint"), "app_A", "acme"));
     assertEquals(
         FORBIDDEN,
-        Access.forApp("POST", List.of("v1", "apps", "acme", "", "tokens", ""), "app_A", "acme"));
+        Access.forApp("POST", List.of("v1", "app", "acme", "", "token", ""), "app_A", "acme"));
   }
 
   @Test
@@ -82,6 +82,6 @@ class AccessTest {
     assertEquals(true, Access.open(List.of("v1", "health")));
     assertEquals(false, Access.open(List.of("v1", "health", "more")));
     assertEquals(false, Access.open(List.of("v1", "event-type")));
-    assertEquals(false, Access.open(List.of("v1", "apps")));
+    assertEquals(false, Access.open(List.of("v1", "app")));
   }
 }

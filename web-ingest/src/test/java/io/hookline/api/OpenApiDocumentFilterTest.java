@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentFilterTest {
   @Test
   void aPathGivesItsFixedSegmentsAsWords() {
-    assertEquals("AppsEndpoints", OpenApiDocumentFilter.pathWords("/api/v1/apps/{app}/endpoints"));
+    assertEquals("AppEndpoint", OpenApiDocumentFilter.pathWords("/api/v1/app/{app_id}/endpoint"));
     assertEquals("EventType", OpenApiDocumentFilter.pathWords("/api/v1/event-type/{name}"));
     assertEquals("Ingest", OpenApiDocumentFilter.pathWords("/ingest/{source}"));
   }

@@ -1,26 +1,37 @@
 package io.hookline.app.boundary;
 
-import static io.hookline.json.JsonFields.addNullable;
+import static io.hookline.json.JsonFields.rfc3339;
 
+import io.hookline.api.IdempotentPost;
 import io.hookline.api.JsonBody;
+import io.hookline.api.SvixLists;
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
+import io.hookline.json.JsonFields;
 import io.hookline.json.Jsons;
+import io.hookline.platform.ListPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,53 +39,40 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+/**
+ * Svix's applications: {@code /api/v1/app[/{app_id}]}, where {@code app_id} is the id or the uid.
+ * The admin token does everything; an app token reads its own app and nothing else ({@link
+ * io.hookline.api.Access}).
+ */
 @ApplicationScoped
-@Path("v1/apps")
+@Path("v1/app")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {
-  /** An app as the API shows it, for the OpenAPI examples. */
-  static final String APP_EXAMPLE =
-      "{\"id\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"name\":\"Acme\",\"uid\":\"acme\",\"createdAt\":\"2026-11-23T10:00:00Z\"}";
+  /** Svix's uid pattern, and not shaped like an id, or {@code {app_id}} would be ambiguous. */
+  static final Pattern UID = Pattern.compile("(?!app_)[a-zA-Z0-9\\-_.]+");
 
-  /** A uid must not look like an id, or {@code {app}} in a path would be ambiguous. */
-  static final Pattern UID = Pattern.compile("(?!app_)[A-Za-z0-9][A-Za-z0-9_.-]*");
+  static final int MAX_NAME = 256;
+  static final int MAX_UID = 256;
+
+  /** Svix's throttleRate is a uint16: messages per second, null for none. */
+  static final int MAX_THROTTLE = 65535;
+
+  static final String EXAMPLE_IN =
+      "{\"name\":\"Acme\",\"uid\":\"acme\",\"metadata\":{\"plan\":\"pro\"},\"throttleRate\":100}";
+  static final String EXAMPLE_OUT =
+      "{\"id\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"uid\":\"acme\",\"name\":\"Acme\",\"metadata\":{\"plan\":\"pro\"},\"throttleRate\":100,\"createdAt\":\"2026-11-23T10:00:00.000000Z\",\"updatedAt\":\"2026-11-23T10:00:00.000000Z\"}";
 
   @Inject Apps apps;
+  @Inject IdempotentPost idempotent;
 
   @Operation(
-      summary = "Create an app",
+      summary = "List applications",
       description =
-          "An app is one tenant: its endpoints and messages. `uid` is your own id for it, usable wherever `{app}` appears. 409 if the uid is taken.")
-  @APIResponse(
-      responseCode = "201",
-      description = "Create an app: done",
-      content =
-          @Content(
-              mediaType = "application/json",
-              examples = @ExampleObject(name = "example", value = APP_EXAMPLE)))
-  @RequestBody(
-      required = true,
-      content =
-          @Content(
-              mediaType = "application/json",
-              examples =
-                  @ExampleObject(name = "example", value = "{\"name\":\"Acme\",\"uid\":\"acme\"}")))
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(String body, @Context UriInfo uri) {
-    JsonBody json = JsonBody.parse(body);
-    String name = json.requiredString("name", 256, null);
-    String uid = json.optionalString("uid", 256, UID);
-    App app = apps.create(name, uid);
-    return Response.created(uri.getAbsolutePathBuilder().path(app.getId()).build())
-        .entity(view(app))
-        .build();
-  }
-
-  @Operation(summary = "List apps", description = "Every app, oldest first.")
+          "Oldest first by default; Svix's list shape {data, iterator, prevIterator, done} with"
+              + " limit (1-250, default 50), iterator and order (ascending or descending).")
   @APIResponse(
       responseCode = "200",
-      description = "List apps: done",
+      description = "A page of applications",
       content =
           @Content(
               mediaType = "application/json",
@@ -82,33 +80,227 @@ public class AppsResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"data\":[{\"id\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"name\":\"Acme\",\"uid\":\"acme\",\"createdAt\":\"2026-11-23T10:00:00Z\"}]}")))
+                          "{\"data\":["
+                              + EXAMPLE_OUT
+                              + "],\"iterator\":\"bmFwcF8wMUpEMlE4WkszWDlWNFQ2VzhZMEIyQzRENg\",\"prevIterator\":\"cGFwcF8wMUpEMlE4WkszWDlWNFQ2VzhZMEIyQzRENg\",\"done\":true}")))
   @GET
-  public JsonObject list() {
-    JsonArrayBuilder data = Jsons.createArrayBuilder();
-    apps.list().forEach(app -> data.add(view(app)));
-    return Jsons.createObjectBuilder().add("data", data).build();
+  public JsonObject list(
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator,
+      @QueryParam("order") String order) {
+    ListPage page = SvixLists.page(limit, iterator, order, ListPage.Order.ASCENDING);
+    return SvixLists.json(apps.list(page), AppsResource::view);
   }
 
-  @Operation(summary = "Get an app", description = "By its id (`app_...`) or its uid.")
+  @Operation(
+      summary = "Create an application",
+      description =
+          "201 with the application; a taken uid is a 409, or with get_if_exists=true a 200 with"
+              + " the application holding it. An idempotency-key header makes a retry answer the"
+              + " first answer again (Idempotent-Replayed: true).")
   @APIResponse(
-      responseCode = "200",
-      description = "Get an app: done",
+      responseCode = "201",
+      description = "Created",
       content =
           @Content(
               mediaType = "application/json",
-              examples = @ExampleObject(name = "example", value = APP_EXAMPLE)))
+              examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Found by uid (get_if_exists=true)",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = EXAMPLE_IN)))
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(
+      String body,
+      @QueryParam("get_if_exists") String getIfExists,
+      @Context ContainerRequestContext request,
+      @Context UriInfo uri) {
+    return idempotent.answer(
+        request,
+        body,
+        () -> {
+          Apps.Fields fields = fields(JsonBody.parse(body));
+          boolean orGet = SvixLists.flag("get_if_exists", getIfExists, false);
+          Apps.Outcome outcome = apps.create(fields, orGet);
+          return (outcome.created()
+                  ? Response.created(
+                      uri.getAbsolutePathBuilder().path(outcome.app().getId()).build())
+                  : Response.ok())
+              .entity(view(outcome.app()))
+              .build();
+        });
+  }
+
+  @Operation(summary = "Get an application", description = "By its id or its uid.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The application",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @GET
-  @Path("{app}")
-  public JsonObject get(@PathParam("app") String app) {
+  @Path("{app_id}")
+  public JsonObject get(@PathParam("app_id") String app) {
     return view(apps.find(app));
+  }
+
+  @Operation(
+      summary = "Update an application",
+      description =
+          "Replaces every field (metadata and throttleRate left out are cleared); creates the"
+              + " application (201) when app_id names none, with app_id as its uid unless the body"
+              + " gives one.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Updated",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = EXAMPLE_IN)))
+  @PUT
+  @Path("{app_id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response update(@PathParam("app_id") String app, String body) {
+    // The path may become the new app's uid: it is held to a uid's rules first.
+    if (app.length() > MAX_UID || !(app.startsWith("app_") || UID.matcher(app).matches())) {
+      throw new io.hookline.platform.Refusal(
+          io.hookline.platform.Refusal.Kind.INVALID,
+          "invalid-field",
+          "Invalid field",
+          "app_id must be an app id or a uid of 1 to "
+              + MAX_UID
+              + " letters, digits, '-', '_', '.'",
+          "app_id",
+          io.hookline.platform.Refusal.Location.PATH);
+    }
+    Apps.Outcome outcome = apps.update(app, fields(JsonBody.parse(body)));
+    return Response.status(outcome.created() ? 201 : 200).entity(view(outcome.app())).build();
+  }
+
+  @Operation(
+      summary = "Partially update an application",
+      description =
+          "Changes only the members named; null clears uid and throttleRate and leaves name and"
+              + " metadata as they are.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Updated",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(name = "example", value = "{\"metadata\":{\"plan\":\"team\"}}")))
+  @PATCH
+  @Path("{app_id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject patch(@PathParam("app_id") String app, String body) {
+    JsonBody json = JsonBody.parse(body);
+    Apps.Changes changes =
+        new Apps.Changes(
+            json.optionalString("name", MAX_NAME, null),
+            json.has("uid") ? Optional.ofNullable(json.optionalString("uid", MAX_UID, UID)) : null,
+            present(json, "metadata") ? metadata(json) : null,
+            json.has("throttleRate")
+                ? Optional.ofNullable(json.optionalInteger("throttleRate", 0, MAX_THROTTLE))
+                : null);
+    return view(apps.patch(app, changes));
+  }
+
+  @Operation(
+      summary = "Delete an application",
+      description =
+          "204; the app's tokens go with it. An app that still has endpoints or messages, or that"
+              + " an inbound source forwards to, is kept and answered with 409.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "409", description = "The app still holds endpoints or messages")
+  @DELETE
+  @Path("{app_id}")
+  public Response delete(@PathParam("app_id") String app) {
+    apps.delete(app);
+    return Response.noContent().build();
+  }
+
+  /** The most metadata an app keeps: it is shown in every app view and list page. */
+  static final int MAX_METADATA_ENTRIES = 50;
+
+  static final int MAX_METADATA_KEY = 256;
+  static final int MAX_METADATA_VALUE = 1024;
+
+  private static Map<String, String> metadata(JsonBody json) {
+    Map<String, String> metadata = json.optionalStringMap("metadata");
+    if (metadata.size() > MAX_METADATA_ENTRIES) {
+      throw io.hookline.platform.Refusal.invalidField(
+          "metadata", "must hold at most " + MAX_METADATA_ENTRIES + " entries");
+    }
+    for (Map.Entry<String, String> entry : metadata.entrySet()) {
+      if (entry.getKey().isEmpty() || entry.getKey().length() > MAX_METADATA_KEY) {
+        throw io.hookline.platform.Refusal.invalidField(
+            "metadata", "keys must be 1 to " + MAX_METADATA_KEY + " characters");
+      }
+      if (entry.getValue().length() > MAX_METADATA_VALUE) {
+        throw io.hookline.platform.Refusal.invalidField(
+            "metadata." + entry.getKey(), "must be at most " + MAX_METADATA_VALUE + " characters");
+      }
+    }
+    return metadata;
+  }
+
+  /** Whether the member is given and not null (a null name or metadata leaves it as it is). */
+  private static boolean present(JsonBody json, String field) {
+    return json.has(field) && json.value(field).getValueType() != JsonValue.ValueType.NULL;
+  }
+
+  private static Apps.Fields fields(JsonBody json) {
+    String name = json.requiredString("name", MAX_NAME, null);
+    if (name.isEmpty()) {
+      throw io.hookline.platform.Refusal.invalidField("name", "must not be empty");
+    }
+    Map<String, String> metadata = metadata(json);
+    return new Apps.Fields(
+        name,
+        json.optionalString("uid", MAX_UID, UID),
+        metadata,
+        json.optionalInteger("throttleRate", 0, MAX_THROTTLE));
   }
 
   static JsonObject view(App app) {
     JsonObjectBuilder json =
         Jsons.createObjectBuilder().add("id", app.getId()).add("name", app.getName());
-    return addNullable(json, "uid", app.getUid())
-        .add("createdAt", app.getCreatedAt().toString())
+    JsonFields.addNullable(json, "uid", app.getUid());
+    json.add("metadata", JsonFields.stored(app.getMetadata()));
+    JsonFields.addNullable(json, "throttleRate", app.getThrottleRate());
+    return json.add("createdAt", rfc3339(app.getCreatedAt()))
+        .add("updatedAt", rfc3339(app.getUpdatedAt()))
         .build();
   }
 }

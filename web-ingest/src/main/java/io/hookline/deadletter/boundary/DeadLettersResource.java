@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @ApplicationScoped
-@Path("v1/apps/{app}/dead-letters")
+@Path("v1/app/{app_id}/dead-letter")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
   @Inject DeadLetters deadLetters;
@@ -47,7 +47,7 @@ public class DeadLettersResource {
                           "{\"data\":[{\"deliveryId\":\"dlv_01JD2QB3\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"dead\",\"attempts\":8,\"reason\":\"answered 500\",\"lastAttemptAt\":\"2026-11-24T03:00:00Z\",\"createdAt\":\"2026-11-23T10:00:01Z\"}],\"next\":null}")))
   @GET
   public JsonObject list(
-      @PathParam("app") String app,
+      @PathParam("app_id") String app,
       @QueryParam("limit") Integer limit,
       @QueryParam("before") String before) {
     int size = io.hookline.api.Paging.size(limit);

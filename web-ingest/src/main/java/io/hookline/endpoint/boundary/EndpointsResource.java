@@ -2,10 +2,8 @@ package io.hookline.endpoint.boundary;
 
 import static io.hookline.json.JsonFields.addNullable;
 
-import io.hookline.api.DeliveryViews;
 import io.hookline.api.JsonBody;
 import io.hookline.deadletter.control.DeadLetters;
-import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.control.EndpointSpec;
 import io.hookline.endpoint.control.Endpoints;
@@ -28,7 +26,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @ApplicationScoped
-@Path("v1/apps/{app}/endpoints")
+@Path("v1/app/{app_id}/endpoint")
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointsResource {
   /** An endpoint as the API shows it, for the OpenAPI examples. */
@@ -81,7 +78,7 @@ public class EndpointsResource {
                           "{\"url\":\"https://example.com/webhooks\",\"eventTypes\":[\"invoice.*\"],\"headers\":{\"X-Team\":\"billing\"},\"rateLimit\":10}")))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@PathParam("app") String app, String body, @Context UriInfo uri) {
+  public Response create(@PathParam("app_id") String app, String body, @Context UriInfo uri) {
     JsonBody json = JsonBody.parse(body);
     Endpoint endpoint =
         endpoints.create(app, spec(json, null), json.optionalString("secret", 200, null));
@@ -105,7 +102,7 @@ public class EndpointsResource {
                       value =
                           "{\"data\":[{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":true,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}]}")))
   @GET
-  public JsonObject list(@PathParam("app") String app) {
+  public JsonObject list(@PathParam("app_id") String app) {
     JsonArrayBuilder data = Jsons.createArrayBuilder();
     endpoints.list(app).forEach(endpoint -> data.add(view(endpoint)));
     return Jsons.createObjectBuilder().add("data", data).build();
@@ -120,8 +117,9 @@ public class EndpointsResource {
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @GET
-  @Path("{endpoint}")
-  public JsonObject get(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
+  @Path("{endpoint_id}")
+  public JsonObject get(
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint) {
     return view(endpoints.find(app, endpoint));
   }
 
@@ -148,10 +146,10 @@ public class EndpointsResource {
                       value =
                           "{\"url\":\"https://example.com/webhooks/v2\",\"eventTypes\":[\"invoice.*\",\"customer.created\"]}")))
   @PUT
-  @Path("{endpoint}")
+  @Path("{endpoint_id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject replace(
-      @PathParam("app") String app, @PathParam("endpoint") String endpoint, String body) {
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint, String body) {
     JsonBody json = JsonBody.parse(body);
     Endpoint updated = endpoints.replace(app, endpoint, spec(json, null));
     return view(applyEnabled(app, endpoint, json, updated));
@@ -173,10 +171,10 @@ public class EndpointsResource {
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = "{\"rateLimit\":5}")))
   @PATCH
-  @Path("{endpoint}")
+  @Path("{endpoint_id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject patch(
-      @PathParam("app") String app, @PathParam("endpoint") String endpoint, String body) {
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint, String body) {
     JsonBody json = JsonBody.parse(body);
     Endpoint updated = endpoints.replace(app, endpoint, spec(json, endpoints.find(app, endpoint)));
     return view(applyEnabled(app, endpoint, json, updated));
@@ -187,8 +185,9 @@ public class EndpointsResource {
       description = "The endpoint gets nothing more and leaves the API; its history stays.")
   @APIResponse(responseCode = "204", description = "Delete an endpoint: done")
   @DELETE
-  @Path("{endpoint}")
-  public Response delete(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
+  @Path("{endpoint_id}")
+  public Response delete(
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint) {
     endpoints.delete(app, endpoint);
     return Response.noContent().build();
   }
@@ -204,8 +203,9 @@ public class EndpointsResource {
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @POST
-  @Path("{endpoint}/enable")
-  public JsonObject enable(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
+  @Path("{endpoint_id}/enable")
+  public JsonObject enable(
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint) {
     return view(endpoints.setEnabled(app, endpoint, true));
   }
 
@@ -224,8 +224,9 @@ public class EndpointsResource {
                       value =
                           "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhooks\",\"description\":null,\"eventTypes\":[\"invoice.*\"],\"headers\":{},\"enabled\":false,\"rateLimit\":null,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
   @POST
-  @Path("{endpoint}/disable")
-  public JsonObject disable(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
+  @Path("{endpoint_id}/disable")
+  public JsonObject disable(
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint) {
     return view(endpoints.setEnabled(app, endpoint, false));
   }
 
@@ -256,10 +257,10 @@ public class EndpointsResource {
                       value =
                           "{\"since\":\"2026-11-23T00:00:00Z\",\"until\":\"2026-11-23T12:00:00Z\"}")))
   @POST
-  @Path("{endpoint}/recover")
+  @Path("{endpoint_id}/recover")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response recover(
-      @PathParam("app") String app, @PathParam("endpoint") String endpoint, String body) {
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint, String body) {
     JsonBody json = JsonBody.parse(body);
     OffsetDateTime since = timestamp(json, "since", true);
     OffsetDateTime until = timestamp(json, "until", false);
@@ -309,9 +310,9 @@ public class EndpointsResource {
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = "{}")))
   @POST
-  @Path("{endpoint}/secret/rotate")
+  @Path("{endpoint_id}/secret/rotate")
   public JsonObject rotateSecret(
-      @PathParam("app") String app, @PathParam("endpoint") String endpoint, String body) {
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint, String body) {
     String key =
         body == null || body.isBlank()
             ? null
@@ -338,8 +339,9 @@ public class EndpointsResource {
                       value =
                           "{\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"state\":\"closed\",\"consecutiveFailures\":0,\"windowSuccesses\":120,\"windowFailures\":1,\"avgLatencyMs\":85,\"timesOpened\":0}")))
   @GET
-  @Path("{endpoint}/health")
-  public JsonObject health(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
+  @Path("{endpoint_id}/health")
+  public JsonObject health(
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint) {
     EndpointHealth health = endpoints.health(app, endpoint);
     JsonObjectBuilder json =
         Jsons.createObjectBuilder()
@@ -370,52 +372,10 @@ public class EndpointsResource {
                       name = "example",
                       value = "{\"key\":\"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}")))
   @GET
-  @Path("{endpoint}/secret")
-  public JsonObject secret(@PathParam("app") String app, @PathParam("endpoint") String endpoint) {
+  @Path("{endpoint_id}/secret")
+  public JsonObject secret(
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint) {
     return Jsons.createObjectBuilder().add("key", endpoints.secret(app, endpoint)).build();
-  }
-
-  /**
-   * The endpoint's tries, newest first. {@code next} is the cursor for the following page (pass it
-   * as {@code before}), null on the last page.
-   */
-  @Operation(
-      summary = "List an endpoint's attempts",
-      description = "Its tries, newest first; pass `next` as `before` for the following page.")
-  @APIResponse(
-      responseCode = "200",
-      description = "List an endpoint's attempts: done",
-      content =
-          @Content(
-              mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"data\":[{\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"attempt\":1,\"status\":\"succeeded\",\"responseStatus\":204,\"durationMs\":42,\"timestamp\":\"2026-11-23T10:00:01Z\"}],\"next\":null}")))
-  @GET
-  @Path("{endpoint}/attempts")
-  public JsonObject attempts(
-      @PathParam("app") String app,
-      @PathParam("endpoint") String endpoint,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("before") String before) {
-    int size = io.hookline.api.Paging.size(limit);
-    Long cursor = null;
-    if (before != null) {
-      try {
-        cursor = Long.valueOf(before);
-      } catch (NumberFormatException e) {
-        throw Refusal.invalidField("before", "must be a cursor from an earlier page's next");
-      }
-    }
-    List<DeliveryAttempt> page = endpoints.attempts(app, endpoint, cursor, size + 1);
-    JsonArrayBuilder data = Jsons.createArrayBuilder();
-    page.stream().limit(size).forEach(attempt -> data.add(DeliveryViews.attempt(attempt)));
-    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
-    return addNullable(
-            json, "next", page.size() > size ? page.get(size - 1).getId().toString() : null)
-        .build();
   }
 
   /** The spec in the body; with {@code current}, fields the body leaves out keep their value. */

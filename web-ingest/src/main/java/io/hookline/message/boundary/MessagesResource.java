@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @ApplicationScoped
-@Path("v1/apps/{app}/messages")
+@Path("v1/app/{app_id}/msg")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
   static final Pattern EVENT_TYPE = io.hookline.platform.EventTypes.PATTERN;
@@ -74,7 +74,7 @@ public class MessagesResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response send(
-      @PathParam("app") String app,
+      @PathParam("app_id") String app,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       String body) {
     if (idempotencyKey != null) {
@@ -115,7 +115,7 @@ public class MessagesResource {
                           "{\"data\":[{\"id\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:01Z\",\"deliveries\":[{\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"delivered\",\"attempts\":1}]}],\"next\":null}")))
   @GET
   public JsonObject list(
-      @PathParam("app") String app,
+      @PathParam("app_id") String app,
       @jakarta.ws.rs.QueryParam("limit") Integer limit,
       @jakarta.ws.rs.QueryParam("before") String before) {
     int size = io.hookline.api.Paging.size(limit);
@@ -151,7 +151,7 @@ public class MessagesResource {
   @Operation(
       summary = "Send up to 1,000 messages",
       description =
-          "Each item as POST .../messages takes it, all in one transaction; one answer lists each"
+          "Each item as POST .../msg takes it, all in one transaction; one answer lists each"
               + " item's message or its own problem (a refused item does not sink the others)."
               + " eventId repeats work as for single sends; Idempotency-Key does not apply.")
   @APIResponse(
@@ -178,7 +178,7 @@ public class MessagesResource {
   @POST
   @Path("batch")
   @Consumes(MediaType.APPLICATION_JSON)
-  public JsonObject sendBatch(@PathParam("app") String app, String body) {
+  public JsonObject sendBatch(@PathParam("app_id") String app, String body) {
     JsonBody json = JsonBody.parse(body);
     if (!(json.value("messages") instanceof JsonArray messages)) {
       throw Refusal.invalidField("messages", "must be an array of messages");
@@ -238,31 +238,11 @@ public class MessagesResource {
                       value =
                           "{\"id\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:01Z\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200}}")))
   @GET
-  @Path("{message}")
-  public JsonObject get(@PathParam("app") String app, @PathParam("message") String messageId) {
+  @Path("{msg_id}")
+  public JsonObject get(@PathParam("app_id") String app, @PathParam("msg_id") String messageId) {
     Message message = intake.find(app, messageId);
     JsonObject payload = JsonFields.stored(message.getPayload());
     return summary(message).add("payload", payload).build();
-  }
-
-  @Operation(summary = "List a message's attempts", description = "Every try at every endpoint.")
-  @APIResponse(
-      responseCode = "200",
-      description = "List a message's attempts: done",
-      content =
-          @Content(
-              mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "[{\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"attempt\":1,\"status\":\"succeeded\",\"responseStatus\":204,\"durationMs\":42,\"timestamp\":\"2026-11-23T10:00:01Z\"}]")))
-  @GET
-  @Path("{message}/attempts")
-  public JsonArray attempts(@PathParam("app") String app, @PathParam("message") String messageId) {
-    JsonArrayBuilder list = Jsons.createArrayBuilder();
-    intake.attempts(app, messageId).forEach(attempt -> list.add(DeliveryViews.attempt(attempt)));
-    return list.build();
   }
 
   /**
@@ -286,11 +266,11 @@ public class MessagesResource {
                       value =
                           "{\"deliveryId\":\"dlv_01JD2QB3\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"pending\",\"attempts\":8,\"reason\":\"answered 500\",\"lastAttemptAt\":\"2026-11-24T03:00:00Z\",\"createdAt\":\"2026-11-23T10:00:01Z\"}")))
   @POST
-  @Path("{message}/endpoints/{endpoint}/resend")
+  @Path("{msg_id}/endpoint/{endpoint_id}/resend")
   public Response resend(
-      @PathParam("app") String app,
-      @PathParam("message") String messageId,
-      @PathParam("endpoint") String endpointId) {
+      @PathParam("app_id") String app,
+      @PathParam("msg_id") String messageId,
+      @PathParam("endpoint_id") String endpointId) {
     return Response.accepted(DeliveryViews.delivery(deadLetters.resend(app, messageId, endpointId)))
         .build();
   }

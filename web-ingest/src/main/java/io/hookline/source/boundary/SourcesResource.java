@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @ApplicationScoped
-@Path("v1/sources")
+@Path("v1/source")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
   /** A source as the API shows it, for the OpenAPI examples. */
@@ -177,7 +177,7 @@ public class SourcesResource {
                       value =
                           "{\"data\":[{\"id\":\"evt_01JD2QD5\",\"sourceId\":\"src_01JD2QC4\",\"providerId\":\"72d3162e-cc78-11e3-81ab-4c9367dc0958\",\"eventType\":\"github.push\",\"bodySha256\":\"5e88...\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"transformError\":null,\"payload\":{\"ref\":\"refs/heads/main\"},\"receivedAt\":\"2026-11-23T10:00:00Z\"}],\"next\":null}")))
   @GET
-  @Path("{source}/events")
+  @Path("{source}/event")
   public JsonObject events(
       @PathParam("source") String id,
       @QueryParam("type") String type,
@@ -216,7 +216,7 @@ public class SourcesResource {
                       value =
                           "{\"id\":\"evt_01JD2QD5\",\"sourceId\":\"src_01JD2QC4\",\"providerId\":\"72d3162e-cc78-11e3-81ab-4c9367dc0958\",\"eventType\":\"github.push\",\"bodySha256\":\"5e88...\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"transformError\":null,\"payload\":{\"ref\":\"refs/heads/main\"},\"receivedAt\":\"2026-11-23T10:00:00Z\",\"contentType\":\"application/json\",\"rawBody\":\"{\\\"ref\\\": \\\"refs/heads/main\\\"}\",\"rawBodyBase64\":\"eyJyZWYiOiAicmVmcy9oZWFkcy9tYWluIn0=\",\"headers\":{\"x-github-event\":\"push\"}}")))
   @GET
-  @Path("{source}/events/{event}")
+  @Path("{source}/event/{event}")
   public JsonObject event(@PathParam("source") String id, @PathParam("event") String eventId) {
     InboundEvent event = events.find(id, eventId);
     JsonObjectBuilder json = Jsons.createObjectBuilder(summary(event));
@@ -243,7 +243,7 @@ public class SourcesResource {
                       value =
                           "{\"eventId\":\"evt_01JD2QD5\",\"messageId\":\"msg_01JD2QE6\",\"eventType\":\"github.push\"}")))
   @POST
-  @Path("{source}/events/{event}/replay")
+  @Path("{source}/event/{event}/replay")
   public Response replay(@PathParam("source") String id, @PathParam("event") String eventId) {
     Message message = events.replay(id, eventId);
     return Response.accepted(

@@ -1,2 +1,2 @@
-/** {@code /api/v1/sources}: inbound sources and the events they received. */
+/** {@code /api/v1/source}: inbound sources and the events they received. */
 package io.hookline.source.boundary;

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @ApplicationScoped
-@Path("v1/apps/{app}/tokens")
+@Path("v1/app/{app_id}/token")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokensResource {
   @Inject ApiTokens tokens;
@@ -44,7 +44,7 @@ public class TokensResource {
                       value =
                           "{\"id\":\"tok_01JD2QF7\",\"prefix\":\"hk_app_Zx3k\",\"createdAt\":\"2026-11-23T10:00:00Z\",\"token\":\"hk_app_Zx3kQ...\"}")))
   @POST
-  public Response issue(@PathParam("app") String app) {
+  public Response issue(@PathParam("app_id") String app) {
     ApiTokens.Issued issued = tokens.issue(app);
     return Response.status(201)
         .entity(Jsons.createObjectBuilder(view(issued.row())).add("token", issued.token()).build())
@@ -66,7 +66,7 @@ public class TokensResource {
                       value =
                           "{\"data\":[{\"id\":\"tok_01JD2QF7\",\"prefix\":\"hk_app_Zx3k\",\"createdAt\":\"2026-11-23T10:00:00Z\"}]}")))
   @GET
-  public JsonObject list(@PathParam("app") String app) {
+  public JsonObject list(@PathParam("app_id") String app) {
     JsonArrayBuilder data = Jsons.createArrayBuilder();
     tokens.list(app).forEach(token -> data.add(view(token)));
     return Jsons.createObjectBuilder().add("data", data).build();
@@ -78,7 +78,7 @@ public class TokensResource {
   @APIResponse(responseCode = "204", description = "Revoked")
   @DELETE
   @Path("{token}")
-  public Response revoke(@PathParam("app") String app, @PathParam("token") String token) {
+  public Response revoke(@PathParam("app_id") String app, @PathParam("token") String token) {
     tokens.revoke(app, token);
     return Response.noContent().build();
   }

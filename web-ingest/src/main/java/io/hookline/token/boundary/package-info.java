@@ -1,2 +1,2 @@
-/** {@code /api/v1/apps/{app}/tokens}: per-app API tokens, managed with the admin token. */
+/** {@code /api/v1/app/{app}/token}: per-app API tokens, managed with the admin token. */
 package io.hookline.token.boundary;
