@@ -301,20 +301,27 @@ public class Endpoints {
       java.time.OffsetDateTime since,
       java.time.OffsetDateTime until) {
     Endpoint endpoint = find(appRef, endpointRef);
-    Object[] row =
-        (Object[])
-            em.createNativeQuery(
-                    "select count(*) filter (where status = 'DELIVERED'),"
-                        + " count(*) filter (where status = 'PENDING' and attempt_count = 0),"
-                        + " count(*) filter (where status = 'PENDING' and attempt_count > 0),"
-                        + " count(*) filter (where status = 'DEAD')"
-                        + " from delivery where endpoint_id = ?1"
-                        + " and (cast(?2 as timestamptz) is null or created_at >= ?2)"
-                        + " and (cast(?3 as timestamptz) is null or created_at < ?3)")
-                .setParameter(1, endpoint.getId())
-                .setParameter(2, since)
-                .setParameter(3, until)
-                .getSingleResult();
+    StringBuilder sql =
+        new StringBuilder(
+            "select count(*) filter (where status = 'DELIVERED'),"
+                + " count(*) filter (where status = 'PENDING' and attempt_count = 0),"
+                + " count(*) filter (where status = 'PENDING' and attempt_count > 0),"
+                + " count(*) filter (where status = 'DEAD')"
+                + " from delivery where endpoint_id = ?1");
+    List<Object> bounds = new java.util.ArrayList<>();
+    if (since != null) {
+      bounds.add(since);
+      sql.append(" and created_at >= ?").append(bounds.size() + 1);
+    }
+    if (until != null) {
+      bounds.add(until);
+      sql.append(" and created_at < ?").append(bounds.size() + 1);
+    }
+    var query = em.createNativeQuery(sql.toString()).setParameter(1, endpoint.getId());
+    for (int i = 0; i < bounds.size(); i++) {
+      query.setParameter(i + 2, bounds.get(i));
+    }
+    Object[] row = (Object[]) query.getSingleResult();
     return new Stats(
         ((Number) row[0]).longValue(),
         ((Number) row[1]).longValue(),
