@@ -69,11 +69,11 @@ async function refreshQueues() {
 async function refreshEndpoints(apps) {
   const rows = [];
   for (const app of apps) {
-    const endpoints = (await get("/app/" + app.id + "/endpoint")).data;
+    const endpoints = (await get("/app/" + app.id + "/endpoint?limit=250")).data;
     for (const endpoint of endpoints) {
       const health = await get("/app/" + app.id + "/endpoint/" + endpoint.id + "/health");
       const tries = health.windowSuccesses + health.windowFailures;
-      const state = endpoint.enabled ? health.state : "disabled";
+      const state = endpoint.disabled ? "disabled" : health.state;
       const tr = row(
         cell(app.name),
         cell(endpoint.id),

@@ -207,8 +207,12 @@ class DeadLettersIT extends MicroTest {
                 "/api/v1/app/" + app + "/endpoint",
                 Json.createObjectBuilder().add("url", receiver.url(path("off"))).build())
             .getString("id");
-    api.post(
-        "/api/v1/app/" + app + "/endpoint/" + endpoint + "/disable", JsonValue.EMPTY_JSON_OBJECT);
+    api.send(
+        "PATCH",
+        "/api/v1/app/" + app + "/endpoint/" + endpoint,
+        "{\"disabled\":true}",
+        "application/json",
+        TestStack.ADMIN_TOKEN);
     Api.Response refused =
         api.post(
             "/api/v1/app/" + app + "/msg/" + messageId + "/endpoint/" + endpoint + "/resend",

@@ -109,9 +109,12 @@ class HealthIT extends MicroTest {
     // reconciler later finds the pending deliveries, whose tries end them dead.)
     assertEquals(
         200,
-        api.post(
-                "/api/v1/app/" + app + "/endpoint/" + endpoint + "/disable",
-                JsonValue.EMPTY_JSON_OBJECT)
+        api.send(
+                "PATCH",
+                "/api/v1/app/" + app + "/endpoint/" + endpoint,
+                "{\"disabled\":true}",
+                "application/json",
+                TestStack.ADMIN_TOKEN)
             .status());
     BrokerProbe.remove("hookline.deliveries", "hooklineEndpointId = '" + endpoint + "'");
     Eventually.await("ready again", WAIT, () -> ready().status(), status -> status == 200);

@@ -81,9 +81,12 @@ class OrderedGroupsOnTwoNodesIT extends MicroTest {
           numbered.subList(0, received.size()),
           received,
           "the endpoint got its messages in the order of their numbers");
-      api.post(
-          "/api/v1/app/" + app + "/endpoint/" + endpoint[0] + "/disable",
-          jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+      api.send(
+          "PATCH",
+          "/api/v1/app/" + app + "/endpoint/" + endpoint[0],
+          "{\"disabled\":true}",
+          "application/json",
+          TestStack.ADMIN_TOKEN);
     }
     Eventually.await(
         "the disabled endpoints' deliveries settled",

@@ -83,7 +83,7 @@ class RetryIT extends MicroTest {
             "the endpoint disabled",
             WAIT,
             () -> api.get("/api/v1/app/" + app + "/endpoint/" + endpoint).json(),
-            e -> !e.getBoolean("enabled"));
+            e -> e.getBoolean("disabled"));
     assertTrue(disabled.getString("disabledReason").contains("410"), disabled.toString());
     assertEquals(List.of("DEAD"), deliveryStatus(messageId));
     // The JMS side of that transaction commits just after the row (last-agent order).

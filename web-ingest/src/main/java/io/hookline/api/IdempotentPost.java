@@ -49,14 +49,17 @@ public class IdempotentPost {
             () -> {
               Response response = action.get();
               URI location = response.getLocation();
+              Object entity = response.getEntity();
               return new IdempotentAnswers.Answer(
                   response.getStatus(),
-                  String.valueOf(response.getEntity()),
+                  entity == null ? "" : entity.toString(),
                   location == null ? null : location.toString(),
                   false);
             });
-    Response.ResponseBuilder response =
-        Response.status(answer.status()).entity(answer.body()).type(MediaType.APPLICATION_JSON);
+    Response.ResponseBuilder response = Response.status(answer.status());
+    if (answer.status() != Response.Status.NO_CONTENT.getStatusCode()) {
+      response.entity(answer.body()).type(MediaType.APPLICATION_JSON);
+    }
     if (answer.location() != null) {
       response.location(URI.create(answer.location()));
     }

@@ -21,6 +21,25 @@ class AccessTest {
   }
 
   @Test
+  void anAppTokenManagesItsOwnEndpointsByIdOrUid() {
+    for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+      for (String path :
+          List.of(
+              "v1/app/acme/endpoint",
+              "v1/app/app_A/endpoint/billing",
+              "v1/app/acme/endpoint/ep_1/headers",
+              "v1/app/acme/endpoint/billing/secret/rotate",
+              "v1/app/app_A/endpoint/ep_1/send-example")) {
+        assertEquals(
+            ALLOWED, Access.forApp(method, List.of(path.split("/")), "app_A", "acme"), path);
+      }
+    }
+    assertEquals(
+        NOT_FOUND,
+        Access.forApp("PATCH", List.of("v1", "app", "other", "endpoint", "ep_1"), "app_A", "acme"));
+  }
+
+  @Test
   void anotherAppsResourcesDoNotExistForIt() {
     assertEquals(NOT_FOUND, of("v1/app/app_B"));
     assertEquals(NOT_FOUND, of("v1/app/other/msg"));

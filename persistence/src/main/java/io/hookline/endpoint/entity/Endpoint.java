@@ -24,18 +24,33 @@ import java.util.Map;
     name = Endpoint.BY_APP,
     query = "select e from Endpoint e where e.appId = :appId and e.deletedAt is null order by e.id")
 @NamedQuery(
+    name = Endpoint.BY_APP_UID,
+    query =
+        "select e from Endpoint e where e.appId = :appId and e.uid = :uid and e.deletedAt is null")
+@NamedQuery(
     name = Endpoint.ENABLED_BY_APPS,
     query =
         "select e from Endpoint e where e.appId in :appIds and e.enabled = true"
             + " and e.deletedAt is null")
 public class Endpoint implements AppOwned {
   public static final String BY_APP = "Endpoint.byApp";
+  public static final String BY_APP_UID = "Endpoint.byAppUid";
   public static final String ENABLED_BY_APPS = "Endpoint.enabledByApps";
 
   @Id private String id;
 
   @Column(name = "app_id", nullable = false)
   private String appId;
+
+  /** The client's own name for the endpoint, unique among the app's endpoints; or null. */
+  private String uid;
+
+  /** An object of strings, as JSON text. */
+  @Column(nullable = false)
+  private String metadata = "{}";
+
+  /** Space-separated channels; null when there are none. */
+  private String channels;
 
   @Column(nullable = false)
   private String url;
@@ -84,6 +99,9 @@ public class Endpoint implements AppOwned {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
   protected Endpoint() {}
 
   public Endpoint(
@@ -102,6 +120,7 @@ public class Endpoint implements AppOwned {
     this.secretKeyId = secretKeyId;
     this.enabled = true;
     this.createdAt = Timestamps.now();
+    this.updatedAt = createdAt;
   }
 
   public String getId() {
@@ -146,6 +165,11 @@ public class Endpoint implements AppOwned {
     this.url = url;
     this.description = description;
     this.eventTypes = String.join(" ", eventTypes);
+    setHeaders(headers);
+  }
+
+  /** Replaces the custom request headers. */
+  public void setHeaders(Map<String, String> headers) {
     if (headers.isEmpty()) {
       this.headers = null;
     } else {
@@ -233,5 +257,43 @@ public class Endpoint implements AppOwned {
 
   public OffsetDateTime getCreatedAt() {
     return createdAt;
+  }
+
+  public OffsetDateTime getUpdatedAt() {
+    return updatedAt;
+  }
+
+  /** Marks the endpoint changed now. */
+  public void touch() {
+    updatedAt = Timestamps.now();
+  }
+
+  public String getUid() {
+    return uid;
+  }
+
+  public void setUid(String uid) {
+    this.uid = uid;
+  }
+
+  /** The metadata object as JSON text. */
+  public String getMetadata() {
+    return metadata;
+  }
+
+  public void setMetadata(String metadata) {
+    this.metadata = metadata;
+  }
+
+  /** The channels, in the order they were set; empty when there are none. */
+  public List<String> getChannels() {
+    if (channels == null || channels.isBlank()) {
+      return List.of();
+    }
+    return Arrays.asList(channels.trim().split(" +"));
+  }
+
+  public void setChannels(List<String> channels) {
+    this.channels = channels.isEmpty() ? null : String.join(" ", channels);
   }
 }

@@ -47,4 +47,15 @@ class EndpointTest {
     assertEquals(false, endpoint.isEnabled());
     assertEquals(true, endpoint.isDeleted());
   }
+
+  @Test
+  void channelsKeepTheirOrderAndNoneMeansEmpty() {
+    Endpoint endpoint = new Endpoint("app_1", "https://example.com", null, List.of(), "s", "k1");
+    assertEquals(List.of(), endpoint.getChannels());
+    endpoint.setChannels(List.of("project_1", "eu"));
+    assertEquals(List.of("project_1", "eu"), endpoint.getChannels());
+    endpoint.setChannels(List.of());
+    assertEquals(List.of(), endpoint.getChannels());
+    assertEquals(endpoint.getCreatedAt(), endpoint.getUpdatedAt());
+  }
 }

@@ -250,29 +250,8 @@ public class AppsResource {
     return Response.noContent().build();
   }
 
-  /** The most metadata an app keeps: it is shown in every app view and list page. */
-  static final int MAX_METADATA_ENTRIES = 50;
-
-  static final int MAX_METADATA_KEY = 256;
-  static final int MAX_METADATA_VALUE = 1024;
-
   private static Map<String, String> metadata(JsonBody json) {
-    Map<String, String> metadata = json.optionalStringMap("metadata");
-    if (metadata.size() > MAX_METADATA_ENTRIES) {
-      throw io.hookline.platform.Refusal.invalidField(
-          "metadata", "must hold at most " + MAX_METADATA_ENTRIES + " entries");
-    }
-    for (Map.Entry<String, String> entry : metadata.entrySet()) {
-      if (entry.getKey().isEmpty() || entry.getKey().length() > MAX_METADATA_KEY) {
-        throw io.hookline.platform.Refusal.invalidField(
-            "metadata", "keys must be 1 to " + MAX_METADATA_KEY + " characters");
-      }
-      if (entry.getValue().length() > MAX_METADATA_VALUE) {
-        throw io.hookline.platform.Refusal.invalidField(
-            "metadata." + entry.getKey(), "must be at most " + MAX_METADATA_VALUE + " characters");
-      }
-    }
-    return metadata;
+    return io.hookline.api.Metadata.read(json);
   }
 
   /** Whether the member is given and not null (a null name or metadata leaves it as it is). */

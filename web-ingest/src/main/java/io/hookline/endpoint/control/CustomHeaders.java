@@ -26,7 +26,16 @@ public final class CustomHeaders {
           "proxy-connection");
   static final int MAX_HEADERS = 20;
 
+  /** Headers that carry credentials: sent, but never shown again by the API. */
+  private static final Set<String> SENSITIVE =
+      Set.of("authorization", "proxy-authorization", "cookie", "x-api-key");
+
   private CustomHeaders() {}
+
+  /** Whether the header's value is a credential the API shows no one (Svix's "sensitive"). */
+  public static boolean sensitive(String name) {
+    return SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
+  }
 
   /** Null when acceptable, otherwise what is wrong. */
   public static String problemWith(Map<String, String> headers) {

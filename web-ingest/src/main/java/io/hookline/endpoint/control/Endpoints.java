@@ -6,6 +6,10 @@ import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.endpoint.entity.EndpointHealth;
+import io.hookline.eventtype.entity.EventType;
+import io.hookline.json.Jsons;
+import io.hookline.message.entity.Message;
+import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
 import io.hookline.runtime.DeliveryTargets;
@@ -15,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,9 @@ public class Endpoints {
   public Endpoint create(String appRef, EndpointSpec spec, String secret) {
     App app = apps.find(appRef);
     validate(spec);
+    if (spec.uid() != null && byUid(app.getId(), spec.uid()) != null) {
+      throw uidTaken(spec.uid());
+    }
     if (secret != null) {
       String secretProblem = WebhookSignature.problemWith(secret);
       if (secretProblem != null) {
@@ -55,8 +63,69 @@ public class Endpoints {
     endpoint.update(
         spec.url(), spec.description(), spec.eventTypes(), spec.headers(), spec.rateLimit());
     endpoint.setOrdered(spec.ordered());
+    applySvixFields(endpoint, spec);
     em.persist(endpoint);
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      // Lost a race with another request creating the same uid in the app.
+      throw uidTaken(spec.uid());
+    }
     return endpoint;
+  }
+
+  /** An endpoint, and whether the call made it (201) or found it (200). */
+  public record Outcome(Endpoint endpoint, boolean created) {}
+
+  /**
+   * Replaces the endpoint's fields (Svix's PUT), its headers too unless {@code keepHeaders}; when
+   * {@code endpointRef} names none and is not an endpoint id, creates the endpoint with it as its
+   * uid unless the spec gives one.
+   */
+  public Outcome upsert(String appRef, String endpointRef, EndpointSpec spec, boolean keepHeaders) {
+    App app = apps.find(appRef);
+    Endpoint endpoint = lookup(app, endpointRef);
+    if (endpoint != null) {
+      EndpointSpec replacing =
+          keepHeaders
+              ? new EndpointSpec(
+                  spec.url(),
+                  spec.description(),
+                  spec.eventTypes(),
+                  endpoint.getHeaders(),
+                  spec.rateLimit(),
+                  spec.ordered(),
+                  spec.uid(),
+                  spec.channels(),
+                  spec.metadata())
+              : spec;
+      return new Outcome(replace(appRef, endpointRef, replacing), false);
+    }
+    if (endpointRef.startsWith("ep_")) {
+      throw Refusal.notFound("endpoint", endpointRef);
+    }
+    EndpointSpec named =
+        spec.uid() != null
+            ? spec
+            : new EndpointSpec(
+                spec.url(),
+                spec.description(),
+                spec.eventTypes(),
+                spec.headers(),
+                spec.rateLimit(),
+                spec.ordered(),
+                endpointRef,
+                spec.channels(),
+                spec.metadata());
+    return new Outcome(create(appRef, named, null), true);
+  }
+
+  private static void applySvixFields(Endpoint endpoint, EndpointSpec spec) {
+    endpoint.setUid(spec.uid());
+    endpoint.setChannels(spec.channels());
+    var metadata = Jsons.createObjectBuilder();
+    spec.metadata().forEach(metadata::add);
+    endpoint.setMetadata(metadata.build().toString());
   }
 
   /** Kept for callers that set no headers. */
@@ -69,12 +138,20 @@ public class Endpoints {
   public Endpoint replace(String appRef, String endpointId, EndpointSpec spec) {
     Endpoint endpoint = find(appRef, endpointId);
     validate(spec);
+    if (spec.uid() != null && !spec.uid().equals(endpoint.getUid())) {
+      Endpoint holder = byUid(endpoint.getAppId(), spec.uid());
+      if (holder != null && !holder.getId().equals(endpoint.getId())) {
+        throw uidTaken(spec.uid());
+      }
+    }
     endpoint.update(
         spec.url(), spec.description(), spec.eventTypes(), spec.headers(), spec.rateLimit());
     if (spec.ordered() && !endpoint.isOrdered()) {
       numberPending(endpoint);
     }
     endpoint.setOrdered(spec.ordered());
+    applySvixFields(endpoint, spec);
+    endpoint.touch();
     return endpoint;
   }
 
@@ -97,10 +174,12 @@ public class Endpoints {
 
   public Endpoint setEnabled(String appRef, String endpointId, boolean enabled) {
     Endpoint endpoint = find(appRef, endpointId);
-    if (enabled) {
+    if (enabled && !endpoint.isEnabled()) {
       endpoint.enable();
-    } else if (endpoint.isEnabled()) {
+      endpoint.touch();
+    } else if (!enabled && endpoint.isEnabled()) {
       endpoint.disable("disabled through the API at " + Timestamps.now());
+      endpoint.touch();
     }
     return endpoint;
   }
@@ -118,12 +197,165 @@ public class Endpoints {
         .getResultList();
   }
 
-  public Endpoint find(String appRef, String endpointId) {
-    Endpoint endpoint = apps.findOwned(appRef, Endpoint.class, endpointId, "endpoint");
-    if (endpoint.isDeleted()) {
-      throw Refusal.notFound("endpoint", endpointId);
+  /** One page of the app's endpoints (deleted ones left out) in id (creation) order. */
+  public ListPage.Page<Endpoint> list(String appRef, ListPage page) {
+    App app = apps.find(appRef);
+    StringBuilder jpql =
+        new StringBuilder(
+            "select e from Endpoint e where e.appId = :appId and e.deletedAt is null");
+    String condition = page.condition("e.id");
+    if (condition != null) {
+      jpql.append(" and ").append(condition);
+    }
+    jpql.append(page.orderBy("e.id"));
+    var query =
+        em.createQuery(jpql.toString(), Endpoint.class)
+            .setParameter("appId", app.getId())
+            .setMaxResults(page.fetchSize());
+    if (condition != null) {
+      query.setParameter(ListPage.BOUND, page.bound());
+    }
+    return page.page(query.getResultList(), Endpoint::getId);
+  }
+
+  /** The app's endpoint with this id or uid; 404 when there is none (or it is deleted). */
+  public Endpoint find(String appRef, String endpointRef) {
+    Endpoint endpoint = lookup(apps.find(appRef), endpointRef);
+    if (endpoint == null) {
+      throw Refusal.notFound("endpoint", endpointRef);
     }
     return endpoint;
+  }
+
+  private Endpoint lookup(App app, String endpointRef) {
+    if (endpointRef.startsWith("ep_")) {
+      Endpoint endpoint = em.find(Endpoint.class, endpointRef);
+      if (endpoint != null && endpoint.getAppId().equals(app.getId()) && !endpoint.isDeleted()) {
+        return endpoint;
+      }
+      return null;
+    }
+    return byUid(app.getId(), endpointRef);
+  }
+
+  private Endpoint byUid(String appId, String uid) {
+    return em.createNamedQuery(Endpoint.BY_APP_UID, Endpoint.class)
+        .setParameter("appId", appId)
+        .setParameter("uid", uid)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static Refusal uidTaken(String uid) {
+    return Refusal.conflict("uid", "an endpoint with uid '" + uid + "' already exists in the app");
+  }
+
+  /** Replaces the endpoint's custom headers. */
+  public Endpoint setHeaders(String appRef, String endpointRef, Map<String, String> headers) {
+    Endpoint endpoint = find(appRef, endpointRef);
+    String problem = CustomHeaders.problemWith(headers);
+    if (problem != null) {
+      throw Refusal.invalidField("headers", problem);
+    }
+    endpoint.setHeaders(headers);
+    endpoint.touch();
+    return endpoint;
+  }
+
+  /**
+   * Sets the headers given with a value and removes those given as null (and those named in {@code
+   * remove}), leaving the others as they are.
+   */
+  public Endpoint patchHeaders(
+      String appRef, String endpointRef, Map<String, String> changes, List<String> remove) {
+    Endpoint endpoint = find(appRef, endpointRef);
+    Map<String, String> headers = new java.util.LinkedHashMap<>(endpoint.getHeaders());
+    changes.forEach(
+        (name, value) -> {
+          headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+          if (value != null) {
+            headers.put(name, value);
+          }
+        });
+    remove.forEach(name -> headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name)));
+    String problem = CustomHeaders.problemWith(headers);
+    if (problem != null) {
+      throw Refusal.invalidField("headers", problem);
+    }
+    endpoint.setHeaders(headers);
+    endpoint.touch();
+    return endpoint;
+  }
+
+  /** Deliveries to the endpoint by state, as Svix's endpoint statistics count them. */
+  public record Stats(long success, long pending, long sending, long fail) {}
+
+  /**
+   * The endpoint's deliveries created in [since, until) (either bound may be null) by state:
+   * delivered, waiting for a first try, failed and waiting for another, dead.
+   */
+  public Stats stats(
+      String appRef,
+      String endpointRef,
+      java.time.OffsetDateTime since,
+      java.time.OffsetDateTime until) {
+    Endpoint endpoint = find(appRef, endpointRef);
+    StringBuilder sql =
+        new StringBuilder(
+            "select count(*) filter (where status = 'DELIVERED'),"
+                + " count(*) filter (where status = 'PENDING' and attempt_count = 0),"
+                + " count(*) filter (where status = 'PENDING' and attempt_count > 0),"
+                + " count(*) filter (where status = 'DEAD')"
+                + " from delivery where endpoint_id = ?1");
+    List<Object> bounds = new java.util.ArrayList<>();
+    if (since != null) {
+      bounds.add(since);
+      sql.append(" and created_at >= ?").append(bounds.size() + 1);
+    }
+    if (until != null) {
+      bounds.add(until);
+      sql.append(" and created_at < ?").append(bounds.size() + 1);
+    }
+    var query = em.createNativeQuery(sql.toString()).setParameter(1, endpoint.getId());
+    for (int i = 0; i < bounds.size(); i++) {
+      query.setParameter(i + 2, bounds.get(i));
+    }
+    Object[] row = (Object[]) query.getSingleResult();
+    return new Stats(
+        ((Number) row[0]).longValue(),
+        ((Number) row[1]).longValue(),
+        ((Number) row[2]).longValue(),
+        ((Number) row[3]).longValue());
+  }
+
+  /**
+   * Sends the event type's example to this endpoint alone: a message of that type whose payload is
+   * the example of the type's latest schema ({@code {}} when it has none; Svix's {@code svix.ping}
+   * sends {@code {"success":true}}).
+   */
+  public Message sendExample(String appRef, String endpointRef, String eventType) {
+    Endpoint endpoint = find(appRef, endpointRef);
+    if (!endpoint.isEnabled()) {
+      throw Refusal.conflict(
+          "endpoint_id",
+          "endpoint " + endpointRef + " is disabled (" + endpoint.getDisabledReason() + ")");
+    }
+    String payload;
+    if (eventType.equals("svix.ping")) {
+      payload = "{\"success\":true}";
+    } else {
+      EventType type = em.find(EventType.class, eventType);
+      if (type == null || type.isArchived()) {
+        throw Refusal.notFound("event type", eventType);
+      }
+      payload = ExamplePayload.of(type.getSchemas());
+    }
+    Message message = new Message(endpoint.getAppId(), eventType, null, payload);
+    em.persist(message);
+    em.flush();
+    deliveries.resend(message, endpoint);
+    return message;
   }
 
   /**
@@ -131,6 +363,12 @@ public class Endpoints {
    * beside it for the overlap. Returns the new secret.
    */
   public String rotateSecret(String appRef, String endpointId, String secret) {
+    return rotateSecret(appRef, endpointId, secret, rotationOverlap);
+  }
+
+  /** As above, the old secret signing for {@code overlap}. */
+  public String rotateSecret(
+      String appRef, String endpointId, String secret, java.time.Duration overlap) {
     Endpoint endpoint = find(appRef, endpointId);
     if (secret == null) {
       secret = WebhookSignature.newSecret();
@@ -140,8 +378,8 @@ public class Endpoints {
         throw Refusal.invalidField("key", problem);
       }
     }
-    endpoint.rotateSecret(
-        secrets.seal(secret), secrets.keyId(), Timestamps.now().plus(rotationOverlap));
+    endpoint.rotateSecret(secrets.seal(secret), secrets.keyId(), Timestamps.now().plus(overlap));
+    endpoint.touch();
     return secret;
   }
 
