@@ -48,7 +48,8 @@ public class Fanout {
     List<Endpoint> matched = new ArrayList<>();
     for (Message message : messages) {
       for (Endpoint endpoint : endpointsByApp.getOrDefault(message.getAppId(), List.of())) {
-        if (EventTypeFilter.accepts(endpoint.getEventTypes(), message.getEventType())) {
+        if (EventTypeFilter.accepts(endpoint.getEventTypes(), message.getEventType())
+            && ChannelFilter.accepts(channelsOf(endpoint), message.getChannels())) {
           deliveries.add(new Delivery(message.getId(), endpoint.getId()));
           matched.add(endpoint);
         }
@@ -71,5 +72,14 @@ public class Fanout {
       queue.enqueueAll(deliveries, 1, Duration.ZERO, d -> traces.get(d.getMessageId()));
     }
     return deliveries;
+  }
+
+  /**
+   * The endpoint's channels for {@link ChannelFilter}. WIRING POINT: returns none (every endpoint
+   * takes every channel) until the endpoint side has its channels; then {@code
+   * endpoint.getChannels()}.
+   */
+  static List<String> channelsOf(Endpoint endpoint) {
+    return List.of();
   }
 }
