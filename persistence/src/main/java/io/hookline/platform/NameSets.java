@@ -16,6 +16,11 @@ public final class NameSets {
   /** A tag: as a channel, and {@code /} as well. */
   public static final Pattern TAG = Pattern.compile("[a-zA-Z0-9\\-_./]{1,128}");
 
+  /**
+   * The escape character of {@link #containing(String)}'s patterns: {@code like ... escape '!'}.
+   */
+  public static final char ESCAPE = '!';
+
   private NameSets() {}
 
   /** The names as stored: null for none. Names never hold quotes or backslashes, so no escaping. */
@@ -50,11 +55,11 @@ public final class NameSets {
   }
 
   /**
-   * A {@code like} pattern (escape character {@code \}) matching a stored column that holds the
-   * name.
+   * A {@code like} pattern, with {@link #ESCAPE} as its escape character, matching a stored column
+   * that holds the name.
    */
   public static String containing(String name) {
-    String escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String escaped = name.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     return "%\"" + escaped + "\"%";
   }
 }

@@ -278,10 +278,10 @@ public class MessageIntake {
       jpql.append(" and m.eventType in :eventTypes");
     }
     if (filter.channel() != null) {
-      jpql.append(" and m.channels like :channel escape '\\'");
+      jpql.append(" and m.channels like :channel escape '!'");
     }
     if (filter.tag() != null) {
-      jpql.append(" and m.tags like :tag escape '\\'");
+      jpql.append(" and m.tags like :tag escape '!'");
     }
     if (filter.before() != null) {
       jpql.append(" and m.createdAt < :before");
