@@ -107,7 +107,7 @@ public class AttemptsResource {
   private static Attempts.Filter filter(
       String status, List<String> eventTypes, String endpointId, String before, String after) {
     return new Attempts.Filter(
-        MessageViews.status(status),
+        MessageViews.statusQuery(status),
         MessageViews.eventTypes(eventTypes),
         endpointId,
         MessageViews.instant("before", before),

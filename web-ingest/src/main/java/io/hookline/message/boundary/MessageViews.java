@@ -162,7 +162,7 @@ final class MessageViews {
   }
 
   /** A Svix MessageStatus query parameter (0 to 3), or null when absent. */
-  static Integer status(String value) {
+  static Integer statusQuery(String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }

@@ -19,11 +19,11 @@ class MessageViewsTest {
 
   @Test
   void statusesAreSvixs() {
-    assertEquals(0, MessageViews.status("0"));
-    assertEquals(3, MessageViews.status("3"));
-    assertNull(MessageViews.status(null));
-    assertThrows(Refusal.class, () -> MessageViews.status("4"));
-    assertThrows(Refusal.class, () -> MessageViews.status("success"));
+    assertEquals(0, MessageViews.statusQuery("0"));
+    assertEquals(3, MessageViews.statusQuery("3"));
+    assertNull(MessageViews.statusQuery(null));
+    assertThrows(Refusal.class, () -> MessageViews.statusQuery("4"));
+    assertThrows(Refusal.class, () -> MessageViews.statusQuery("success"));
   }
 
   @Test
