@@ -163,7 +163,9 @@ class ApiIT {
                 TestStack.ADMIN_TOKEN),
             422);
     assertEquals(field, problem.getString("field"));
-    assertTrue(problem.getString("detail").startsWith(field + " "), problem.toString());
+    JsonObject item = problem.getJsonArray("detail").getJsonObject(0);
+    assertEquals("body", item.getJsonArray("loc").getString(0), problem.toString());
+    assertTrue(item.getString("msg").startsWith(field + " "), problem.toString());
   }
 
   @Test

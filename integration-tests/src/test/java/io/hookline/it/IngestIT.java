@@ -238,7 +238,14 @@ class IngestIT extends MicroTest {
     assertEquals(422, refused.status(), refused.body());
     assertEquals("application/problem+json", refused.contentType());
     assertEquals("secret", refused.json().getString("field"), refused.body());
-    assertTrue(refused.json().getString("detail").contains("unauthenticated"), refused.body());
+    assertTrue(
+        refused
+            .json()
+            .getJsonArray("detail")
+            .getJsonObject(0)
+            .getString("msg")
+            .contains("unauthenticated"),
+        refused.body());
 
     Api.Response contradictory =
         api.post(

@@ -19,19 +19,15 @@ import java.util.logging.Logger;
 /**
  * Every failure leaves as RFC 9457 {@code application/problem+json}; never HTML, never a trace.
  * Every problem also carries Svix's {@code code}, a short snake_case string, so Svix's SDKs read it
- * as their own error. On the Svix-shaped resources ({@link #svixShaped}) an invalid field (422) has
- * Svix's {@code detail: [{loc, msg, type}]} in place of the string {@code detail} and {@code field}
- * that the older resources answer; RFC 9457 clients ignore a {@code detail} that is not a string.
+ * as their own error. On the API ({@link #svixShaped}) an invalid field (422) has Svix's {@code
+ * detail: [{loc, msg, type}]} in place of a string {@code detail}, beside Hookline's {@code field};
+ * RFC 9457 clients ignore a {@code detail} that is not a string.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
   public static final String PROBLEM_JSON = "application/problem+json";
   public static final String TYPE_PREFIX = "urn:hookline:problem:";
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
-
-  /** The resources below {@code v1/} that answer in Svix's shape. */
-  private static final java.util.Set<String> SVIX_RESOURCES =
-      java.util.Set.of("event-type", "app", "auth", "health");
 
   @Context UriInfo uri;
 
@@ -137,7 +133,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
       }
     }
-    JsonObjectBuilder body = Jsons.createObjectBuilder(plain).remove("field");
+    JsonObjectBuilder body = Jsons.createObjectBuilder(plain);
     return body.add(
             "detail",
             Jsons.createArrayBuilder()
@@ -151,12 +147,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   /**
    * Whether a request path (below the API root, such as {@code [v1, event-type, user.signup]}) is
-   * one of the resources that answer in Svix's shape.
+   * the API's, which answers in Svix's shape; {@code /ingest} answers providers in the plain one.
    */
   public static boolean svixShaped(java.util.List<String> segments) {
-    return segments.size() >= 2
-        && segments.get(0).equals("v1")
-        && SVIX_RESOURCES.contains(segments.get(1));
+    return !segments.isEmpty() && segments.get(0).equals("v1");
   }
 
   /**

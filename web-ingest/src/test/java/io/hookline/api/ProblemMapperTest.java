@@ -55,7 +55,7 @@ class ProblemMapperTest {
         ProblemMapper.svixBody(Refusal.invalidField("schemas.1.required[0]", "must be a string"));
     assertEquals(422, body.getInt("status"));
     assertEquals("validation", body.getString("code"));
-    assertFalse(body.containsKey("field"));
+    assertEquals("schemas.1.required[0]", body.getString("field"));
     JsonObject item = body.getJsonArray("detail").getJsonObject(0);
     assertEquals(
         Json.createArrayBuilder()
@@ -79,12 +79,12 @@ class ProblemMapperTest {
   }
 
   @Test
-  void theSvixShapedResourcesAreTheSingularOnes() {
-    assertTrue(ProblemMapper.svixShaped(List.of("v1", "event-type")));
+  void theApiAnswersInSvixShapeAndIngestDoesNot() {
     assertTrue(ProblemMapper.svixShaped(List.of("v1", "event-type", "user.signup")));
     assertTrue(ProblemMapper.svixShaped(List.of("v1", "app", "app_1", "msg")));
-    assertFalse(ProblemMapper.svixShaped(List.of("v1", "apps", "app_1", "messages")));
-    assertFalse(ProblemMapper.svixShaped(List.of("v1")));
+    assertTrue(ProblemMapper.svixShaped(List.of("v1", "source")));
+    assertFalse(ProblemMapper.svixShaped(List.of("ingest", "src_1")));
+    assertFalse(ProblemMapper.svixShaped(List.of()));
   }
 
   private static void assertProblem(
