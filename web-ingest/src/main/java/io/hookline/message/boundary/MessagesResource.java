@@ -109,7 +109,7 @@ public class MessagesResource {
       @QueryParam("with_content") String withContent,
       String body) {
     if (idempotencyKey != null) {
-      IdempotentPost.checkKey(IdempotentPost.HEADER, idempotencyKey);
+      IdempotentPost.checkKey("Idempotency-Key", idempotencyKey);
     }
     boolean content = SvixLists.flag("with_content", withContent, true);
     JsonBody json = JsonBody.parse(body);
@@ -391,11 +391,11 @@ public class MessagesResource {
       @PathParam("app_id") String app,
       @PathParam("msg_id") String messageId,
       @PathParam("endpoint_id") String endpointId,
-      @Context ContainerRequestContext request,
-      String body) {
+      @Context ContainerRequestContext request) {
+    // Svix's resend takes no body: what the request names is in its path.
     return idempotent.answer(
         request,
-        body,
+        null,
         () -> {
           deadLetters.resend(app, messageId, endpointId);
           return Response.accepted(JsonValue.EMPTY_JSON_OBJECT).build();
