@@ -107,14 +107,20 @@ async function refreshApps() {
   return apps;
 }
 
+// Svix's MessageStatus (0 success, 1 pending, 2 fail, 3 sending) in the dashboard's words.
+const DELIVERY_STATE = ["delivered", "pending", "dead", "pending"];
+const ATTEMPT_STATE = ["succeeded", "pending", "failed", "pending"];
+
 async function refreshMessages(app) {
-  const messages = (await get("/app/" + app + "/msg?limit=25")).data;
+  const messages = (await get("/app/" + app + "/msg?limit=25&with_content=false")).data;
+  const destinations = await Promise.all(
+    messages.map((message) => get("/app/" + app + "/msg/" + message.id + "/endpoint?limit=250")));
   fill(
     "messages",
-    messages.map((message) => {
+    messages.map((message, i) => {
       const chips = document.createElement("span");
-      for (const delivery of message.deliveries) {
-        chips.append(chip(delivery.status, delivery.endpointId + ", " + delivery.attempts + " tries"));
+      for (const destination of destinations[i].data) {
+        chips.append(chip(DELIVERY_STATE[destination.status], destination.id + ", " + destination.attempts + " tries"));
       }
       const tr = row(cell(message.id), cell(message.eventType), cell(when(message.timestamp)), cell(chips));
       tr.className = "message";
@@ -127,12 +133,12 @@ async function refreshMessages(app) {
 
 async function showAttempts(app, message) {
   shownAttempts = { app, message };
-  const attempts = await get("/app/" + app + "/attempt/msg/" + message);
+  const attempts = (await get("/app/" + app + "/attempt/msg/" + message + "?limit=250&with_content=false")).data;
   $("attempts-of").textContent = message;
   document.querySelector("#attempts tbody").replaceChildren(
     ...attempts.map((a) =>
-      row(cell(a.endpointId), cell(a.attempt), cell(chip(a.status)), cell(a.responseStatus),
-        cell(a.durationMs + " ms"), cell(a.error, "reason"), cell(when(a.timestamp)))));
+      row(cell(a.endpointId), cell(a.attempt), cell(chip(ATTEMPT_STATE[a.status])), cell(a.responseStatusCode || ""),
+        cell(a.responseDurationMs + " ms"), cell(a.error, "reason"), cell(when(a.timestamp)))));
   $("attempts").hidden = false;
 }
 

@@ -120,12 +120,12 @@ class DeliveryIT extends MicroTest {
         Eventually.await(
             "a recorded attempt",
             WAIT,
-            () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
+            () -> AttemptLists.oldestFirst(api, app, messageId),
             a -> !a.isEmpty());
     JsonObject attempt = attempts.getJsonObject(0);
     assertEquals(endpoint, attempt.getString("endpointId"));
-    assertEquals("succeeded", attempt.getString("status"));
-    assertEquals(200, attempt.getInt("responseStatus"));
+    assertEquals(AttemptLists.SUCCESS, attempt.getInt("status"));
+    assertEquals(200, attempt.getInt("responseStatusCode"));
     assertEquals(1, attempt.getInt("attempt"));
 
     JsonObject message = api.get("/api/v1/app/" + app + "/msg/" + messageId).json();
@@ -276,13 +276,13 @@ class DeliveryIT extends MicroTest {
         Eventually.await(
             "two recorded attempts",
             WAIT,
-            () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
+            () -> AttemptLists.oldestFirst(api, app, messageId),
             a -> a.size() >= 2);
     assertEquals(2, attempts.size(), attempts.toString());
-    assertEquals("failed", attempts.getJsonObject(0).getString("status"));
-    assertEquals(500, attempts.getJsonObject(0).getInt("responseStatus"));
+    assertEquals(AttemptLists.FAIL, attempts.getJsonObject(0).getInt("status"));
+    assertEquals(500, attempts.getJsonObject(0).getInt("responseStatusCode"));
     assertEquals(1, attempts.getJsonObject(0).getInt("attempt"));
-    assertEquals("succeeded", attempts.getJsonObject(1).getString("status"));
+    assertEquals(AttemptLists.SUCCESS, attempts.getJsonObject(1).getInt("status"));
     assertEquals(2, attempts.getJsonObject(1).getInt("attempt"));
     assertEquals(endpoint, attempts.getJsonObject(1).getString("endpointId"));
     assertEquals(List.of("DELIVERED"), deliveryStatus(messageId));
@@ -304,9 +304,7 @@ class DeliveryIT extends MicroTest {
         s -> s.equals(List.of("DEAD")));
     // The JMS side of that transaction commits just after the row (last-agent order).
     awaitQueued("its entry on hookline.dlq", "hookline.dlq", messageId, 1);
-    assertEquals(
-        TestStack.MAX_ATTEMPTS,
-        api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array().size());
+    assertEquals(TestStack.MAX_ATTEMPTS, AttemptLists.oldestFirst(api, app, messageId).size());
     assertEquals(
         TestStack.MAX_ATTEMPTS, receiver.received("/down").size(), "no try after the last");
   }
@@ -329,7 +327,7 @@ class DeliveryIT extends MicroTest {
         Eventually.await(
             "the attempt",
             WAIT,
-            () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
+            () -> AttemptLists.oldestFirst(api, app, messageId),
             a -> !a.isEmpty());
     assertEquals(
         1,
@@ -337,7 +335,7 @@ class DeliveryIT extends MicroTest {
         "MicroProfile Fault Tolerance retried inside the first try: " + attempts);
     // One attempt row, and it succeeded: the retries were FT's, inside the try, not the schedule's
     // (which would have recorded a failed try first).
-    assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));
+    assertEquals(AttemptLists.SUCCESS, attempts.getJsonObject(0).getInt("status"));
     assertEquals(TestStack.MICRO_FT_MAX_RETRIES + 1, requests.size());
   }
 

@@ -116,9 +116,9 @@ class EarOnPayaraServerIT {
         Eventually.await(
             "the attempt recorded",
             Duration.ofSeconds(30),
-            () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
+            () -> AttemptLists.oldestFirst(api, app, messageId),
             a -> !a.isEmpty());
-    assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));
+    assertEquals(AttemptLists.SUCCESS, attempts.getJsonObject(0).getInt("status"));
     // deploy-ear.sh gave the domain the JVM options that let the consumers run below the API.
     long serverPid =
         Long.parseLong(
@@ -211,9 +211,9 @@ class EarOnPayaraServerIT {
         Eventually.await(
             "the attempt",
             Duration.ofSeconds(30),
-            () -> api.get("/api/v1/app/ear-ft/attempt/msg/" + messageId).array(),
+            () -> AttemptLists.oldestFirst(api, "ear-ft", messageId),
             a -> !a.isEmpty());
     assertEquals(1, attempts.size(), attempts.toString());
-    assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));
+    assertEquals(AttemptLists.SUCCESS, attempts.getJsonObject(0).getInt("status"));
   }
 }

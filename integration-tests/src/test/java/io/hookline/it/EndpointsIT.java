@@ -211,9 +211,10 @@ class EndpointsIT extends MicroTest {
         n -> n == 5);
 
     Set<String> seen = new HashSet<>();
-    String before = null;
+    String iterator = null;
     int pages = 0;
-    long lastTimestampOrder = Long.MAX_VALUE;
+    long lastAttempt = Long.MAX_VALUE;
+    boolean done;
     do {
       String query =
           "/api/v1/app/"
@@ -221,18 +222,18 @@ class EndpointsIT extends MicroTest {
               + "/attempt/endpoint/"
               + ep
               + "?limit=2"
-              + (before == null ? "" : "&before=" + before);
+              + (iterator == null ? "" : "&iterator=" + iterator);
       JsonObject page = api.get(query).json();
       pages++;
       for (JsonValue item : page.getJsonArray("data")) {
-        assertTrue(seen.add(item.asJsonObject().getString("messageId")), "no attempt twice");
+        assertTrue(seen.add(item.asJsonObject().getString("msgId")), "no attempt twice");
+        long number = Long.parseLong(item.asJsonObject().getString("id").substring(6));
+        assertTrue(number < lastAttempt, "newest first");
+        lastAttempt = number;
       }
-      before = page.isNull("next") ? null : page.getString("next");
-      assertTrue(
-          Long.parseLong(before == null ? "0" : before) < lastTimestampOrder,
-          "cursors move back in time");
-      lastTimestampOrder = before == null ? 0 : Long.parseLong(before);
-    } while (before != null);
+      iterator = page.isNull("iterator") ? null : page.getString("iterator");
+      done = page.getBoolean("done");
+    } while (!done);
     assertEquals(5, seen.size());
     assertEquals(3, pages);
     assertEquals(

@@ -169,7 +169,9 @@ class HostileInputIT extends MicroTest {
             // Hookline runs: no problem+json possible, nothing reached.
             Case.json("a NUL in an id", "GET", "/api/v1/app/" + app + "%00/endpoint", null, 400),
             Case.json("SQL in a path id", "GET", "/api/v1/app/x'%20or%20'1'%3D'1/msg", null, 404),
-            Case.json("SQL in a cursor", "GET", messages + "?before=x'%20or%201%3D1--", null, 200));
+            Case.json("SQL in a date", "GET", messages + "?before=x'%20or%201%3D1--", null, 422),
+            Case.json(
+                "SQL in an iterator", "GET", messages + "?iterator=x'%20or%201%3D1--", null, 422));
     java.time.OffsetDateTime start = java.time.OffsetDateTime.now();
     List<String> wrong = new ArrayList<>();
     for (Case c : cases) {

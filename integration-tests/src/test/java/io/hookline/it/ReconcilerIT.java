@@ -57,9 +57,9 @@ class ReconcilerIT extends MicroTest {
         Eventually.await(
             "the attempt recorded",
             Duration.ofSeconds(30),
-            () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
+            () -> AttemptLists.oldestFirst(api, app, messageId),
             a -> !a.isEmpty());
-    assertEquals("succeeded", attempts.getJsonObject(0).getString("status"));
+    assertEquals(AttemptLists.SUCCESS, attempts.getJsonObject(0).getInt("status"));
     assertEquals(1, receiver.received("/lost").size());
   }
 

@@ -38,7 +38,7 @@ class RetryIT extends MicroTest {
     return Eventually.await(
         atLeast + " attempts",
         WAIT,
-        () -> api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array(),
+        () -> AttemptLists.oldestFirst(api, app, messageId),
         a -> a.size() >= atLeast);
   }
 
@@ -64,7 +64,7 @@ class RetryIT extends MicroTest {
     JsonArray attempts = attempts(messageId, 4);
     for (int i = 0; i < 4; i++) {
       assertEquals(i + 1, attempts.getJsonObject(i).getInt("attempt"));
-      assertEquals("failed", attempts.getJsonObject(i).getString("status"));
+      assertEquals(AttemptLists.FAIL, attempts.getJsonObject(i).getInt("status"));
     }
     Eventually.await(
         "the delivery dead", WAIT, () -> deliveryStatus(messageId), s -> s.equals(List.of("DEAD")));
@@ -115,7 +115,7 @@ class RetryIT extends MicroTest {
     long gap = gapMillis(requests, 1);
     assertTrue(
         gap >= 1900, "waited " + gap + " ms, asked for 2 s (the schedule alone says 400 ms)");
-    assertEquals("succeeded", attempts(messageId, 2).getJsonObject(1).getString("status"));
+    assertEquals(AttemptLists.SUCCESS, attempts(messageId, 2).getJsonObject(1).getInt("status"));
   }
 
   @Test
@@ -138,9 +138,9 @@ class RetryIT extends MicroTest {
 
     receiver.await("/moved", 2, WAIT);
     JsonArray attempts = attempts(messageId, 2);
-    assertEquals(302, attempts.getJsonObject(0).getInt("responseStatus"));
-    assertEquals("failed", attempts.getJsonObject(0).getString("status"));
-    assertEquals("succeeded", attempts.getJsonObject(1).getString("status"));
+    assertEquals(302, attempts.getJsonObject(0).getInt("responseStatusCode"));
+    assertEquals(AttemptLists.FAIL, attempts.getJsonObject(0).getInt("status"));
+    assertEquals(AttemptLists.SUCCESS, attempts.getJsonObject(1).getInt("status"));
     assertFalse(receiver.received("/elsewhere").size() > 0, "the redirect was not followed");
   }
 }

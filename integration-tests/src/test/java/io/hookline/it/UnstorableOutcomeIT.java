@@ -38,7 +38,7 @@ class UnstorableOutcomeIT extends MicroTest {
   }
 
   private JsonArray attempts(String messageId) {
-    return api.get("/api/v1/app/" + app + "/attempt/msg/" + messageId).array();
+    return AttemptLists.oldestFirst(api, app, messageId);
   }
 
   @Test
@@ -55,8 +55,8 @@ class UnstorableOutcomeIT extends MicroTest {
     assertEquals(2, receiver.received("/binary").size(), "one request per scheduled try");
     JsonArray attempts = attempts(messageId);
     assertEquals(2, attempts.size(), attempts.toString());
-    assertEquals("failed", attempts.getJsonObject(0).getString("status"));
-    assertEquals("succeeded", attempts.getJsonObject(1).getString("status"));
+    assertEquals(AttemptLists.FAIL, attempts.getJsonObject(0).getInt("status"));
+    assertEquals(AttemptLists.SUCCESS, attempts.getJsonObject(1).getInt("status"));
     for (JsonObject attempt : attempts.getValuesAs(JsonObject.class)) {
       assertEquals("[base64] H4sAAEE=", attempt.getString("response"), attempt.toString());
     }

@@ -30,6 +30,11 @@ public final class JsonBody {
     return new JsonBody(object, "");
   }
 
+  /** The object itself. */
+  public JsonObject object() {
+    return object;
+  }
+
   /** A member as it is, or null. */
   public JsonValue value(String field) {
     return object.get(field);

@@ -48,7 +48,8 @@ public class Fanout {
     List<Endpoint> matched = new ArrayList<>();
     for (Message message : messages) {
       for (Endpoint endpoint : endpointsByApp.getOrDefault(message.getAppId(), List.of())) {
-        if (EventTypeFilter.accepts(endpoint.getEventTypes(), message.getEventType())) {
+        if (EventTypeFilter.accepts(endpoint.getEventTypes(), message.getEventType())
+            && ChannelFilter.accepts(endpoint.getChannels(), message.getChannels())) {
           deliveries.add(new Delivery(message.getId(), endpoint.getId()));
           matched.add(endpoint);
         }

@@ -2,21 +2,18 @@ package io.hookline.message.entity;
 
 import io.hookline.app.entity.AppOwned;
 import io.hookline.platform.Ids;
+import io.hookline.platform.NameSets;
 import io.hookline.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 @Entity
 @Table(name = "message")
-@jakarta.persistence.NamedQuery(
-    name = Message.BY_APP_BEFORE,
-    query = "select m from Message m where m.appId = :appId and m.id < :before order by m.id desc")
 public class Message implements AppOwned {
-  public static final String BY_APP_BEFORE = "Message.byAppBefore";
-
   @Id private String id;
 
   @Column(name = "app_id", nullable = false)
@@ -34,7 +31,25 @@ public class Message implements AppOwned {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  /** The channels (V23) as {@link NameSets} stores them; null for none. */
+  private String channels;
+
+  /** The tags (V23) as {@link NameSets} stores them; null for none. */
+  private String tags;
+
   protected Message() {}
+
+  public Message(
+      String appId,
+      String eventType,
+      String eventId,
+      String payload,
+      List<String> channels,
+      List<String> tags) {
+    this(appId, eventType, eventId, payload);
+    this.channels = NameSets.store(channels);
+    this.tags = NameSets.store(tags);
+  }
 
   public Message(String appId, String eventType, String eventId, String payload) {
     this.id = Ids.newId("msg");
@@ -68,5 +83,14 @@ public class Message implements AppOwned {
 
   public OffsetDateTime getCreatedAt() {
     return createdAt;
+  }
+
+  /** The channels that pick the endpoints it goes to; empty for none. */
+  public List<String> getChannels() {
+    return NameSets.read(channels);
+  }
+
+  public List<String> getTags() {
+    return NameSets.read(tags);
   }
 }

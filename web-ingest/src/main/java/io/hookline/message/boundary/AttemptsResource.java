@@ -1,19 +1,11 @@
 package io.hookline.message.boundary;
 
-import static io.hookline.json.JsonFields.addNullable;
-
-import io.hookline.api.DeliveryViews;
-import io.hookline.delivery.entity.DeliveryAttempt;
-import io.hookline.endpoint.control.Endpoints;
-import io.hookline.json.Jsons;
-import io.hookline.message.control.MessageIntake;
-import io.hookline.platform.Refusal;
+import io.hookline.api.SvixLists;
+import io.hookline.message.control.Attempts;
+import io.hookline.platform.ListPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,75 +18,99 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The tries at delivering an app's messages: by message, or by endpoint. */
+/**
+ * Svix's attempt lists, the tries at delivering an app's messages: by message, or by endpoint (its
+ * id or uid). Newest first, Svix-paged.
+ */
 @ApplicationScoped
 @Path("v1/app/{app_id}/attempt")
 @Produces(MediaType.APPLICATION_JSON)
 public class AttemptsResource {
-  @Inject MessageIntake intake;
-  @Inject Endpoints endpoints;
+  static final String PAGE =
+      "{\"data\":["
+          + MessagesResource.ATTEMPT_OUT
+          + "],\"iterator\":\"bjQ3MTE\",\"prevIterator\":\"cDQ3MTE\",\"done\":true}";
 
-  @Operation(summary = "List a message's attempts", description = "Every try at every endpoint.")
+  @Inject Attempts attempts;
+
+  @Operation(
+      summary = "List a message's attempts",
+      description =
+          "Every try at every endpoint, newest first; filters status (0 success, 2 fail),"
+              + " event_types, endpoint_id, before and after. with_content=false leaves the"
+              + " responses out.")
   @APIResponse(
       responseCode = "200",
-      description = "List a message's attempts: done",
+      description = "A page of attempts",
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "[{\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"attempt\":1,\"status\":\"succeeded\",\"responseStatus\":204,\"durationMs\":42,\"timestamp\":\"2026-11-23T10:00:01Z\"}]")))
+              examples = @ExampleObject(name = "example", value = PAGE)))
   @GET
   @Path("msg/{msg_id}")
-  public JsonArray attempts(
-      @PathParam("app_id") String app, @PathParam("msg_id") String messageId) {
-    JsonArrayBuilder list = Jsons.createArrayBuilder();
-    intake.attempts(app, messageId).forEach(attempt -> list.add(DeliveryViews.attempt(attempt)));
-    return list.build();
+  public JsonObject byMessage(
+      @PathParam("app_id") String app,
+      @PathParam("msg_id") String messageId,
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator,
+      @QueryParam("status") String status,
+      @QueryParam("event_types") List<String> eventTypes,
+      @QueryParam("endpoint_id") String endpointId,
+      @QueryParam("before") String before,
+      @QueryParam("after") String after,
+      @QueryParam("with_content") String withContent) {
+    ListPage page = SvixLists.page(limit, iterator, null, ListPage.Order.DESCENDING);
+    boolean content = SvixLists.flag("with_content", withContent, true);
+    Attempts.Filter filter =
+        filter(
+            status,
+            eventTypes,
+            endpointId == null || endpointId.isEmpty() ? null : endpointId,
+            before,
+            after);
+    return SvixLists.json(
+        attempts.byMessage(app, messageId, page, filter),
+        attempt -> MessageViews.attempt(attempt, content));
   }
 
-  /**
-   * The endpoint's tries, newest first. {@code next} is the cursor for the following page (pass it
-   * as {@code before}), null on the last page.
-   */
   @Operation(
       summary = "List an endpoint's attempts",
-      description = "Its tries, newest first; pass `next` as `before` for the following page.")
+      description =
+          "Its tries, newest first; filters status (0 success, 2 fail), event_types, before and"
+              + " after. with_content=false leaves the responses out.")
   @APIResponse(
       responseCode = "200",
-      description = "List an endpoint's attempts: done",
+      description = "A page of attempts",
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"data\":[{\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"attempt\":1,\"status\":\"succeeded\",\"responseStatus\":204,\"durationMs\":42,\"timestamp\":\"2026-11-23T10:00:01Z\"}],\"next\":null}")))
+              examples = @ExampleObject(name = "example", value = PAGE)))
   @GET
   @Path("endpoint/{endpoint_id}")
-  public JsonObject attempts(
+  public JsonObject byEndpoint(
       @PathParam("app_id") String app,
       @PathParam("endpoint_id") String endpoint,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("before") String before) {
-    int size = io.hookline.api.Paging.size(limit);
-    Long cursor = null;
-    if (before != null) {
-      try {
-        cursor = Long.valueOf(before);
-      } catch (NumberFormatException e) {
-        throw Refusal.invalidField("before", "must be a cursor from an earlier page's next");
-      }
-    }
-    List<DeliveryAttempt> page = endpoints.attempts(app, endpoint, cursor, size + 1);
-    JsonArrayBuilder data = Jsons.createArrayBuilder();
-    page.stream().limit(size).forEach(attempt -> data.add(DeliveryViews.attempt(attempt)));
-    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
-    return addNullable(
-            json, "next", page.size() > size ? page.get(size - 1).getId().toString() : null)
-        .build();
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator,
+      @QueryParam("status") String status,
+      @QueryParam("event_types") List<String> eventTypes,
+      @QueryParam("before") String before,
+      @QueryParam("after") String after,
+      @QueryParam("with_content") String withContent) {
+    ListPage page = SvixLists.page(limit, iterator, null, ListPage.Order.DESCENDING);
+    boolean content = SvixLists.flag("with_content", withContent, true);
+    return SvixLists.json(
+        attempts.byEndpoint(app, endpoint, page, filter(status, eventTypes, null, before, after)),
+        attempt -> MessageViews.attempt(attempt, content));
+  }
+
+  private static Attempts.Filter filter(
+      String status, List<String> eventTypes, String endpointId, String before, String after) {
+    return new Attempts.Filter(
+        MessageViews.statusQuery(status),
+        MessageViews.eventTypes(eventTypes),
+        endpointId,
+        MessageViews.instant("before", before),
+        MessageViews.instant("after", after));
   }
 }

@@ -1,22 +1,24 @@
 package io.hookline.message.boundary;
 
-import static io.hookline.json.JsonFields.addNullable;
-
-import io.hookline.api.DeliveryViews;
 import io.hookline.api.IdempotentPost;
 import io.hookline.api.JsonBody;
+import io.hookline.api.SvixLists;
+import io.hookline.app.control.Apps;
 import io.hookline.deadletter.control.DeadLetters;
-import io.hookline.json.JsonFields;
 import io.hookline.json.Jsons;
+import io.hookline.message.control.Attempts;
 import io.hookline.message.control.MessageIntake;
+import io.hookline.message.control.SendGroups;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.ListPage;
+import io.hookline.platform.NameSets;
 import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,8 +26,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,6 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+/**
+ * Svix's messages: {@code /api/v1/app/{app_id}/msg}, where {@code app_id} is the app's id or uid
+ * and {@code msg_id} the message's id or eventId; with Hookline's batch send beside them.
+ */
 @ApplicationScoped
 @Path("v1/app/{app_id}/msg")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,25 +53,44 @@ public class MessagesResource {
   /** An identifier, not free text: no spaces, quotes or separators that could be mistaken. */
   static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/+=~-]*");
 
+  /** As Svix: at most 10 channels and 5 tags a message. */
+  static final int MAX_CHANNELS = 10;
+
+  static final int MAX_TAGS = 5;
+
+  static final Pattern APP_UID = Pattern.compile("(?!app_)[a-zA-Z0-9\\-_.]{1,256}");
+
+  static final String MESSAGE_OUT =
+      "{\"id\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"eventType\":\"invoice.paid\",\"eventId\":\"inv_1-paid\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200},\"channels\":[\"project_1\"],\"tags\":[\"billing\"],\"timestamp\":\"2026-11-23T10:00:01Z\"}";
+
+  static final String ATTEMPT_OUT =
+      "{\"id\":\"atmpt_4711\",\"msgId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhook\",\"response\":\"ok\",\"responseStatusCode\":200,\"responseDurationMs\":42,\"status\":0,\"statusText\":\"success\",\"triggerType\":0,\"timestamp\":\"2026-11-23T10:00:01Z\",\"attempt\":1}";
+
   @Inject MessageIntake intake;
-  @Inject io.hookline.message.control.SendGroups sends;
+  @Inject SendGroups sends;
   @Inject DeadLetters deadLetters;
+  @Inject Attempts attempts;
+  @Inject Apps apps;
+  @Inject IdempotentPost idempotent;
 
   @Operation(
       summary = "Send a message",
       description =
-          "Stores the message and queues a delivery to every enabled endpoint whose eventTypes match, in one transaction: answered 202 once committed to PostgreSQL and Artemis. An Idempotency-Key header (24 h) or a repeated eventId returns the first answer (Idempotent-Replayed: true); the same key with another request is 409.")
+          "Stores the message and queues a delivery to every enabled endpoint whose eventTypes (and"
+              + " channels) match, in one transaction: answered 202 once committed to PostgreSQL and"
+              + " Artemis. An idempotency-key header (24 h) returns the first answer"
+              + " (Idempotent-Replayed: true); the same key with another request is 409, and so is"
+              + " an eventId the app already has a message for. channels (at most 10) route the"
+              + " message: an endpoint with channels gets only messages carrying one of them. tags"
+              + " (at most 5) are for filtering lists. An application object creates the app named"
+              + " by the path (as its uid) when it does not exist.")
   @APIResponse(
       responseCode = "202",
-      description = "Send a message: done",
+      description = "Accepted",
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"id\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:01Z\"}")))
+              examples = @ExampleObject(name = "example", value = MESSAGE_OUT)))
   @RequestBody(
       required = true,
       content =
@@ -70,24 +100,33 @@ public class MessagesResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"eventType\":\"invoice.paid\",\"eventId\":\"inv_1-paid\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200}}")))
+                          "{\"eventType\":\"invoice.paid\",\"eventId\":\"inv_1-paid\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200},\"channels\":[\"project_1\"],\"tags\":[\"billing\"]}")))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response send(
       @PathParam("app_id") String app,
-      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @HeaderParam(IdempotentPost.HEADER) String idempotencyKey,
+      @QueryParam("with_content") String withContent,
       String body) {
     if (idempotencyKey != null) {
       IdempotentPost.checkKey("Idempotency-Key", idempotencyKey);
     }
+    boolean content = SvixLists.flag("with_content", withContent, true);
     JsonBody json = JsonBody.parse(body);
     String eventType = json.requiredString("eventType", 256, EVENT_TYPE);
-    JsonObject payload = json.requiredObject("payload");
+    JsonObject payload = payloadOf(json);
     String eventId = json.optionalString("eventId", 256, EVENT_ID);
+    List<String> channels = json.optionalStrings("channels", MAX_CHANNELS, 128, NameSets.CHANNEL);
+    List<String> tags = json.optionalStrings("tags", MAX_TAGS, 128, NameSets.TAG);
+    if (json.has("application") && json.value("application") != JsonValue.NULL) {
+      createAppIfMissing(app, json.nested("application"));
+    }
+    // Idempotency is the message's own: its key is claimed in the transaction that stores it.
     // The compact text is stored once and is, byte for byte, what gets signed and sent.
     MessageIntake.Accepted accepted =
-        sends.accept(app, eventType, eventId, payload.toString(), idempotencyKey);
-    Response.ResponseBuilder response = Response.accepted(summary(accepted.message()).build());
+        sends.accept(app, eventType, eventId, payload.toString(), channels, tags, idempotencyKey);
+    Response.ResponseBuilder response =
+        Response.accepted(MessageViews.message(accepted.message(), content));
     if (accepted.replayed()) {
       response.header("Idempotent-Replayed", "true");
     }
@@ -95,16 +134,57 @@ public class MessagesResource {
   }
 
   /**
-   * Newest first, each with its deliveries' states ({@code endpointId}, {@code status}, {@code
-   * attempts}); pass {@code next} as {@code before} for the following page.
+   * The payload: {@code payload}, or, as the Svix SDKs send it, the JSON text in {@code
+   * transformationsParams.rawPayload} (with {@code payload} then an empty object).
    */
+  private static JsonObject payloadOf(JsonBody json) {
+    JsonObject payload = json.requiredObject("payload");
+    if (!(json.value("transformationsParams") instanceof JsonObject params)
+        || !params.containsKey("rawPayload")) {
+      return payload;
+    }
+    if (!(params.get("rawPayload") instanceof jakarta.json.JsonString raw)) {
+      throw Refusal.invalidField("transformationsParams.rawPayload", "must be a string");
+    }
+    try {
+      return JsonBody.parse(raw.getString()).object();
+    } catch (Refusal notAnObject) {
+      throw Refusal.invalidField(
+          "transformationsParams.rawPayload",
+          "must be the text of a JSON object (Hookline sends JSON payloads only)");
+    }
+  }
+
+  /** Svix's inline application: made, with the path as its uid, when the path names no app. */
+  private void createAppIfMissing(String app, JsonBody application) {
+    String name = application.requiredString("name", 256, null);
+    application.optionalString("uid", 256, APP_UID);
+    try {
+      apps.find(app);
+      return;
+    } catch (Refusal missing) {
+      if (!APP_UID.matcher(app).matches()) {
+        throw missing;
+      }
+    }
+    apps.create(
+        new Apps.Fields(
+            name,
+            app,
+            application.optionalStringMap("metadata"),
+            application.optionalInteger("throttleRate", 1, 65535)),
+        true);
+  }
+
   @Operation(
       summary = "List messages",
       description =
-          "Newest first, each with its deliveries' states; pass `next` as `before` for the following page.")
+          "Newest first (order=ascending for oldest first), Svix-paged by iterator; filters"
+              + " event_types (repeated or comma-separated), channel, tag, before and after"
+              + " (RFC 3339). with_content=false leaves payloads out.")
   @APIResponse(
       responseCode = "200",
-      description = "List messages: done",
+      description = "A page of messages",
       content =
           @Content(
               mediaType = "application/json",
@@ -112,38 +192,32 @@ public class MessagesResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"data\":[{\"id\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:01Z\",\"deliveries\":[{\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"delivered\",\"attempts\":1}]}],\"next\":null}")))
+                          "{\"data\":["
+                              + MESSAGE_OUT
+                              + "],\"iterator\":\"bm1zZ18wMUpEMlFBMkIzQzRENUU2RjdHOEg5SjBLMQ\",\"prevIterator\":\"cG1zZ18wMUpEMlFBMkIzQzRENUU2RjdHOEg5SjBLMQ\",\"done\":true}")))
   @GET
   public JsonObject list(
       @PathParam("app_id") String app,
-      @jakarta.ws.rs.QueryParam("limit") Integer limit,
-      @jakarta.ws.rs.QueryParam("before") String before) {
-    int size = io.hookline.api.Paging.size(limit);
-    java.util.List<Message> page = intake.list(app, before, size + 1);
-    java.util.List<Message> shown = page.subList(0, Math.min(size, page.size()));
-    java.util.Map<String, JsonArrayBuilder> deliveries = new java.util.HashMap<>();
-    intake
-        .deliveries(shown.stream().map(Message::getId).toList())
-        .forEach(
-            d ->
-                deliveries
-                    .computeIfAbsent(d.getMessageId(), id -> Jsons.createArrayBuilder())
-                    .add(
-                        Jsons.createObjectBuilder()
-                            .add("endpointId", d.getEndpointId())
-                            .add("status", d.getStatus().name().toLowerCase())
-                            .add("attempts", d.getAttemptCount())));
-    JsonArrayBuilder data = Jsons.createArrayBuilder();
-    for (Message message : shown) {
-      data.add(
-          summary(message)
-              .add(
-                  "deliveries",
-                  deliveries.getOrDefault(message.getId(), Jsons.createArrayBuilder())));
-    }
-    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
-    return addNullable(json, "next", page.size() > size ? shown.get(size - 1).getId() : null)
-        .build();
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator,
+      @QueryParam("order") String order,
+      @QueryParam("event_types") List<String> eventTypes,
+      @QueryParam("channel") String channel,
+      @QueryParam("tag") String tag,
+      @QueryParam("before") String before,
+      @QueryParam("after") String after,
+      @QueryParam("with_content") String withContent) {
+    ListPage page = SvixLists.page(limit, iterator, order, ListPage.Order.DESCENDING);
+    boolean content = SvixLists.flag("with_content", withContent, true);
+    MessageIntake.Filter filter =
+        new MessageIntake.Filter(
+            MessageViews.eventTypes(eventTypes),
+            MessageViews.name("channel", channel, NameSets.CHANNEL),
+            MessageViews.name("tag", tag, NameSets.TAG),
+            MessageViews.instant("before", before),
+            MessageViews.instant("after", after));
+    return SvixLists.json(
+        intake.list(app, page, filter), message -> MessageViews.message(message, content));
   }
 
   static final int MAX_BATCH = 1000;
@@ -153,7 +227,7 @@ public class MessagesResource {
       description =
           "Each item as POST .../msg takes it, all in one transaction; one answer lists each"
               + " item's message or its own problem (a refused item does not sink the others)."
-              + " eventId repeats work as for single sends; Idempotency-Key does not apply.")
+              + " A repeated eventId is that item's 409; idempotency-key does not apply.")
   @APIResponse(
       responseCode = "200",
       description = "Per item, in order",
@@ -164,7 +238,7 @@ public class MessagesResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"accepted\":1,\"refused\":1,\"data\":[{\"index\":0,\"id\":\"msg_01JD2QA2\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:01Z\"},{\"index\":1,\"error\":{\"type\":\"urn:hookline:problem:invalid-field\",\"title\":\"Invalid field\",\"status\":422,\"detail\":\"eventType is required\",\"field\":\"eventType\"}}]}")))
+                          "{\"accepted\":1,\"refused\":1,\"data\":[{\"index\":0,\"id\":\"msg_01JD2QA2\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"payload\":{\"invoice\":\"in_1\"},\"channels\":[],\"tags\":[],\"timestamp\":\"2026-11-23T10:00:01Z\"},{\"index\":1,\"error\":{\"type\":\"urn:hookline:problem:invalid-field\",\"title\":\"Invalid field\",\"status\":422,\"detail\":\"eventType is required\",\"field\":\"eventType\"}}]}")))
   @RequestBody(
       required = true,
       content =
@@ -186,10 +260,10 @@ public class MessagesResource {
     if (messages.isEmpty() || messages.size() > MAX_BATCH) {
       throw Refusal.invalidField("messages", "must hold 1 to " + MAX_BATCH + " messages");
     }
-    java.util.List<MessageIntake.BatchItem> items = new java.util.ArrayList<>();
+    List<MessageIntake.BatchItem> items = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       try {
-        if (messages.get(i).getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
+        if (messages.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
           throw Refusal.invalidField("messages[" + i + "]", "must be a message object");
         }
         JsonBody item = JsonBody.of(messages.getJsonObject(i));
@@ -198,19 +272,21 @@ public class MessagesResource {
                 item.requiredString("eventType", 256, EVENT_TYPE),
                 item.optionalString("eventId", 256, EVENT_ID),
                 item.requiredObject("payload").toString(),
+                item.optionalStrings("channels", MAX_CHANNELS, 128, NameSets.CHANNEL),
+                item.optionalStrings("tags", MAX_TAGS, 128, NameSets.TAG),
                 null));
       } catch (Refusal refused) {
-        items.add(new MessageIntake.BatchItem(null, null, null, refused));
+        items.add(new MessageIntake.BatchItem(null, null, null, null, null, refused));
       }
     }
-    java.util.List<Object> results = intake.acceptBatch(app, items);
+    List<Object> results = intake.acceptBatch(app, items);
     JsonArrayBuilder data = Jsons.createArrayBuilder();
     int accepted = 0;
     for (int i = 0; i < results.size(); i++) {
       Object result = results.get(i);
       if (result instanceof Message message) {
         accepted++;
-        data.add(Jsons.createObjectBuilder(summary(message).build()).add("index", i));
+        data.add(Jsons.createObjectBuilder(MessageViews.message(message, true)).add("index", i));
       } else {
         data.add(
             Jsons.createObjectBuilder()
@@ -225,10 +301,53 @@ public class MessagesResource {
         .build();
   }
 
-  @Operation(summary = "Get a message", description = "The message with its payload.")
+  @Operation(
+      summary = "Get a message",
+      description = "By its id or its eventId; with_content=false leaves the payload out.")
   @APIResponse(
       responseCode = "200",
-      description = "Get a message: done",
+      description = "The message",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = MESSAGE_OUT)))
+  @GET
+  @Path("{msg_id}")
+  public JsonObject get(
+      @PathParam("app_id") String app,
+      @PathParam("msg_id") String messageId,
+      @QueryParam("with_content") String withContent) {
+    boolean content = SvixLists.flag("with_content", withContent, true);
+    return MessageViews.message(intake.find(app, messageId), content);
+  }
+
+  @Operation(
+      summary = "Get an attempt",
+      description = "One try at delivering the message, by its atmpt_ id.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The attempt",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples = @ExampleObject(name = "example", value = ATTEMPT_OUT)))
+  @GET
+  @Path("{msg_id}/attempt/{attempt_id}")
+  public JsonObject attempt(
+      @PathParam("app_id") String app,
+      @PathParam("msg_id") String messageId,
+      @PathParam("attempt_id") String attemptId) {
+    return MessageViews.attempt(attempts.get(app, messageId, attemptId), true);
+  }
+
+  @Operation(
+      summary = "List a message's destinations",
+      description =
+          "The endpoints the message was to go to, by endpoint id, each with the state of its"
+              + " delivery (status 0 success, 1 pending, 2 fail) and its next try.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of destinations",
       content =
           @Content(
               mediaType = "application/json",
@@ -236,13 +355,16 @@ public class MessagesResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"id\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:01Z\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200}}")))
+                          "{\"data\":[{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"url\":\"https://example.com/webhook\",\"description\":\"\",\"disabled\":false,\"createdAt\":\"2026-11-23T09:00:00Z\",\"updatedAt\":\"2026-11-23T09:00:00Z\",\"status\":1,\"statusText\":\"pending\",\"nextAttempt\":\"2026-11-23T10:00:06Z\",\"attempts\":1}],\"iterator\":\"bmVwXzAxSkQyUTlBMUIyQzNENEU1RjZHN0g4SjlL\",\"prevIterator\":\"cGVwXzAxSkQyUTlBMUIyQzNENEU1RjZHN0g4SjlL\",\"done\":true}")))
   @GET
-  @Path("{msg_id}")
-  public JsonObject get(@PathParam("app_id") String app, @PathParam("msg_id") String messageId) {
-    Message message = intake.find(app, messageId);
-    JsonObject payload = JsonFields.stored(message.getPayload());
-    return summary(message).add("payload", payload).build();
+  @Path("{msg_id}/endpoint")
+  public JsonObject destinations(
+      @PathParam("app_id") String app,
+      @PathParam("msg_id") String messageId,
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator) {
+    ListPage page = SvixLists.page(limit, iterator, null, ListPage.Order.ASCENDING);
+    return SvixLists.json(attempts.destinations(app, messageId, page), MessageViews::destination);
   }
 
   /**
@@ -253,34 +375,30 @@ public class MessagesResource {
   @Operation(
       summary = "Resend a message to an endpoint",
       description =
-          "A dead or delivered delivery starts a new round of tries (and leaves hookline.dlq), a pending one is tried at once, one never made is created. 409 if the endpoint is disabled.")
+          "A dead or delivered delivery starts a new round of tries (and leaves hookline.dlq), a"
+              + " pending one is tried at once, one never made is created; 202 with an empty"
+              + " object, as Svix answers. 409 if the endpoint is disabled.")
   @APIResponse(
       responseCode = "202",
-      description = "Resend a message to an endpoint: done",
+      description = "Queued",
       content =
           @Content(
               mediaType = "application/json",
-              examples =
-                  @ExampleObject(
-                      name = "example",
-                      value =
-                          "{\"deliveryId\":\"dlv_01JD2QB3\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"pending\",\"attempts\":8,\"reason\":\"answered 500\",\"lastAttemptAt\":\"2026-11-24T03:00:00Z\",\"createdAt\":\"2026-11-23T10:00:01Z\"}")))
+              examples = @ExampleObject(name = "example", value = "{}")))
   @POST
   @Path("{msg_id}/endpoint/{endpoint_id}/resend")
   public Response resend(
       @PathParam("app_id") String app,
       @PathParam("msg_id") String messageId,
-      @PathParam("endpoint_id") String endpointId) {
-    return Response.accepted(DeliveryViews.delivery(deadLetters.resend(app, messageId, endpointId)))
-        .build();
-  }
-
-  private static JsonObjectBuilder summary(Message message) {
-    JsonObjectBuilder json =
-        Jsons.createObjectBuilder()
-            .add("id", message.getId())
-            .add("eventType", message.getEventType());
-    return addNullable(json, "eventId", message.getEventId())
-        .add("timestamp", message.getCreatedAt().toString());
+      @PathParam("endpoint_id") String endpointId,
+      @Context ContainerRequestContext request) {
+    // Svix's resend takes no body: what the request names is in its path.
+    return idempotent.answer(
+        request,
+        null,
+        () -> {
+          deadLetters.resend(app, messageId, endpointId);
+          return Response.accepted(JsonValue.EMPTY_JSON_OBJECT).build();
+        });
   }
 }

@@ -23,20 +23,37 @@ public class MessageClaims {
 
   @PersistenceContext EntityManager em;
 
-  /** A claim: its name within the app, and when it lapses (null: never). */
-  public record Claim(String name, String field, OffsetDateTime expiresAt) {
+  /**
+   * A claim: its name within the app, when it lapses (null: never), and whether a repeat of the
+   * same request gets the first answer (an Idempotency-Key) or a 409 (an eventId, as Svix answers).
+   */
+  public record Claim(String name, String field, OffsetDateTime expiresAt, boolean replayable) {
     static Claim idempotencyKey(String key, OffsetDateTime now) {
-      return new Claim("key:" + key, "Idempotency-Key", now.plus(KEY_LIFETIME));
+      return new Claim("key:" + key, "Idempotency-Key", now.plus(KEY_LIFETIME), true);
     }
 
     static Claim eventId(String eventId) {
-      return new Claim("event:" + eventId, "eventId", null);
+      return new Claim(EVENT + eventId, "eventId", null, false);
     }
   }
 
+  private static final String EVENT = "event:";
+
+  /** The id of the app's message made with this eventId, or null. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String messageOfEventId(String appId, String eventId) {
+    List<?> rows =
+        em.createNativeQuery("select message_id from message_claim where app_id = ? and claim = ?")
+            .setParameter(1, appId)
+            .setParameter(2, EVENT + eventId)
+            .getResultList();
+    return rows.isEmpty() ? null : (String) rows.get(0);
+  }
+
   /**
-   * The id of the message an earlier identical request made under one of these claims, or null when
-   * none is live. A live claim with another request hash is a 409.
+   * The id of the message an earlier identical request made under one of these claims (its
+   * Idempotency-Key, which comes first), or null when none is live. A live key claim with another
+   * request hash is a 409, and so is any live eventId claim.
    */
   // A conflict writes nothing: it must not doom the caller's transaction (a batch goes on).
   @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = Refusal.class)
@@ -51,7 +68,7 @@ public class MessageClaims {
               .getResultList();
       if (!rows.isEmpty()) {
         Object[] row = (Object[]) rows.get(0);
-        if (!requestHash.equals(row[0])) {
+        if (!claim.replayable() || !requestHash.equals(row[0])) {
           throw usedForAnother(claim);
         }
         return (String) row[1];
@@ -95,18 +112,24 @@ public class MessageClaims {
             .executeUpdate();
         lost.put(
             owner.messageId(),
-            Refusal.conflict(
-                one.claim().field(),
-                "a request with this "
-                    + one.claim().field()
-                    + " was being processed at the same time; send it again to get its answer"));
+            !one.claim().replayable()
+                ? usedForAnother(one.claim())
+                : Refusal.conflict(
+                    one.claim().field(),
+                    "a request with this "
+                        + one.claim().field()
+                        + " was being processed at the same time; send it again to get its answer"));
       }
     }
     return lost;
   }
 
-  /** The 409 for a claim already made for another request. */
+  /** The 409 for a claim already made for another request, or for an eventId already used. */
   static Refusal usedForAnother(Claim claim) {
+    if (!claim.replayable()) {
+      return Refusal.conflict(
+          claim.field(), "the app already has a message with this " + claim.field());
+    }
     return Refusal.conflict(
         claim.field(),
         claim.field()

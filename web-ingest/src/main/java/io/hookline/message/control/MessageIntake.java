@@ -6,6 +6,9 @@ import io.hookline.delivery.entity.Delivery;
 import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.ListPage;
+import io.hookline.platform.NameSets;
+import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -40,16 +43,19 @@ public class MessageIntake {
 
   /**
    * As {@link #accept(String, String, String, String)}, idempotently: a repeat of an earlier
-   * request with the same Idempotency-Key (within 24 h) or the same eventId gets that request's
-   * message and creates nothing; the same key or eventId with a different request is a 409.
+   * request with the same Idempotency-Key (within 24 h) gets that request's message and creates
+   * nothing; the same key with a different request is a 409, and so is an eventId the app already
+   * has a message for (as long as that message is kept).
    */
   public Accepted accept(
       String appRef, String eventType, String eventId, String payload, String idempotencyKey) {
-    GroupCommit.Outcome<Accepted> outcome =
-        acceptAll(
-                List.of(new Send(appRef, eventType, eventId, payload, idempotencyKey, null)),
-                new HashMap<>())
-            .get(0);
+    return accept(
+        new Send(appRef, eventType, eventId, payload, List.of(), List.of(), idempotencyKey, null));
+  }
+
+  /** As {@link #accept(String, String, String, String, String)}, with every field of a send. */
+  public Accepted accept(Send send) {
+    GroupCommit.Outcome<Accepted> outcome = acceptAll(List.of(send), new HashMap<>()).get(0);
     if (outcome.error() != null) {
       throw outcome.error();
     }
@@ -100,8 +106,15 @@ public class MessageIntake {
       String eventType,
       String eventId,
       String payload,
+      List<String> channels,
+      List<String> tags,
       String idempotencyKey,
-      Map<String, String> trace) {}
+      Map<String, String> trace) {
+    public Send {
+      channels = channels == null ? List.of() : channels;
+      tags = tags == null ? List.of() : tags;
+    }
+  }
 
   /**
    * Accepts single sends that arrived together ({@link SendGroups}), in this one transaction: each
@@ -139,14 +152,22 @@ public class MessageIntake {
           appsByRef.put(send.appRef(), app);
         }
         Message message =
-            new Message(app.getId(), send.eventType(), send.eventId(), send.payload());
+            new Message(
+                app.getId(),
+                send.eventType(),
+                send.eventId(),
+                send.payload(),
+                send.channels(),
+                send.tags());
         List<MessageClaims.Claim> claimed = claimsOf(send, now);
         // Without a key or an eventId there is nothing to repeat: no hash, no lookup, no claim.
         if (claimed.isEmpty()) {
           stored[i] = message;
           continue;
         }
-        String requestHash = RequestHash.of(send.eventType(), send.eventId(), send.payload());
+        String requestHash =
+            RequestHash.of(
+                send.eventType(), send.eventId(), send.payload(), send.channels(), send.tags());
         Claiming same = sameInGroup(claimedHere, app.getId(), claimed, requestHash);
         if (same != null) {
           repeats.put(i, same);
@@ -212,8 +233,8 @@ public class MessageIntake {
   }
 
   /**
-   * The send of this group that made the same claims for the same request, or null; a claim made
-   * here for another request is a 409.
+   * The send of this group that made the same Idempotency-Key claim for the same request, or null;
+   * a key claimed here for another request, or an eventId claimed here at all, is a 409.
    */
   private static Claiming sameInGroup(
       Map<String, Claiming> claimedHere,
@@ -223,7 +244,7 @@ public class MessageIntake {
     for (MessageClaims.Claim claim : claimed) {
       Claiming earlier = claimedHere.get(appId + " " + claim.name());
       if (earlier != null) {
-        if (!earlier.pending().requestHash().equals(requestHash)) {
+        if (!claim.replayable() || !earlier.pending().requestHash().equals(requestHash)) {
           throw MessageClaims.usedForAnother(claim);
         }
         return earlier;
@@ -232,13 +253,69 @@ public class MessageIntake {
     return null;
   }
 
-  /** The app's messages, newest first, before the cursor (an id) when given. */
-  public List<Message> list(String appRef, String before, int limit) {
-    return em.createNamedQuery(Message.BY_APP_BEFORE, Message.class)
-        .setParameter("appId", apps.find(appRef).getId())
-        .setParameter("before", before == null ? "~" : before)
-        .setMaxResults(limit)
-        .getResultList();
+  /**
+   * What a list of messages keeps: any of these event types (none: all), the channel and tag when
+   * given, created before and after these instants when given.
+   */
+  public record Filter(
+      List<String> eventTypes,
+      String channel,
+      String tag,
+      OffsetDateTime before,
+      OffsetDateTime after) {
+    public Filter {
+      eventTypes = eventTypes == null ? List.of() : eventTypes;
+    }
+  }
+
+  /**
+   * A page of the app's messages (by id, newest first unless asked otherwise) that the filter
+   * keeps.
+   */
+  public ListPage.Page<Message> list(String appRef, ListPage page, Filter filter) {
+    StringBuilder jpql = new StringBuilder("select m from Message m where m.appId = :appId");
+    if (!filter.eventTypes().isEmpty()) {
+      jpql.append(" and m.eventType in :eventTypes");
+    }
+    if (filter.channel() != null) {
+      jpql.append(" and m.channels like :channel escape '!'");
+    }
+    if (filter.tag() != null) {
+      jpql.append(" and m.tags like :tag escape '!'");
+    }
+    if (filter.before() != null) {
+      jpql.append(" and m.createdAt < :before");
+    }
+    if (filter.after() != null) {
+      jpql.append(" and m.createdAt > :after");
+    }
+    String bound = page.condition("m.id");
+    if (bound != null) {
+      jpql.append(" and ").append(bound);
+    }
+    jpql.append(page.orderBy("m.id"));
+    var query =
+        em.createQuery(jpql.toString(), Message.class)
+            .setParameter("appId", apps.find(appRef).getId());
+    if (!filter.eventTypes().isEmpty()) {
+      query.setParameter("eventTypes", filter.eventTypes());
+    }
+    if (filter.channel() != null) {
+      query.setParameter("channel", NameSets.containing(filter.channel()));
+    }
+    if (filter.tag() != null) {
+      query.setParameter("tag", NameSets.containing(filter.tag()));
+    }
+    if (filter.before() != null) {
+      query.setParameter("before", filter.before());
+    }
+    if (filter.after() != null) {
+      query.setParameter("after", filter.after());
+    }
+    if (bound != null) {
+      query.setParameter(ListPage.BOUND, page.bound());
+    }
+    return page.page(query.setMaxResults(page.fetchSize()).getResultList(), Message::getId);
   }
 
   /** The deliveries of these messages, for showing each message's state per endpoint. */
@@ -255,7 +332,12 @@ public class MessageIntake {
 
   /** One item of a batch: what it asks for, or why it cannot be taken. */
   public record BatchItem(
-      String eventType, String eventId, String payload, RuntimeException refused) {}
+      String eventType,
+      String eventId,
+      String payload,
+      List<String> channels,
+      List<String> tags,
+      RuntimeException refused) {}
 
   /**
    * Accepts every item that can be, in this one transaction: each is stored and queued as {@link
@@ -270,7 +352,16 @@ public class MessageIntake {
     List<Send> sends = new ArrayList<>();
     for (BatchItem item : items) {
       if (item.refused() == null) {
-        sends.add(new Send(appRef, item.eventType(), item.eventId(), item.payload(), null, null));
+        sends.add(
+            new Send(
+                appRef,
+                item.eventType(),
+                item.eventId(),
+                item.payload(),
+                item.channels(),
+                item.tags(),
+                null,
+                null));
       }
     }
     Map<String, App> known = new java.util.HashMap<>(Map.of(appRef, app));
@@ -287,8 +378,19 @@ public class MessageIntake {
     return results;
   }
 
-  public Message find(String appRef, String messageId) {
-    return apps.findOwned(appRef, Message.class, messageId, "message");
+  /** The app's message by its id or, as Svix looks it up, by its eventId; 404 when neither. */
+  public Message find(String appRef, String messageRef) {
+    App app = apps.find(appRef);
+    Message message = em.find(Message.class, messageRef);
+    if (message != null && message.getAppId().equals(app.getId())) {
+      return message;
+    }
+    String byEventId = claims.messageOfEventId(app.getId(), messageRef);
+    message = byEventId == null ? null : em.find(Message.class, byEventId);
+    if (message == null) {
+      throw Refusal.notFound("message", messageRef);
+    }
+    return message;
   }
 
   public List<DeliveryAttempt> attempts(String appRef, String messageId) {

@@ -39,11 +39,24 @@ public class SendGroups {
     groups = new GroupCommit<>(sends -> intake.acceptGroup(sends), maxGroup, stallAfter);
   }
 
-  /** As {@link MessageIntake#accept(String, String, String, String, String)}. */
+  /** As {@link MessageIntake#accept(MessageIntake.Send)}; the trace is the current one. */
   public MessageIntake.Accepted accept(
-      String appRef, String eventType, String eventId, String payload, String idempotencyKey) {
+      String appRef,
+      String eventType,
+      String eventId,
+      String payload,
+      java.util.List<String> channels,
+      java.util.List<String> tags,
+      String idempotencyKey) {
     return groups.submit(
         new MessageIntake.Send(
-            appRef, eventType, eventId, payload, idempotencyKey, tracing.current()));
+            appRef,
+            eventType,
+            eventId,
+            payload,
+            channels,
+            tags,
+            idempotencyKey,
+            tracing.current()));
   }
 }

@@ -21,6 +21,13 @@ class RequestHashTest {
     assertNotEquals(base, RequestHash.of("a.b", "e2", "{\"x\":1}"));
     assertNotEquals(base, RequestHash.of("a.b", "e1", "{\"x\":2}"));
     assertNotEquals(base, RequestHash.of("a.b", null, "{\"x\":1}"));
+    java.util.List<String> none = java.util.List.of();
+    assertEquals(base, RequestHash.of("a.b", "e1", "{\"x\":1}", none, none));
+    assertNotEquals(base, RequestHash.of("a.b", "e1", "{\"x\":1}", java.util.List.of("c"), none));
+    assertNotEquals(base, RequestHash.of("a.b", "e1", "{\"x\":1}", none, java.util.List.of("c")));
+    assertNotEquals(
+        RequestHash.of("a.b", "e1", "{}", java.util.List.of("c"), none),
+        RequestHash.of("a.b", "e1", "{}", none, java.util.List.of("c")));
   }
 
   @Test
