@@ -415,6 +415,55 @@ class SvixMessageIT extends MicroTest {
     }
   }
 
+  @Test
+  void aMessageWithChannelsGoesOnlyToEndpointsWithOneOfThemOrWithNone() throws Exception {
+    ApplicationOut app = app("channels");
+    com.svix.models.EndpointOut eu =
+        svix()
+            .getEndpoint()
+            .create(
+                app.getId(),
+                new com.svix.models.EndpointIn()
+                    .url(java.net.URI.create(receiver.url("/svixmsg-channel-eu")))
+                    .channels(Set.of("eu")));
+    com.svix.models.EndpointOut every =
+        svix()
+            .getEndpoint()
+            .create(
+                app.getId(),
+                new com.svix.models.EndpointIn()
+                    .url(java.net.URI.create(receiver.url("/svixmsg-channel-all"))));
+
+    MessageOut us =
+        svix().getMessage().create(app.getId(), message("a.b", "{\"n\":1}").channels(Set.of("us")));
+    MessageOut euAndUs =
+        svix()
+            .getMessage()
+            .create(app.getId(), message("a.b", "{\"n\":2}").channels(Set.of("us", "eu")));
+    MessageOut none = svix().getMessage().create(app.getId(), message("a.b", "{\"n\":3}"));
+
+    // Deliveries are made with the message, in its transaction: its destinations are final.
+    assertEquals(Set.of(every.getId()), destinationIds(app, us.getId()));
+    assertEquals(Set.of(every.getId(), eu.getId()), destinationIds(app, euAndUs.getId()));
+    assertEquals(Set.of(every.getId()), destinationIds(app, none.getId()));
+    List<String> toAll =
+        receiver.await("/svixmsg-channel-all", 3, WAIT).stream()
+            .map(r -> r.headers().get("svix-id"))
+            .toList();
+    assertEquals(Set.of(us.getId(), euAndUs.getId(), none.getId()), new HashSet<>(toAll));
+    assertEquals(
+        List.of(euAndUs.getId()),
+        receiver.await("/svixmsg-channel-eu", 1, WAIT).stream()
+            .map(r -> r.headers().get("svix-id"))
+            .toList());
+  }
+
+  private static Set<String> destinationIds(ApplicationOut app, String msg) {
+    return destinations(app, msg).getData().stream()
+        .map(MessageEndpointOut::getId)
+        .collect(Collectors.toSet());
+  }
+
   private static ListResponseMessageEndpointOut destinations(ApplicationOut app, String msg) {
     try {
       return svix()
