@@ -28,7 +28,21 @@ public final class PayaraMicro extends ServerProcess {
       int port,
       Path rootDir,
       Map<String, String> environment,
-      List<String> jvmOptions) {
+      List<String> jvmOptions,
+      List<String> prebootCommands) {
+
+    /** Settings with no asadmin commands of their own before boot. */
+    public Settings(
+        Path jar,
+        Path rar,
+        Path war,
+        String bindAddress,
+        int port,
+        Path rootDir,
+        Map<String, String> environment,
+        List<String> jvmOptions) {
+      this(jar, rar, war, bindAddress, port, rootDir, environment, jvmOptions, List.of());
+    }
 
     public String baseUrl() {
       return "http://127.0.0.1:" + port;
@@ -90,7 +104,8 @@ public final class PayaraMicro extends ServerProcess {
           preboot,
           "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
               + settings.bindAddress()
-              + "\n");
+              + "\n"
+              + String.join("", settings.prebootCommands().stream().map(c -> c + "\n").toList()));
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(settings.jvmOptions());

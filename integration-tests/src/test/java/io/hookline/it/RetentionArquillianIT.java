@@ -11,6 +11,7 @@ import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,7 +30,7 @@ class RetentionArquillianIT {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, TestStack.files().microWar().toFile())
-        .addClass(RetentionFromTimer.class);
+        .addClasses(RetentionFromTimer.class, Eventually.class);
   }
 
   @Inject RetentionFromTimer timer;
@@ -49,6 +50,15 @@ class RetentionArquillianIT {
     endpoints.create(app, "https://hookline-test.invalid/hook", null, java.util.List.of(), null);
     String messageId = intake.accept(app, "arq.retention", null, "{}").getId();
     transaction.commit();
+    // The node tries the delivery (its host does not resolve) and, this execution's schedule
+    // being two tries, declares it dead. Each try locks the row until it commits, and a batch
+    // skips locked rows: made old while a try still holds it, the row would be skipped and the
+    // batch remove nothing. Once dead, no message for it is left, so nothing locks it again.
+    Eventually.await(
+        "delivery of " + messageId + " dead after its tries",
+        Duration.ofSeconds(60),
+        () -> status(messageId),
+        "DEAD"::equals);
     update(
         "update delivery set status = 'DELIVERED', delivered_at = now() - interval '40 days'"
             + " where message_id = ?",
@@ -57,6 +67,7 @@ class RetentionArquillianIT {
     var removed = timer.run(30, 1000);
 
     assertTrue(removed.deliveries() >= 1, "removed: " + removed);
+    assertTrue(removed.attempts() >= 2, "its two tries' attempts, removed: " + removed);
     assertEquals(0, count("select count(*) from delivery where message_id = ?", messageId));
     assertEquals(0, count("select count(*) from message where id = ?", messageId));
   }
@@ -66,6 +77,19 @@ class RetentionArquillianIT {
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, id);
       statement.executeUpdate();
+    }
+  }
+
+  private String status(String messageId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("select status from delivery where message_id = ?")) {
+      statement.setString(1, messageId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -117,21 +117,49 @@ public final class TestStack {
   public static synchronized PayaraMicro micro() {
     if (micro == null) {
       database = database("hookline_it");
-      Path war = TestWar.build(files().microWar(), itDir().resolve("hookline-test.war"));
-      micro =
-          new PayaraMicro(
-                  new PayaraMicro.Settings(
-                      files().payaraMicroJar(),
-                      files().artemisRar(),
-                      war,
-                      "127.0.0.1",
-                      MICRO_PORT,
-                      itDir().resolve("micro"),
-                      microEnvironment(database),
-                      List.of(LocalStack.MICRO_JAVA_OPTS.split(" "))))
-              .start();
+      micro = startMicro(List.of());
     }
     return micro;
+  }
+
+  private static PayaraMicro startMicro(List<String> prebootCommands) {
+    Path war = TestWar.build(files().microWar(), itDir().resolve("hookline-test.war"));
+    return new PayaraMicro(
+            new PayaraMicro.Settings(
+                files().payaraMicroJar(),
+                files().artemisRar(),
+                war,
+                "127.0.0.1",
+                MICRO_PORT,
+                itDir().resolve("micro"),
+                microEnvironment(database),
+                List.of(LocalStack.MICRO_JAVA_OPTS.split(" ")),
+                prebootCommands))
+        .start();
+  }
+
+  /**
+   * The test Micro started again, on the same database, port and broker, with its transaction
+   * service's default timeout set to {@code seconds} (Payara's own default is none). Until {@link
+   * #restoreMicro()}, every test of this JVM talks to that node.
+   */
+  public static synchronized PayaraMicro microWithTransactionTimeout(int seconds) {
+    micro();
+    micro.close();
+    micro =
+        startMicro(
+            List.of(
+                "set configs.config.server-config.transaction-service.timeout-in-seconds="
+                    + seconds));
+    return micro;
+  }
+
+  /** The test Micro started again as {@link #micro()} starts it, on the same database. */
+  public static synchronized void restoreMicro() {
+    if (micro != null) {
+      micro.close();
+    }
+    micro = startMicro(List.of());
   }
 
   /**

@@ -60,6 +60,7 @@ class ArchitectureTest {
           "io.hookline.delivery.outbound.WebhookPoster",
           "io.hookline.delivery.control.EventTypeFilter",
           "io.hookline.delivery.control.Batches",
+          "io.hookline.delivery.control.TryTransactionTimeout",
           "io.hookline.platform.StoredText");
 
   private static JavaClasses hookline;

@@ -1,28 +1,44 @@
 package io.hookline.delivery.control;
 
+import io.hookline.delivery.outbound.OutboundCall;
 import io.hookline.delivery.throttle.EndpointSlots;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * What the delivery listener hands each JMS message to, outside any transaction: runs the tries in
- * {@link Deliverer}'s transactions and sees that a try whose transaction fails (its outcome not
- * recorded) is not made again without end. Each such failure is counted on the delivery in a
- * transaction of its own; the message then goes back to the broker for another try, until the
- * delivery is declared dead at the limit. When the count cannot be written either (the database
- * down), the original failure goes back to the broker as it is, and redelivery goes on as before.
+ * {@link Deliverer}'s transactions, each with a timeout longer than a try can take ({@link
+ * TryTransactionTimeout}), and sees that a try whose transaction fails (its outcome not recorded)
+ * is not made again without end. Each such failure is counted on the delivery in a transaction of
+ * its own; the message then goes back to the broker for another try, until the delivery is declared
+ * dead at the limit. When the count cannot be written either (the database down), the original
+ * failure goes back to the broker as it is, and redelivery goes on as before.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class DeliveryTurns {
   private static final Logger LOG = Logger.getLogger(DeliveryTurns.class.getName());
+
+  /** The outbound call's Fault Tolerance retries, as MP Config names them (most specific first). */
+  private static final List<String> CALL_RETRIES_KEYS =
+      List.of(
+          OutboundCall.class.getName() + "/post/Retry/maxRetries",
+          OutboundCall.class.getName() + "/Retry/maxRetries",
+          "Retry/maxRetries");
 
   @Inject Deliverer deliverer;
   @Inject EndpointSlots slots;
@@ -34,8 +50,66 @@ public class DeliveryTurns {
   @ConfigProperty(name = "hookline.delivery.batch-budget", defaultValue = "PT1S")
   Duration batchBudget;
 
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.timeout", defaultValue = "PT15S")
+  Duration deliveryTimeout;
+
+  @Inject
+  @ConfigProperty(name = "hookline.delivery.connect-timeout", defaultValue = "PT5S")
+  Duration connectTimeout;
+
+  @Inject Config config;
+
+  /**
+   * Begins no transaction: it sets the timeout of those {@link Deliverer} begins on this thread.
+   * Payara's container begins a bean's transaction with the timeout its thread was given (the
+   * bean's {@code cmt-timeout-in-seconds} aside), as a {@code UserTransaction} does.
+   */
+  @Resource UserTransaction transactions;
+
+  /** {@link TryTransactionTimeout} for the configured timeouts and retries. */
+  private int transactionTimeoutSeconds;
+
+  @PostConstruct
+  void init() {
+    transactionTimeoutSeconds =
+        TryTransactionTimeout.seconds(connectTimeout, deliveryTimeout, callRetries());
+  }
+
+  /** The retries Fault Tolerance makes of one outbound call: configured, or its annotation's. */
+  private int callRetries() {
+    for (String key : CALL_RETRIES_KEYS) {
+      java.util.Optional<Integer> configured = config.getOptionalValue(key, Integer.class);
+      if (configured.isPresent()) {
+        return configured.get();
+      }
+    }
+    try {
+      return OutboundCall.class
+          .getMethod("post", String.class, Map.class, byte[].class)
+          .getAnnotation(Retry.class)
+          .maxRetries();
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("OutboundCall.post(String, Map, byte[]) not found", e);
+    }
+  }
+
+  /**
+   * Gives the transactions this thread begins next (the tries', the counts', the requeues') the
+   * try's timeout instead of the server's default, which may be none or shorter than a try. The
+   * resource adapter's threads that call this begin no other transactions.
+   */
+  private void boundTransactions() {
+    try {
+      transactions.setTransactionTimeout(transactionTimeoutSeconds);
+    } catch (SystemException e) {
+      throw new EJBException("could not set the delivery transactions' timeout", e);
+    }
+  }
+
   /** One delivery's message: see {@link Deliverer#attempt(String, int, boolean)}. */
   public void attempt(String deliveryId, int attempt, boolean revived) {
+    boundTransactions();
     Deliverer.forgetRequest();
     try {
       deliverer.attempt(deliveryId, attempt, revived);
@@ -76,6 +150,7 @@ public class DeliveryTurns {
       int busyRounds,
       boolean redelivered,
       Map<String, Map<String, String>> traces) {
+    boundTransactions();
     if (redelivered || endpointId == null) {
       deliverer.splitUp(deliveryIds, attempt, traces);
       return;

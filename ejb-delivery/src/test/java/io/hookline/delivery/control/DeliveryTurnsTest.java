@@ -67,10 +67,53 @@ class DeliveryTurnsTest {
     }
   }
 
+  /** Records the timeouts set, and what the deliverer had tried when each was set. */
+  static class TimeoutRecorder implements jakarta.transaction.UserTransaction {
+    final List<String> set = new ArrayList<>();
+    FakeDeliverer deliverer;
+
+    @Override
+    public void setTransactionTimeout(int seconds) {
+      set.add(seconds + " s after " + deliverer.tried);
+    }
+
+    @Override
+    public void begin() {
+      throw new AssertionError("DeliveryTurns begins no transaction itself");
+    }
+
+    @Override
+    public void commit() {
+      throw new AssertionError("no transaction begun");
+    }
+
+    @Override
+    public void rollback() {
+      throw new AssertionError("no transaction begun");
+    }
+
+    @Override
+    public void setRollbackOnly() {
+      throw new AssertionError("no transaction begun");
+    }
+
+    @Override
+    public int getStatus() {
+      return jakarta.transaction.Status.STATUS_NO_TRANSACTION;
+    }
+  }
+
   private final FakeDeliverer deliverer = new FakeDeliverer();
+  private final TimeoutRecorder transactions = new TimeoutRecorder();
   private final DeliveryTurns turns = new DeliveryTurns();
 
   {
+    transactions.deliverer = deliverer;
+    turns.transactions = transactions;
+    turns.connectTimeout = java.time.Duration.ofSeconds(5);
+    turns.deliveryTimeout = java.time.Duration.ofSeconds(15);
+    turns.config = new NoConfig();
+    turns.init();
     turns.deliverer = deliverer;
     turns.batchBudget = java.time.Duration.ofSeconds(60);
     turns.slots =
@@ -92,6 +135,15 @@ class DeliveryTurnsTest {
 
   private void batch(String... ids) {
     turns.attemptBatch("ep_1", List.of(ids), 1, 0, false, null);
+  }
+
+  @Test
+  void theTriesTransactionsGetTheTrysTimeoutBeforeAnyIsBegun() {
+    // 5 s lookup + 2 calls (one Fault Tolerance retry) of 5 + 15 + 1 s + 30 s margin.
+    batch("a", "b");
+    assertEquals(List.of("77 s after []"), transactions.set);
+    turns.attempt("c", 1, false);
+    assertEquals(List.of("77 s after []", "77 s after [a, b]"), transactions.set);
   }
 
   @Test
@@ -182,5 +234,44 @@ class DeliveryTurnsTest {
     assertSame(deliverer.tryFails, thrown);
     assertSame(deliverer.countFails, thrown.getSuppressed()[0]);
     assertTrue(deliverer.counted.size() == 1);
+  }
+
+  /** MicroProfile Config with nothing configured. */
+  static class NoConfig implements org.eclipse.microprofile.config.Config {
+    @Override
+    public <T> T getValue(String name, Class<T> type) {
+      throw new java.util.NoSuchElementException(name);
+    }
+
+    @Override
+    public org.eclipse.microprofile.config.ConfigValue getConfigValue(String name) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public <T> java.util.Optional<T> getOptionalValue(String name, Class<T> type) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public Iterable<String> getPropertyNames() {
+      return List.of();
+    }
+
+    @Override
+    public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources() {
+      return List.of();
+    }
+
+    @Override
+    public <T> java.util.Optional<org.eclipse.microprofile.config.spi.Converter<T>> getConverter(
+        Class<T> forType) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+      throw new IllegalArgumentException(type.getName());
+    }
   }
 }
