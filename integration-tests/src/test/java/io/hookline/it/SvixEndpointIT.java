@@ -357,10 +357,21 @@ class SvixEndpointIT extends MicroTest {
             app,
             ep,
             new EndpointHeadersIn()
-                .headers(Map.of("X-A", "1", "X-Old", "o", "Authorization", "Bearer s3cret")));
+                .headers(
+                    Map.of(
+                        "X-A",
+                        "1",
+                        "X-Old",
+                        "o",
+                        "Authorization",
+                        "Bearer s3cret",
+                        "X-Auth-Token",
+                        "t0ken")));
     EndpointHeadersOut headers = admin().getEndpoint().getHeaders(app, ep);
     assertEquals(Map.of("X-A", "1", "X-Old", "o"), headers.getHeaders());
-    assertEquals(Set.of("Authorization"), headers.getSensitive());
+    assertEquals(Set.of("Authorization", "X-Auth-Token"), headers.getSensitive());
+    JsonObject view = json(api.get("/api/v1/app/" + app + "/endpoint/" + ep).body());
+    assertFalse(view.containsKey("headers"), "the endpoint shows no headers: " + view);
 
     admin()
         .getEndpoint()
@@ -395,6 +406,7 @@ class SvixEndpointIT extends MicroTest {
     Receiver.Received request = receiver.await("/headers", 1, WAIT).get(0);
     assertEquals("2", request.header("x-b"));
     assertEquals("Bearer s3cret", request.header("authorization"), "hidden, yet sent");
+    assertEquals("t0ken", request.header("x-auth-token"), "hidden, yet sent");
     assertNull(request.header("x-old"));
   }
 

@@ -69,7 +69,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class EndpointsResource {
   /** An endpoint as the API shows it, for the OpenAPI examples. */
   static final String ENDPOINT_EXAMPLE =
-      "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"uid\":\"billing\",\"url\":\"https://example.com/webhooks\",\"description\":\"\",\"disabled\":false,\"filterTypes\":[\"invoice.paid\"],\"eventTypes\":[\"invoice.paid\"],\"channels\":null,\"metadata\":{},\"throttleRate\":10,\"rateLimit\":10,\"version\":1,\"headers\":{\"X-Team\":\"billing\"},\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00.000000Z\",\"updatedAt\":\"2026-11-23T10:00:00.000000Z\"}";
+      "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"uid\":\"billing\",\"url\":\"https://example.com/webhooks\",\"description\":\"\",\"disabled\":false,\"filterTypes\":[\"invoice.paid\"],\"eventTypes\":[\"invoice.paid\"],\"channels\":null,\"metadata\":{},\"throttleRate\":10,\"rateLimit\":10,\"version\":1,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00.000000Z\",\"updatedAt\":\"2026-11-23T10:00:00.000000Z\"}";
 
   static final String ENDPOINT_IN_EXAMPLE =
       "{\"url\":\"https://example.com/webhooks\",\"uid\":\"billing\",\"filterTypes\":[\"invoice.paid\"],\"headers\":{\"X-Team\":\"billing\"},\"throttleRate\":10}";
@@ -298,9 +298,9 @@ public class EndpointsResource {
   @Operation(
       summary = "Get the endpoint's headers",
       description =
-          "The custom headers sent with each delivery; the values of sensitive ones"
-              + " (Authorization, Proxy-Authorization, Cookie, X-Api-Key) are not shown, their"
-              + " names are listed in `sensitive`.")
+          "The custom headers sent with each delivery; the values of sensitive ones (names"
+              + " holding auth, token, secret, key, cookie, password or signature, in any case)"
+              + " are not shown, their names are listed in `sensitive`.")
   @APIResponse(
       responseCode = "200",
       description = "The headers",
@@ -742,8 +742,8 @@ public class EndpointsResource {
   }
 
   /**
-   * Svix's EndpointOut and Hookline's fields beside it; never the secret (it has its own resource)
-   * nor the value of a sensitive header.
+   * Svix's EndpointOut and Hookline's fields beside it; never the secret nor the headers (each has
+   * its own resource).
    */
   static JsonObject view(Endpoint endpoint) {
     JsonObjectBuilder json = Jsons.createObjectBuilder().add("id", endpoint.getId());
@@ -767,9 +767,7 @@ public class EndpointsResource {
     json.add("metadata", JsonFields.stored(endpoint.getMetadata()));
     addNullable(json, "throttleRate", endpoint.getRateLimit());
     addNullable(json, "rateLimit", endpoint.getRateLimit());
-    json.add("version", 1)
-        .add("headers", shownHeaders(endpoint.getHeaders()))
-        .add("ordered", endpoint.isOrdered());
+    json.add("version", 1).add("ordered", endpoint.isOrdered());
     return addNullable(json, "disabledReason", endpoint.getDisabledReason())
         .add("createdAt", rfc3339(endpoint.getCreatedAt()))
         .add("updatedAt", rfc3339(endpoint.getUpdatedAt()))
