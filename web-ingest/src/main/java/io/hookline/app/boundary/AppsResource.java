@@ -5,6 +5,7 @@ import static io.hookline.json.JsonFields.rfc3339;
 import io.hookline.api.IdempotentPost;
 import io.hookline.api.JsonBody;
 import io.hookline.api.SvixLists;
+import io.hookline.api.Uids;
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
 import io.hookline.json.JsonFields;
@@ -48,11 +49,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/app")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {
-  /** Svix's uid pattern, and not shaped like an id, or {@code {app_id}} would be ambiguous. */
-  static final Pattern UID = Pattern.compile("(?!app_)[a-zA-Z0-9\\-_.]+");
+  static final Pattern UID = Uids.APP;
 
   static final int MAX_NAME = 256;
-  static final int MAX_UID = 256;
+  static final int MAX_UID = Uids.MAX;
 
   /** Svix's throttleRate is a uint16: messages per second, null for none. */
   static final int MAX_THROTTLE = 65535;

@@ -6,7 +6,9 @@ import static io.hookline.json.JsonFields.rfc3339;
 import io.hookline.api.IdempotentPost;
 import io.hookline.api.JsonBody;
 import io.hookline.api.Metadata;
+import io.hookline.api.Paging;
 import io.hookline.api.SvixLists;
+import io.hookline.api.Uids;
 import io.hookline.deadletter.control.DeadLetters;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.control.CustomHeaders;
@@ -78,12 +80,11 @@ public class EndpointsResource {
   static final Pattern EVENT_TYPE_FILTER =
       Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*(\\.\\*)?");
 
-  /** Svix's uid pattern, and not shaped like an id, or {@code {endpoint_id}} would be ambiguous. */
-  static final Pattern UID = Pattern.compile("(?!ep_)[a-zA-Z0-9\\-_.]+");
+  static final Pattern UID = Uids.ENDPOINT;
 
   static final Pattern CHANNEL = Pattern.compile("[a-zA-Z0-9\\-_.]+");
   static final Pattern EVENT_TYPE = Pattern.compile("[a-zA-Z0-9\\-_.]+");
-  static final int MAX_UID = 256;
+  static final int MAX_UID = Uids.MAX;
   static final int MAX_CHANNELS = 10;
   static final int MAX_EVENT_TYPES = 100;
 
@@ -442,7 +443,7 @@ public class EndpointsResource {
   private static OffsetDateTime timestamp(JsonBody json, String field, boolean required) {
     String text =
         required ? json.requiredString(field, 64, null) : json.optionalString(field, 64, null);
-    return io.hookline.api.Paging.time(field, text);
+    return Paging.time(field, text);
   }
 
   @Operation(
@@ -564,7 +565,8 @@ public class EndpointsResource {
       @QueryParam("since") String since,
       @QueryParam("until") String until) {
     Endpoints.Stats stats =
-        endpoints.stats(app, endpoint, queryTime("since", since), queryTime("until", until));
+        endpoints.stats(
+            app, endpoint, Paging.queryTime("since", since), Paging.queryTime("until", until));
     return Jsons.createObjectBuilder()
         .add("success", stats.success())
         .add("pending", stats.pending())
@@ -572,14 +574,6 @@ public class EndpointsResource {
         .add("fail", stats.fail())
         .add("canceled", 0)
         .build();
-  }
-
-  private static OffsetDateTime queryTime(String parameter, String text) {
-    try {
-      return io.hookline.api.Paging.time(parameter, text);
-    } catch (Refusal refused) {
-      throw Refusal.invalidQuery(parameter, refused.getMessage());
-    }
   }
 
   /** The circuit breaker's state and the endpoint's figures for the current window. */

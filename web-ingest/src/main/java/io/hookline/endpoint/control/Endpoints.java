@@ -2,7 +2,6 @@ package io.hookline.endpoint.control;
 
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
-import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.endpoint.entity.EndpointHealth;
@@ -188,13 +187,6 @@ public class Endpoints {
     Endpoint endpoint = find(appRef, endpointId);
     endpoint.delete(Timestamps.now());
     deliveries.forget(endpoint.getId());
-  }
-
-  public List<Endpoint> list(String appRef) {
-    App app = apps.find(appRef);
-    return em.createNamedQuery(Endpoint.BY_APP, Endpoint.class)
-        .setParameter("appId", app.getId())
-        .getResultList();
   }
 
   /** One page of the app's endpoints (deleted ones left out) in id (creation) order. */
@@ -393,16 +385,6 @@ public class Endpoints {
   public String secret(String appRef, String endpointId) {
     Endpoint endpoint = find(appRef, endpointId);
     return secrets.open(endpoint.getSecretCiphertext(), endpoint.getSecretKeyId());
-  }
-
-  /** Newest first, {@code limit} of them, older than the attempt id {@code before} if given. */
-  public List<DeliveryAttempt> attempts(String appRef, String endpointId, Long before, int limit) {
-    Endpoint endpoint = find(appRef, endpointId);
-    return em.createNamedQuery(DeliveryAttempt.BY_ENDPOINT_BEFORE, DeliveryAttempt.class)
-        .setParameter("endpointId", endpoint.getId())
-        .setParameter("before", before == null ? Long.MAX_VALUE : before)
-        .setMaxResults(limit)
-        .getResultList();
   }
 
   private void validate(EndpointSpec spec) {
