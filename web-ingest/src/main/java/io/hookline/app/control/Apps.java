@@ -5,6 +5,7 @@ import io.hookline.app.entity.AppOwned;
 import io.hookline.json.Jsons;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
+import io.hookline.platform.UniqueKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,9 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class Apps {
+  /** The unique constraint on apps' uids. */
+  static final String UID_INDEX = "app_uid_key";
+
   @PersistenceContext EntityManager em;
 
   /** Every field of an app but its id, as a create or a full update gives them. */
@@ -91,6 +95,7 @@ public class Apps {
     if (changes.uid() != null) {
       checkUidFree(app, changes.uid().orElse(null));
       app.setUid(changes.uid().orElse(null));
+      flush(changes.uid().orElse(null));
     }
     if (changes.metadata() != null) {
       app.setMetadata(metadataJson(changes.metadata()));
@@ -160,6 +165,10 @@ public class Apps {
         throw uidTaken(uid);
       }
     }
+  }
+
+  private void flush(String uid) {
+    UniqueKeys.flush(em, UID_INDEX, () -> uidTaken(uid));
   }
 
   private static Refusal uidTaken(String uid) {

@@ -11,6 +11,7 @@ import io.hookline.message.entity.Message;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
+import io.hookline.platform.UniqueKeys;
 import io.hookline.runtime.DeliveryTargets;
 import io.hookline.runtime.EndpointSecrets;
 import io.hookline.signature.WebhookSignature;
@@ -18,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class Endpoints {
+  /** The unique index on an app's endpoints' uids (deleted ones left out). */
+  static final String UID_INDEX = "endpoint_app_uid_idx";
+
   @PersistenceContext EntityManager em;
   @Inject Apps apps;
   @Inject EndpointSecrets secrets;
@@ -64,12 +67,8 @@ public class Endpoints {
     endpoint.setOrdered(spec.ordered());
     applySvixFields(endpoint, spec);
     em.persist(endpoint);
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      // Lost a race with another request creating the same uid in the app.
-      throw uidTaken(spec.uid());
-    }
+    // A race lost to another request taking the same uid in the app is a 409.
+    flush(spec.uid());
     return endpoint;
   }
 
@@ -151,7 +150,13 @@ public class Endpoints {
     endpoint.setOrdered(spec.ordered());
     applySvixFields(endpoint, spec);
     endpoint.touch();
+    // Two renames to the same uid racing: the one committing second is a 409, not a failed commit.
+    flush(spec.uid());
     return endpoint;
+  }
+
+  private void flush(String uid) {
+    UniqueKeys.flush(em, UID_INDEX, () -> uidTaken(uid));
   }
 
   /**
