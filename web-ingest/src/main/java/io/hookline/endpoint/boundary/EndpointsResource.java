@@ -23,6 +23,7 @@ import io.hookline.platform.Ids;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
+import io.hookline.platform.Upsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -133,12 +134,10 @@ public class EndpointsResource {
         () -> {
           JsonBody json = JsonBody.parse(body);
           EndpointSpec spec = spec(json, null);
-          Boolean disabled = json.optionalBoolean("disabled");
+          boolean disabled = Boolean.TRUE.equals(json.optionalBoolean("disabled"));
           json.optionalInteger("version", 1, Integer.MAX_VALUE);
-          Endpoint endpoint = endpoints.create(app, spec, json.optionalString("secret", 200, null));
-          if (Boolean.TRUE.equals(disabled)) {
-            endpoint = endpoints.setEnabled(app, endpoint.getId(), false);
-          }
+          Endpoint endpoint =
+              endpoints.create(app, spec, json.optionalString("secret", 200, null), disabled);
           return Response.created(uri.getAbsolutePathBuilder().path(endpoint.getId()).build())
               .entity(view(endpoint))
               .build();
@@ -193,9 +192,10 @@ public class EndpointsResource {
       summary = "Update an endpoint",
       description =
           "Replaces every field (those left out are cleared, and `disabled` left out enables the"
-              + " endpoint); the secret is kept, and so are the headers unless `headers` is given. When endpoint_id names no endpoint"
-              + " and is not an id, the endpoint is created (201) with endpoint_id as its uid"
-              + " unless the body gives one.")
+              + " endpoint); the secret is kept, and so are the uid, the headers and `ordered`"
+              + " unless the body gives them (`\"uid\": null` clears the uid). When endpoint_id"
+              + " names no endpoint and is not an id, the endpoint is created (201) with"
+              + " endpoint_id as its uid unless the body gives one.")
   @APIResponse(
       responseCode = "200",
       description = "Updated",
@@ -225,25 +225,34 @@ public class EndpointsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response update(
       @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint, String body) {
-    if (endpoint.length() > MAX_UID
-        || !(endpoint.startsWith("ep_") || UID.matcher(endpoint).matches())) {
-      throw new Refusal(
-          Refusal.Kind.INVALID,
-          "invalid-field",
-          "Invalid field",
-          "endpoint_id must be an endpoint id or a uid of 1 to "
-              + MAX_UID
-              + " letters, digits, '-', '_', '.'",
-          "endpoint_id",
-          Refusal.Location.PATH);
-    }
+    Uids.checkPath("endpoint_id", endpoint, "ep_", "an endpoint", UID);
     JsonBody json = JsonBody.parse(body);
-    EndpointSpec spec = spec(json, null);
+    EndpointSpec given = spec(json, null);
     boolean disabled = Boolean.TRUE.equals(json.optionalBoolean("disabled"));
     json.optionalInteger("version", 1, Integer.MAX_VALUE);
-    Endpoints.Outcome outcome = endpoints.upsert(app, endpoint, spec, !json.has("headers"));
-    Endpoint updated = endpoints.setEnabled(app, outcome.endpoint().getId(), !disabled);
-    return Response.status(outcome.created() ? 201 : 200).entity(view(updated)).build();
+    Upsert.Outcome<Endpoint> outcome =
+        endpoints.upsert(app, endpoint, current -> putSpec(json, given, current), disabled);
+    return Response.status(outcome.created() ? 201 : 200).entity(view(outcome.entity())).build();
+  }
+
+  /**
+   * A PUT's spec: every field as the body gives it, but the uid, the headers and {@code ordered} of
+   * the {@code current} endpoint (null when the PUT creates it) unless the body names them.
+   */
+  static EndpointSpec putSpec(JsonBody json, EndpointSpec given, Endpoint current) {
+    if (current == null) {
+      return given;
+    }
+    return new EndpointSpec(
+        given.url(),
+        given.description(),
+        given.eventTypes(),
+        json.has("headers") ? given.headers() : current.getHeaders(),
+        given.rateLimit(),
+        json.has("ordered") ? given.ordered() : current.isOrdered(),
+        json.has("uid") ? given.uid() : current.getUid(),
+        given.channels(),
+        given.metadata());
   }
 
   @Operation(
@@ -251,7 +260,9 @@ public class EndpointsResource {
       description =
           "Changes only the fields given; null clears uid, filterTypes, channels and"
               + " throttleRate. `disabled: false` enables an endpoint again, also one its circuit"
-              + " breaker disabled.")
+              + " breaker disabled. `secret` rotates the signing secret to it (null: to a"
+              + " generated one), the old one signing beside it for 24 hours, as secret/rotate"
+              + " does.")
   @APIResponse(
       responseCode = "200",
       description = "Updated",
@@ -271,15 +282,12 @@ public class EndpointsResource {
   public JsonObject patch(
       @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint, String body) {
     JsonBody json = JsonBody.parse(body);
-    Endpoint current = endpoints.find(app, endpoint);
-    EndpointSpec spec = spec(json, current);
     Boolean disabled = json.optionalBoolean("disabled");
     json.optionalInteger("version", 1, Integer.MAX_VALUE);
-    Endpoint updated = endpoints.replace(app, current.getId(), spec);
-    if (disabled != null) {
-      updated = endpoints.setEnabled(app, updated.getId(), !disabled);
-    }
-    return view(updated);
+    String secret = json.optionalString("secret", 200, null);
+    return view(
+        endpoints.patch(
+            app, endpoint, current -> spec(json, current), disabled, json.has("secret"), secret));
   }
 
   @Operation(
