@@ -116,6 +116,20 @@ class SvixApplicationIT extends MicroTest {
   }
 
   @Test
+  void repeatedPutsKeepTheUidAndOneApp() throws Exception {
+    String uid = RUN + "reput";
+    ApplicationOut first = admin().getApplication().update(uid, new ApplicationIn().name("Put 1"));
+    for (int i = 2; i <= 3; i++) {
+      ApplicationOut again =
+          admin().getApplication().update(uid, new ApplicationIn().name("Put " + i));
+      assertEquals(first.getId(), again.getId(), "PUT " + i);
+      assertEquals(uid, again.getUid(), "PUT " + i + " keeps the uid");
+      assertEquals("Put " + i, again.getName());
+    }
+    assertEquals(first.getId(), admin().getApplication().get(uid).getId());
+  }
+
+  @Test
   void anAppWithEndpointsIsNotDeleted() throws Exception {
     ApplicationOut app = create(RUN + "busy");
     createEndpoint(app.getId(), "/busy");

@@ -206,6 +206,72 @@ class SvixEndpointIT extends MicroTest {
   }
 
   @Test
+  void repeatedPutsKeepTheUidOrderedAndOneEndpoint() throws Exception {
+    String app = newApp("reput");
+    JsonObject made =
+        api.create(
+            "/api/v1/app/" + app + "/endpoint",
+            Json.createObjectBuilder()
+                .add("url", receiver.url("/reput"))
+                .add("uid", "billing")
+                .add("ordered", true)
+                .build());
+    for (int i = 0; i < 3; i++) {
+      EndpointOut updated =
+          admin().getEndpoint().update(app, "billing", new EndpointUpdate().url(url("/reput")));
+      assertEquals(made.getString("id"), updated.getId(), "PUT " + (i + 1));
+      assertEquals("billing", updated.getUid(), "PUT " + (i + 1) + " keeps the uid");
+    }
+    assertEquals(1, admin().getEndpoint().list(app, new EndpointListOptions()).getData().size());
+    assertTrue(
+        json(api.get("/api/v1/app/" + app + "/endpoint/billing").body()).getBoolean("ordered"),
+        "a PUT without ordered keeps it");
+
+    String message = sendMessage(app, "reput.test");
+    receiver.await("/reput", 1, WAIT);
+    assertEquals(1, deliveryStatus(message).size(), "one endpoint, one delivery");
+
+    Api.Response cleared =
+        api.send(
+            "PUT",
+            "/api/v1/app/" + app + "/endpoint/billing",
+            "{\"url\":\"" + receiver.url("/reput") + "\",\"uid\":null,\"ordered\":false}",
+            "application/json",
+            TestStack.ADMIN_TOKEN);
+    assertEquals(200, cleared.status(), cleared.body());
+    assertTrue(json(cleared.body()).isNull("uid"), "an explicit uid: null clears it");
+    assertFalse(json(cleared.body()).getBoolean("ordered"), "an explicit ordered: false");
+  }
+
+  @Test
+  void aSecretInAPatchRotatesTheSigningSecret() throws Exception {
+    String app = newApp("patchsecret");
+    String old = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    String ep =
+        admin()
+            .getEndpoint()
+            .create(app, new EndpointIn().url(url("/patchsecret")).secret(old))
+            .getId();
+    String chosen = "whsec_" + "C".repeat(32);
+    admin().getEndpoint().patch(app, ep, new EndpointPatch().secret(chosen));
+    assertEquals(chosen, admin().getEndpoint().getSecret(app, ep).getKey());
+
+    sendMessage(app, "patchsecret.test");
+    Receiver.Received request = receiver.await("/patchsecret", 1, WAIT).get(0);
+    String payload = new String(request.body(), StandardCharsets.UTF_8);
+    Map<String, List<String>> headers = svixHeaders(request);
+    assertDoesNotThrow(() -> new Webhook(chosen).verify(payload, headers), "the patched secret");
+    assertDoesNotThrow(
+        () -> new Webhook(old).verify(payload, headers), "the old one during the grace period");
+
+    ApiException invalid =
+        assertThrows(
+            ApiException.class,
+            () -> admin().getEndpoint().patch(app, ep, new EndpointPatch().secret("not-a-secret")));
+    assertEquals(422, invalid.getCode(), invalid.getResponseBody());
+  }
+
+  @Test
   void eventTypesIsAnotherNameForFilterTypesAndRateLimitForThrottleRate() {
     String app = createApp("svix endpoint names");
     JsonObject made =
@@ -357,10 +423,21 @@ class SvixEndpointIT extends MicroTest {
             app,
             ep,
             new EndpointHeadersIn()
-                .headers(Map.of("X-A", "1", "X-Old", "o", "Authorization", "Bearer s3cret")));
+                .headers(
+                    Map.of(
+                        "X-A",
+                        "1",
+                        "X-Old",
+                        "o",
+                        "Authorization",
+                        "Bearer s3cret",
+                        "X-Auth-Token",
+                        "t0ken")));
     EndpointHeadersOut headers = admin().getEndpoint().getHeaders(app, ep);
     assertEquals(Map.of("X-A", "1", "X-Old", "o"), headers.getHeaders());
-    assertEquals(Set.of("Authorization"), headers.getSensitive());
+    assertEquals(Set.of("Authorization", "X-Auth-Token"), headers.getSensitive());
+    JsonObject view = json(api.get("/api/v1/app/" + app + "/endpoint/" + ep).body());
+    assertFalse(view.containsKey("headers"), "the endpoint shows no headers: " + view);
 
     admin()
         .getEndpoint()
@@ -395,6 +472,7 @@ class SvixEndpointIT extends MicroTest {
     Receiver.Received request = receiver.await("/headers", 1, WAIT).get(0);
     assertEquals("2", request.header("x-b"));
     assertEquals("Bearer s3cret", request.header("authorization"), "hidden, yet sent");
+    assertEquals("t0ken", request.header("x-auth-token"), "hidden, yet sent");
     assertNull(request.header("x-old"));
   }
 

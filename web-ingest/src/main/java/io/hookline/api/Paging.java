@@ -32,4 +32,17 @@ public final class Paging {
           field, "must be an RFC 3339 timestamp with an offset, such as 2026-11-23T10:00:00Z");
     }
   }
+
+  /** A timestamp query parameter, or null when absent or empty; 422 naming the parameter. */
+  public static OffsetDateTime queryTime(String parameter, String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeParseException e) {
+      throw Refusal.invalidQuery(
+          parameter, "must be an RFC 3339 timestamp with an offset, such as 2026-11-23T10:00:00Z");
+    }
+  }
 }

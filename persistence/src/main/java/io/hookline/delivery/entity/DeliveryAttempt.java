@@ -16,16 +16,11 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "delivery_attempt")
 @NamedQuery(
-    name = DeliveryAttempt.BY_ENDPOINT_BEFORE,
-    query =
-        "select a from DeliveryAttempt a where a.endpointId = :endpointId and a.id < :before order by a.id desc")
-@NamedQuery(
     name = DeliveryAttempt.BY_MESSAGE,
     query =
         "select a from DeliveryAttempt a where a.messageId = :messageId order by a.createdAt, a.id")
 public class DeliveryAttempt {
   public static final String BY_MESSAGE = "DeliveryAttempt.byMessage";
-  public static final String BY_ENDPOINT_BEFORE = "DeliveryAttempt.byEndpointBefore";
 
   /** The sizes of the text columns (V1): what is stored is fitted to them (StoredText). */
   public static final int RESPONSE_BODY_COLUMN = 4096;

@@ -21,9 +21,6 @@ import java.util.Map;
 @Entity
 @Table(name = "endpoint")
 @NamedQuery(
-    name = Endpoint.BY_APP,
-    query = "select e from Endpoint e where e.appId = :appId and e.deletedAt is null order by e.id")
-@NamedQuery(
     name = Endpoint.BY_APP_UID,
     query =
         "select e from Endpoint e where e.appId = :appId and e.uid = :uid and e.deletedAt is null")
@@ -33,7 +30,6 @@ import java.util.Map;
         "select e from Endpoint e where e.appId in :appIds and e.enabled = true"
             + " and e.deletedAt is null")
 public class Endpoint implements AppOwned {
-  public static final String BY_APP = "Endpoint.byApp";
   public static final String BY_APP_UID = "Endpoint.byAppUid";
   public static final String ENABLED_BY_APPS = "Endpoint.enabledByApps";
 

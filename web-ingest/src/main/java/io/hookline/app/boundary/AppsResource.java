@@ -5,11 +5,13 @@ import static io.hookline.json.JsonFields.rfc3339;
 import io.hookline.api.IdempotentPost;
 import io.hookline.api.JsonBody;
 import io.hookline.api.SvixLists;
+import io.hookline.api.Uids;
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
 import io.hookline.json.JsonFields;
 import io.hookline.json.Jsons;
 import io.hookline.platform.ListPage;
+import io.hookline.platform.Upsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -48,11 +50,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/app")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {
-  /** Svix's uid pattern, and not shaped like an id, or {@code {app_id}} would be ambiguous. */
-  static final Pattern UID = Pattern.compile("(?!app_)[a-zA-Z0-9\\-_.]+");
+  static final Pattern UID = Uids.APP;
 
   static final int MAX_NAME = 256;
-  static final int MAX_UID = 256;
+  static final int MAX_UID = Uids.MAX;
 
   /** Svix's throttleRate is a uint16: messages per second, null for none. */
   static final int MAX_THROTTLE = 65535;
@@ -131,12 +132,12 @@ public class AppsResource {
         () -> {
           Apps.Fields fields = fields(JsonBody.parse(body));
           boolean orGet = SvixLists.flag("get_if_exists", getIfExists, false);
-          Apps.Outcome outcome = apps.create(fields, orGet);
+          Upsert.Outcome<App> outcome = apps.create(fields, orGet);
           return (outcome.created()
                   ? Response.created(
-                      uri.getAbsolutePathBuilder().path(outcome.app().getId()).build())
+                      uri.getAbsolutePathBuilder().path(outcome.entity().getId()).build())
                   : Response.ok())
-              .entity(view(outcome.app()))
+              .entity(view(outcome.entity()))
               .build();
         });
   }
@@ -158,9 +159,10 @@ public class AppsResource {
   @Operation(
       summary = "Update an application",
       description =
-          "Replaces every field (metadata and throttleRate left out are cleared); creates the"
-              + " application (201) when app_id names none, with app_id as its uid unless the body"
-              + " gives one.")
+          "Replaces every field (metadata and throttleRate left out are cleared; the uid is kept"
+              + " unless the body gives `uid`, and `\"uid\": null` clears it); creates the"
+              + " application (201) when app_id is a uid that names none, with app_id as its uid"
+              + " unless the body gives one. An app id that names none is a 404.")
   @APIResponse(
       responseCode = "200",
       description = "Updated",
@@ -185,20 +187,10 @@ public class AppsResource {
   @Path("{app_id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response update(@PathParam("app_id") String app, String body) {
-    // The path may become the new app's uid: it is held to a uid's rules first.
-    if (app.length() > MAX_UID || !(app.startsWith("app_") || UID.matcher(app).matches())) {
-      throw new io.hookline.platform.Refusal(
-          io.hookline.platform.Refusal.Kind.INVALID,
-          "invalid-field",
-          "Invalid field",
-          "app_id must be an app id or a uid of 1 to "
-              + MAX_UID
-              + " letters, digits, '-', '_', '.'",
-          "app_id",
-          io.hookline.platform.Refusal.Location.PATH);
-    }
-    Apps.Outcome outcome = apps.update(app, fields(JsonBody.parse(body)));
-    return Response.status(outcome.created() ? 201 : 200).entity(view(outcome.app())).build();
+    Uids.checkPath("app_id", app, "app_", "an app", UID);
+    JsonBody json = JsonBody.parse(body);
+    Upsert.Outcome<App> outcome = apps.update(app, fields(json), !json.has("uid"));
+    return Response.status(outcome.created() ? 201 : 200).entity(view(outcome.entity())).build();
   }
 
   @Operation(

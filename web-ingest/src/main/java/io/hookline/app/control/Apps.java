@@ -5,10 +5,11 @@ import io.hookline.app.entity.AppOwned;
 import io.hookline.json.Jsons;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
+import io.hookline.platform.UniqueKeys;
+import io.hookline.platform.Upsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class Apps {
+  /** The unique constraint on apps' uids. */
+  static final String UID_INDEX = "app_uid_key";
+
   @PersistenceContext EntityManager em;
 
   /** Every field of an app but its id, as a create or a full update gives them. */
@@ -34,20 +38,17 @@ public class Apps {
       Map<String, String> metadata,
       Optional<Integer> throttleRate) {}
 
-  /** An app, and whether the call made it (201) or found it (200). */
-  public record Outcome(App app, boolean created) {}
-
   public App create(String name, String uid) {
-    return create(new Fields(name, uid, Map.of(), null), false).app();
+    return create(new Fields(name, uid, Map.of(), null), false).entity();
   }
 
   /** Creates the app; a taken uid is a 409, or with {@code getIfExists} the app holding it. */
-  public Outcome create(Fields fields, boolean getIfExists) {
+  public Upsert.Outcome<App> create(Fields fields, boolean getIfExists) {
     if (fields.uid() != null) {
       App existing = findByUid(fields.uid());
       if (existing != null) {
         if (getIfExists) {
-          return new Outcome(existing, false);
+          return new Upsert.Outcome<>(existing, false);
         }
         throw uidTaken(fields.uid());
       }
@@ -55,32 +56,41 @@ public class Apps {
     App app = new App(fields.name(), fields.uid());
     apply(app, fields);
     em.persist(app);
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      // Lost a race with another request creating the same uid.
-      throw uidTaken(fields.uid());
-    }
-    return new Outcome(app, true);
+    // A race lost to another request taking the same uid is a 409.
+    flush(fields.uid());
+    return new Upsert.Outcome<>(app, true);
   }
 
-  /** Replaces the app's fields; creates it (as Svix does) when {@code idOrUid} names none. */
-  public Outcome update(String idOrUid, Fields fields) {
-    App app = lookup(idOrUid);
-    if (app == null) {
-      String uid = fields.uid();
-      if (uid == null && !idOrUid.startsWith("app_")) {
-        uid = idOrUid;
-      }
-      return create(
-          new Fields(fields.name(), uid, fields.metadata(), fields.throttleRate()), false);
-    }
-    checkUidFree(app, fields.uid());
-    app.setName(fields.name());
-    app.setUid(fields.uid());
-    apply(app, fields);
-    app.touch();
-    return new Outcome(app, false);
+  /**
+   * Replaces the app's fields, its uid only when {@code keepUid} is false; creates it (as Svix
+   * does) when {@code idOrUid} is a uid that names none, with {@code idOrUid} as its uid unless the
+   * fields give one. An app id that names none is a 404.
+   */
+  public Upsert.Outcome<App> update(String idOrUid, Fields fields, boolean keepUid) {
+    return Upsert.byPath(
+        lookup(idOrUid),
+        idOrUid,
+        "app_",
+        "app",
+        app -> {
+          String uid = keepUid ? app.getUid() : fields.uid();
+          checkUidFree(app, uid);
+          app.setName(fields.name());
+          app.setUid(uid);
+          apply(app, fields);
+          app.touch();
+          flush(uid);
+          return app;
+        },
+        uid ->
+            create(
+                    new Fields(
+                        fields.name(),
+                        fields.uid() != null ? fields.uid() : uid,
+                        fields.metadata(),
+                        fields.throttleRate()),
+                    false)
+                .entity());
   }
 
   public App patch(String idOrUid, Changes changes) {
@@ -91,6 +101,7 @@ public class Apps {
     if (changes.uid() != null) {
       checkUidFree(app, changes.uid().orElse(null));
       app.setUid(changes.uid().orElse(null));
+      flush(changes.uid().orElse(null));
     }
     if (changes.metadata() != null) {
       app.setMetadata(metadataJson(changes.metadata()));
@@ -160,6 +171,10 @@ public class Apps {
         throw uidTaken(uid);
       }
     }
+  }
+
+  private void flush(String uid) {
+    UniqueKeys.flush(em, UID_INDEX, () -> uidTaken(uid));
   }
 
   private static Refusal uidTaken(String uid) {

@@ -6,7 +6,9 @@ import static io.hookline.json.JsonFields.rfc3339;
 import io.hookline.api.IdempotentPost;
 import io.hookline.api.JsonBody;
 import io.hookline.api.Metadata;
+import io.hookline.api.Paging;
 import io.hookline.api.SvixLists;
+import io.hookline.api.Uids;
 import io.hookline.deadletter.control.DeadLetters;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.control.CustomHeaders;
@@ -21,6 +23,7 @@ import io.hookline.platform.Ids;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
+import io.hookline.platform.Upsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -69,7 +72,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class EndpointsResource {
   /** An endpoint as the API shows it, for the OpenAPI examples. */
   static final String ENDPOINT_EXAMPLE =
-      "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"uid\":\"billing\",\"url\":\"https://example.com/webhooks\",\"description\":\"\",\"disabled\":false,\"filterTypes\":[\"invoice.paid\"],\"eventTypes\":[\"invoice.paid\"],\"channels\":null,\"metadata\":{},\"throttleRate\":10,\"rateLimit\":10,\"version\":1,\"headers\":{\"X-Team\":\"billing\"},\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00.000000Z\",\"updatedAt\":\"2026-11-23T10:00:00.000000Z\"}";
+      "{\"id\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"uid\":\"billing\",\"url\":\"https://example.com/webhooks\",\"description\":\"\",\"disabled\":false,\"filterTypes\":[\"invoice.paid\"],\"eventTypes\":[\"invoice.paid\"],\"channels\":null,\"metadata\":{},\"throttleRate\":10,\"rateLimit\":10,\"version\":1,\"ordered\":false,\"disabledReason\":null,\"createdAt\":\"2026-11-23T10:00:00.000000Z\",\"updatedAt\":\"2026-11-23T10:00:00.000000Z\"}";
 
   static final String ENDPOINT_IN_EXAMPLE =
       "{\"url\":\"https://example.com/webhooks\",\"uid\":\"billing\",\"filterTypes\":[\"invoice.paid\"],\"headers\":{\"X-Team\":\"billing\"},\"throttleRate\":10}";
@@ -78,12 +81,11 @@ public class EndpointsResource {
   static final Pattern EVENT_TYPE_FILTER =
       Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*(\\.\\*)?");
 
-  /** Svix's uid pattern, and not shaped like an id, or {@code {endpoint_id}} would be ambiguous. */
-  static final Pattern UID = Pattern.compile("(?!ep_)[a-zA-Z0-9\\-_.]+");
+  static final Pattern UID = Uids.ENDPOINT;
 
   static final Pattern CHANNEL = Pattern.compile("[a-zA-Z0-9\\-_.]+");
   static final Pattern EVENT_TYPE = Pattern.compile("[a-zA-Z0-9\\-_.]+");
-  static final int MAX_UID = 256;
+  static final int MAX_UID = Uids.MAX;
   static final int MAX_CHANNELS = 10;
   static final int MAX_EVENT_TYPES = 100;
 
@@ -132,12 +134,10 @@ public class EndpointsResource {
         () -> {
           JsonBody json = JsonBody.parse(body);
           EndpointSpec spec = spec(json, null);
-          Boolean disabled = json.optionalBoolean("disabled");
+          boolean disabled = Boolean.TRUE.equals(json.optionalBoolean("disabled"));
           json.optionalInteger("version", 1, Integer.MAX_VALUE);
-          Endpoint endpoint = endpoints.create(app, spec, json.optionalString("secret", 200, null));
-          if (Boolean.TRUE.equals(disabled)) {
-            endpoint = endpoints.setEnabled(app, endpoint.getId(), false);
-          }
+          Endpoint endpoint =
+              endpoints.create(app, spec, json.optionalString("secret", 200, null), disabled);
           return Response.created(uri.getAbsolutePathBuilder().path(endpoint.getId()).build())
               .entity(view(endpoint))
               .build();
@@ -192,9 +192,10 @@ public class EndpointsResource {
       summary = "Update an endpoint",
       description =
           "Replaces every field (those left out are cleared, and `disabled` left out enables the"
-              + " endpoint); the secret is kept, and so are the headers unless `headers` is given. When endpoint_id names no endpoint"
-              + " and is not an id, the endpoint is created (201) with endpoint_id as its uid"
-              + " unless the body gives one.")
+              + " endpoint); the secret is kept, and so are the uid, the headers and `ordered`"
+              + " unless the body gives them (`\"uid\": null` clears the uid). When endpoint_id"
+              + " names no endpoint and is not an id, the endpoint is created (201) with"
+              + " endpoint_id as its uid unless the body gives one.")
   @APIResponse(
       responseCode = "200",
       description = "Updated",
@@ -224,25 +225,34 @@ public class EndpointsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response update(
       @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint, String body) {
-    if (endpoint.length() > MAX_UID
-        || !(endpoint.startsWith("ep_") || UID.matcher(endpoint).matches())) {
-      throw new Refusal(
-          Refusal.Kind.INVALID,
-          "invalid-field",
-          "Invalid field",
-          "endpoint_id must be an endpoint id or a uid of 1 to "
-              + MAX_UID
-              + " letters, digits, '-', '_', '.'",
-          "endpoint_id",
-          Refusal.Location.PATH);
-    }
+    Uids.checkPath("endpoint_id", endpoint, "ep_", "an endpoint", UID);
     JsonBody json = JsonBody.parse(body);
-    EndpointSpec spec = spec(json, null);
+    EndpointSpec given = spec(json, null);
     boolean disabled = Boolean.TRUE.equals(json.optionalBoolean("disabled"));
     json.optionalInteger("version", 1, Integer.MAX_VALUE);
-    Endpoints.Outcome outcome = endpoints.upsert(app, endpoint, spec, !json.has("headers"));
-    Endpoint updated = endpoints.setEnabled(app, outcome.endpoint().getId(), !disabled);
-    return Response.status(outcome.created() ? 201 : 200).entity(view(updated)).build();
+    Upsert.Outcome<Endpoint> outcome =
+        endpoints.upsert(app, endpoint, current -> putSpec(json, given, current), disabled);
+    return Response.status(outcome.created() ? 201 : 200).entity(view(outcome.entity())).build();
+  }
+
+  /**
+   * A PUT's spec: every field as the body gives it, but the uid, the headers and {@code ordered} of
+   * the {@code current} endpoint (null when the PUT creates it) unless the body names them.
+   */
+  static EndpointSpec putSpec(JsonBody json, EndpointSpec given, Endpoint current) {
+    if (current == null) {
+      return given;
+    }
+    return new EndpointSpec(
+        given.url(),
+        given.description(),
+        given.eventTypes(),
+        json.has("headers") ? given.headers() : current.getHeaders(),
+        given.rateLimit(),
+        json.has("ordered") ? given.ordered() : current.isOrdered(),
+        json.has("uid") ? given.uid() : current.getUid(),
+        given.channels(),
+        given.metadata());
   }
 
   @Operation(
@@ -250,7 +260,9 @@ public class EndpointsResource {
       description =
           "Changes only the fields given; null clears uid, filterTypes, channels and"
               + " throttleRate. `disabled: false` enables an endpoint again, also one its circuit"
-              + " breaker disabled.")
+              + " breaker disabled. `secret` rotates the signing secret to it (null: to a"
+              + " generated one), the old one signing beside it for 24 hours, as secret/rotate"
+              + " does.")
   @APIResponse(
       responseCode = "200",
       description = "Updated",
@@ -270,15 +282,12 @@ public class EndpointsResource {
   public JsonObject patch(
       @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint, String body) {
     JsonBody json = JsonBody.parse(body);
-    Endpoint current = endpoints.find(app, endpoint);
-    EndpointSpec spec = spec(json, current);
     Boolean disabled = json.optionalBoolean("disabled");
     json.optionalInteger("version", 1, Integer.MAX_VALUE);
-    Endpoint updated = endpoints.replace(app, current.getId(), spec);
-    if (disabled != null) {
-      updated = endpoints.setEnabled(app, updated.getId(), !disabled);
-    }
-    return view(updated);
+    String secret = json.optionalString("secret", 200, null);
+    return view(
+        endpoints.patch(
+            app, endpoint, current -> spec(json, current), disabled, json.has("secret"), secret));
   }
 
   @Operation(
@@ -298,9 +307,9 @@ public class EndpointsResource {
   @Operation(
       summary = "Get the endpoint's headers",
       description =
-          "The custom headers sent with each delivery; the values of sensitive ones"
-              + " (Authorization, Proxy-Authorization, Cookie, X-Api-Key) are not shown, their"
-              + " names are listed in `sensitive`.")
+          "The custom headers sent with each delivery; the values of sensitive ones (names"
+              + " holding auth, token, secret, key, cookie, password or signature, in any case)"
+              + " are not shown, their names are listed in `sensitive`.")
   @APIResponse(
       responseCode = "200",
       description = "The headers",
@@ -442,7 +451,7 @@ public class EndpointsResource {
   private static OffsetDateTime timestamp(JsonBody json, String field, boolean required) {
     String text =
         required ? json.requiredString(field, 64, null) : json.optionalString(field, 64, null);
-    return io.hookline.api.Paging.time(field, text);
+    return Paging.time(field, text);
   }
 
   @Operation(
@@ -564,7 +573,8 @@ public class EndpointsResource {
       @QueryParam("since") String since,
       @QueryParam("until") String until) {
     Endpoints.Stats stats =
-        endpoints.stats(app, endpoint, queryTime("since", since), queryTime("until", until));
+        endpoints.stats(
+            app, endpoint, Paging.queryTime("since", since), Paging.queryTime("until", until));
     return Jsons.createObjectBuilder()
         .add("success", stats.success())
         .add("pending", stats.pending())
@@ -572,14 +582,6 @@ public class EndpointsResource {
         .add("fail", stats.fail())
         .add("canceled", 0)
         .build();
-  }
-
-  private static OffsetDateTime queryTime(String parameter, String text) {
-    try {
-      return io.hookline.api.Paging.time(parameter, text);
-    } catch (Refusal refused) {
-      throw Refusal.invalidQuery(parameter, refused.getMessage());
-    }
   }
 
   /** The circuit breaker's state and the endpoint's figures for the current window. */
@@ -742,8 +744,8 @@ public class EndpointsResource {
   }
 
   /**
-   * Svix's EndpointOut and Hookline's fields beside it; never the secret (it has its own resource)
-   * nor the value of a sensitive header.
+   * Svix's EndpointOut and Hookline's fields beside it; never the secret nor the headers (each has
+   * its own resource).
    */
   static JsonObject view(Endpoint endpoint) {
     JsonObjectBuilder json = Jsons.createObjectBuilder().add("id", endpoint.getId());
@@ -767,9 +769,7 @@ public class EndpointsResource {
     json.add("metadata", JsonFields.stored(endpoint.getMetadata()));
     addNullable(json, "throttleRate", endpoint.getRateLimit());
     addNullable(json, "rateLimit", endpoint.getRateLimit());
-    json.add("version", 1)
-        .add("headers", shownHeaders(endpoint.getHeaders()))
-        .add("ordered", endpoint.isOrdered());
+    json.add("version", 1).add("ordered", endpoint.isOrdered());
     return addNullable(json, "disabledReason", endpoint.getDisabledReason())
         .add("createdAt", rfc3339(endpoint.getCreatedAt()))
         .add("updatedAt", rfc3339(endpoint.getUpdatedAt()))

@@ -26,15 +26,18 @@ public final class CustomHeaders {
           "proxy-connection");
   static final int MAX_HEADERS = 20;
 
-  /** Headers that carry credentials: sent, but never shown again by the API. */
-  private static final Set<String> SENSITIVE =
-      Set.of("authorization", "proxy-authorization", "cookie", "x-api-key");
+  /**
+   * Headers that may carry credentials (names holding one of these words, in any case): sent, but
+   * their values never shown again by the API.
+   */
+  private static final Pattern SENSITIVE =
+      Pattern.compile("auth|token|secret|key|cookie|password|signature", Pattern.CASE_INSENSITIVE);
 
   private CustomHeaders() {}
 
   /** Whether the header's value is a credential the API shows no one (Svix's "sensitive"). */
   public static boolean sensitive(String name) {
-    return SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
+    return SENSITIVE.matcher(name).find();
   }
 
   /** Null when acceptable, otherwise what is wrong. */

@@ -40,4 +40,10 @@ public record EndpointSpec(
       boolean ordered) {
     this(url, description, eventTypes, headers, rateLimit, ordered, null, List.of(), Map.of());
   }
+
+  /** The same spec with another uid. */
+  public EndpointSpec withUid(String uid) {
+    return new EndpointSpec(
+        url, description, eventTypes, headers, rateLimit, ordered, uid, channels, metadata);
+  }
 }

@@ -2,7 +2,6 @@ package io.hookline.endpoint.control;
 
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
-import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.endpoint.entity.EndpointHealth;
@@ -12,6 +11,8 @@ import io.hookline.message.entity.Message;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
+import io.hookline.platform.UniqueKeys;
+import io.hookline.platform.Upsert;
 import io.hookline.runtime.DeliveryTargets;
 import io.hookline.runtime.EndpointSecrets;
 import io.hookline.signature.WebhookSignature;
@@ -19,15 +20,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 @Transactional
 public class Endpoints {
+  /** The unique index on an app's endpoints' uids (deleted ones left out). */
+  static final String UID_INDEX = "endpoint_app_uid_idx";
+
   @PersistenceContext EntityManager em;
   @Inject Apps apps;
   @Inject EndpointSecrets secrets;
@@ -38,8 +42,18 @@ public class Endpoints {
   @ConfigProperty(name = "hookline.secrets.rotation-overlap", defaultValue = "PT24H")
   java.time.Duration rotationOverlap;
 
+  /** Creates the endpoint, disabled from the start when {@code disabled}; one transaction. */
+  public Endpoint create(String appRef, EndpointSpec spec, String secret, boolean disabled) {
+    Endpoint endpoint = create(apps.find(appRef), spec, secret);
+    setEnabled(endpoint, !disabled);
+    return endpoint;
+  }
+
   public Endpoint create(String appRef, EndpointSpec spec, String secret) {
-    App app = apps.find(appRef);
+    return create(apps.find(appRef), spec, secret);
+  }
+
+  private Endpoint create(App app, EndpointSpec spec, String secret) {
     validate(spec);
     if (spec.uid() != null && byUid(app.getId(), spec.uid()) != null) {
       throw uidTaken(spec.uid());
@@ -65,59 +79,56 @@ public class Endpoints {
     endpoint.setOrdered(spec.ordered());
     applySvixFields(endpoint, spec);
     em.persist(endpoint);
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      // Lost a race with another request creating the same uid in the app.
-      throw uidTaken(spec.uid());
-    }
+    // A race lost to another request taking the same uid in the app is a 409.
+    flush(spec.uid());
     return endpoint;
   }
 
-  /** An endpoint, and whether the call made it (201) or found it (200). */
-  public record Outcome(Endpoint endpoint, boolean created) {}
+  /**
+   * Svix's PUT, in one transaction: replaces the fields of the endpoint {@code endpointRef} names
+   * with {@code spec} applied to it, and enables or disables it; when it names none and is not an
+   * endpoint id, creates the endpoint ({@code spec} applied to null) with {@code endpointRef} as
+   * its uid unless the spec gives one.
+   */
+  public Upsert.Outcome<Endpoint> upsert(
+      String appRef, String endpointRef, Function<Endpoint, EndpointSpec> spec, boolean disabled) {
+    App app = apps.find(appRef);
+    Upsert.Outcome<Endpoint> outcome =
+        Upsert.byPath(
+            lookup(app, endpointRef),
+            endpointRef,
+            "ep_",
+            "endpoint",
+            current -> replace(current, spec.apply(current)),
+            uid -> {
+              EndpointSpec given = spec.apply(null);
+              return create(app, given.uid() != null ? given : given.withUid(uid), null);
+            });
+    setEnabled(outcome.entity(), !disabled);
+    return outcome;
+  }
 
   /**
-   * Replaces the endpoint's fields (Svix's PUT), its headers too unless {@code keepHeaders}; when
-   * {@code endpointRef} names none and is not an endpoint id, creates the endpoint with it as its
-   * uid unless the spec gives one.
+   * Svix's PATCH, in one transaction: the fields {@code spec} gives for the endpoint; {@code
+   * disabled} when not null; and with {@code rotate}, a rotation to {@code secret} (or a generated
+   * secret when it is null), the old one signing beside it for the default overlap.
    */
-  public Outcome upsert(String appRef, String endpointRef, EndpointSpec spec, boolean keepHeaders) {
-    App app = apps.find(appRef);
-    Endpoint endpoint = lookup(app, endpointRef);
-    if (endpoint != null) {
-      EndpointSpec replacing =
-          keepHeaders
-              ? new EndpointSpec(
-                  spec.url(),
-                  spec.description(),
-                  spec.eventTypes(),
-                  endpoint.getHeaders(),
-                  spec.rateLimit(),
-                  spec.ordered(),
-                  spec.uid(),
-                  spec.channels(),
-                  spec.metadata())
-              : spec;
-      return new Outcome(replace(appRef, endpointRef, replacing), false);
+  public Endpoint patch(
+      String appRef,
+      String endpointRef,
+      Function<Endpoint, EndpointSpec> spec,
+      Boolean disabled,
+      boolean rotate,
+      String secret) {
+    Endpoint endpoint = find(appRef, endpointRef);
+    replace(endpoint, spec.apply(endpoint));
+    if (disabled != null) {
+      setEnabled(endpoint, !disabled);
     }
-    if (endpointRef.startsWith("ep_")) {
-      throw Refusal.notFound("endpoint", endpointRef);
+    if (rotate) {
+      rotate(endpoint, secret, "secret", rotationOverlap);
     }
-    EndpointSpec named =
-        spec.uid() != null
-            ? spec
-            : new EndpointSpec(
-                spec.url(),
-                spec.description(),
-                spec.eventTypes(),
-                spec.headers(),
-                spec.rateLimit(),
-                spec.ordered(),
-                endpointRef,
-                spec.channels(),
-                spec.metadata());
-    return new Outcome(create(appRef, named, null), true);
+    return endpoint;
   }
 
   private static void applySvixFields(Endpoint endpoint, EndpointSpec spec) {
@@ -135,8 +146,7 @@ public class Endpoints {
         appRef, new EndpointSpec(url, description, eventTypes, Map.of(), null, false), secret);
   }
 
-  public Endpoint replace(String appRef, String endpointId, EndpointSpec spec) {
-    Endpoint endpoint = find(appRef, endpointId);
+  private Endpoint replace(Endpoint endpoint, EndpointSpec spec) {
     validate(spec);
     if (spec.uid() != null && !spec.uid().equals(endpoint.getUid())) {
       Endpoint holder = byUid(endpoint.getAppId(), spec.uid());
@@ -152,7 +162,13 @@ public class Endpoints {
     endpoint.setOrdered(spec.ordered());
     applySvixFields(endpoint, spec);
     endpoint.touch();
+    // Two renames to the same uid racing: the one committing second is a 409, not a failed commit.
+    flush(spec.uid());
     return endpoint;
+  }
+
+  private void flush(String uid) {
+    UniqueKeys.flush(em, UID_INDEX, () -> uidTaken(uid));
   }
 
   /**
@@ -172,8 +188,7 @@ public class Endpoints {
         .executeUpdate();
   }
 
-  public Endpoint setEnabled(String appRef, String endpointId, boolean enabled) {
-    Endpoint endpoint = find(appRef, endpointId);
+  private void setEnabled(Endpoint endpoint, boolean enabled) {
     if (enabled && !endpoint.isEnabled()) {
       endpoint.enable();
       endpoint.touch();
@@ -181,20 +196,12 @@ public class Endpoints {
       endpoint.disable("disabled through the API at " + Timestamps.now());
       endpoint.touch();
     }
-    return endpoint;
   }
 
   public void delete(String appRef, String endpointId) {
     Endpoint endpoint = find(appRef, endpointId);
     endpoint.delete(Timestamps.now());
     deliveries.forget(endpoint.getId());
-  }
-
-  public List<Endpoint> list(String appRef) {
-    App app = apps.find(appRef);
-    return em.createNamedQuery(Endpoint.BY_APP, Endpoint.class)
-        .setParameter("appId", app.getId())
-        .getResultList();
   }
 
   /** One page of the app's endpoints (deleted ones left out) in id (creation) order. */
@@ -369,13 +376,18 @@ public class Endpoints {
   /** As above, the old secret signing for {@code overlap}. */
   public String rotateSecret(
       String appRef, String endpointId, String secret, java.time.Duration overlap) {
-    Endpoint endpoint = find(appRef, endpointId);
+    return rotate(find(appRef, endpointId), secret, "key", overlap);
+  }
+
+  /** The rotation itself; a bad {@code secret} is a 422 naming {@code field}. */
+  private String rotate(
+      Endpoint endpoint, String secret, String field, java.time.Duration overlap) {
     if (secret == null) {
       secret = WebhookSignature.newSecret();
     } else {
       String problem = WebhookSignature.problemWith(secret);
       if (problem != null) {
-        throw Refusal.invalidField("key", problem);
+        throw Refusal.invalidField(field, problem);
       }
     }
     endpoint.rotateSecret(secrets.seal(secret), secrets.keyId(), Timestamps.now().plus(overlap));
@@ -393,16 +405,6 @@ public class Endpoints {
   public String secret(String appRef, String endpointId) {
     Endpoint endpoint = find(appRef, endpointId);
     return secrets.open(endpoint.getSecretCiphertext(), endpoint.getSecretKeyId());
-  }
-
-  /** Newest first, {@code limit} of them, older than the attempt id {@code before} if given. */
-  public List<DeliveryAttempt> attempts(String appRef, String endpointId, Long before, int limit) {
-    Endpoint endpoint = find(appRef, endpointId);
-    return em.createNamedQuery(DeliveryAttempt.BY_ENDPOINT_BEFORE, DeliveryAttempt.class)
-        .setParameter("endpointId", endpoint.getId())
-        .setParameter("before", before == null ? Long.MAX_VALUE : before)
-        .setMaxResults(limit)
-        .getResultList();
   }
 
   private void validate(EndpointSpec spec) {

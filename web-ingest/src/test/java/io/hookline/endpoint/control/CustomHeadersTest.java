@@ -1,7 +1,9 @@
 package io.hookline.endpoint.control;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -54,5 +56,30 @@ class CustomHeadersTest {
     }
     assertNotNull(CustomHeaders.problemWith(many));
     assertNotNull(CustomHeaders.problemWith(Map.of("X-Long", "v".repeat(4097))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Authorization",
+        "proxy-authorization",
+        "Cookie",
+        "X-Api-Key",
+        "X-Auth-Token",
+        "X-Client-Secret",
+        "X-Access-Token",
+        "X-PASSWORD",
+        "X-Upstream-Signature",
+        "Set-Cookie",
+        "X-Apikey"
+      })
+  void credentialNamesAreSensitive(String name) {
+    assertTrue(CustomHeaders.sensitive(name), name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"X-Team", "User-Agent", "X-Tenant", "Accept"})
+  void otherNamesAreShown(String name) {
+    assertFalse(CustomHeaders.sensitive(name), name);
   }
 }
