@@ -278,6 +278,46 @@ class SvixMessageIT extends MicroTest {
   }
 
   @Test
+  void firstMessagesSentAtOnceForANewInlineAppAreAllAccepted() throws Exception {
+    String uid = RUN + "inline-race";
+    int senders = 8;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<MessageOut>> sends = new ArrayList<>();
+    try {
+      for (int i = 0; i < senders; i++) {
+        String eventId = RUN + "race-" + i;
+        sends.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return svix()
+                      .getMessage()
+                      .create(
+                          uid,
+                          message("app.race", "{}")
+                              .eventId(eventId)
+                              .application(new ApplicationIn().name("Raced")));
+                }));
+      }
+      start.countDown();
+      Set<String> ids = new HashSet<>();
+      for (var send : sends) {
+        // A lost race to create the app must not surface as a 409 (a "duplicate" to callers).
+        ids.add(
+            assertDoesNotThrow(() -> send.get(60, java.util.concurrent.TimeUnit.SECONDS)).getId());
+      }
+      assertEquals(senders, ids.size());
+    } finally {
+      pool.shutdownNow();
+    }
+    MessageListOptions all = new MessageListOptions();
+    all.setLimit(50L);
+    ListResponseMessageOut stored = svix().getMessage().list(uid, all);
+    assertEquals(senders, stored.getData().size());
+  }
+
+  @Test
   void attemptsDestinationsAndResendThroughTheSdk() throws Exception {
     ApplicationOut app = app("attempts");
     receiver.script("/svixmsg-attempts", 500, 200);

@@ -155,10 +155,19 @@ public class MessagesResource {
     }
   }
 
-  /** Svix's inline application: made, with the path as its uid, when the path names no app. */
+  /**
+   * Svix's inline application: made, with the path as its uid, when the path names no app. Two
+   * first messages for a new app may race to make it: the one that loses finds the winner's app.
+   */
   private void createAppIfMissing(String app, JsonBody application) {
     String name = application.requiredString("name", 256, null);
     application.optionalString("uid", 256, APP_UID);
+    Apps.Fields fields =
+        new Apps.Fields(
+            name,
+            app,
+            application.optionalStringMap("metadata"),
+            application.optionalInteger("throttleRate", 1, 65535));
     try {
       apps.find(app);
       return;
@@ -167,13 +176,15 @@ public class MessagesResource {
         throw missing;
       }
     }
-    apps.create(
-        new Apps.Fields(
-            name,
-            app,
-            application.optionalStringMap("metadata"),
-            application.optionalInteger("throttleRate", 1, 65535)),
-        true);
+    try {
+      apps.create(fields, true);
+    } catch (Refusal taken) {
+      if (taken.kind() != Refusal.Kind.CONFLICT) {
+        throw taken;
+      }
+      // Another request made the app between the lookup and the insert; it exists now.
+      apps.find(app);
+    }
   }
 
   @Operation(
