@@ -318,6 +318,36 @@ class SvixMessageIT extends MicroTest {
   }
 
   @Test
+  void anInlineApplicationIsCheckedAsACreatedOneIs() throws Exception {
+    String uid = RUN + "inline-checked";
+    ApiException refused =
+        assertThrows(
+            ApiException.class,
+            () ->
+                svix()
+                    .getMessage()
+                    .create(
+                        uid,
+                        message("app.inline", "{}")
+                            .application(
+                                new ApplicationIn()
+                                    .name("Bad metadata")
+                                    .metadata(Map.of("k", "v".repeat(1025))))));
+    assertEquals(422, refused.getCode());
+    assertTrue(refused.getResponseBody().contains("metadata"), refused.getResponseBody());
+    assertEquals(
+        404, assertThrows(ApiException.class, () -> svix().getApplication().get(uid)).getCode());
+    // throttleRate 0 is within Svix's uint16, as POST /api/v1/app takes it.
+    svix()
+        .getMessage()
+        .create(
+            uid,
+            message("app.inline", "{}")
+                .application(new ApplicationIn().name("Zero").throttleRate(0L)));
+    assertEquals("Zero", svix().getApplication().get(uid).getName());
+  }
+
+  @Test
   void attemptsDestinationsAndResendThroughTheSdk() throws Exception {
     ApplicationOut app = app("attempts");
     receiver.script("/svixmsg-attempts", 500, 200);

@@ -58,6 +58,9 @@ public class MessagesResource {
 
   static final int MAX_TAGS = 5;
 
+  /** As AppsResource: Svix's throttleRate is a uint16. */
+  static final int MAX_THROTTLE = 65535;
+
   static final Pattern APP_UID = Pattern.compile("(?!app_)[a-zA-Z0-9\\-_.]{1,256}");
 
   static final String MESSAGE_OUT =
@@ -166,8 +169,8 @@ public class MessagesResource {
         new Apps.Fields(
             name,
             app,
-            application.optionalStringMap("metadata"),
-            application.optionalInteger("throttleRate", 1, 65535));
+            io.hookline.api.Metadata.read(application),
+            application.optionalInteger("throttleRate", 0, MAX_THROTTLE));
     try {
       apps.find(app);
       return;
