@@ -318,6 +318,24 @@ class SvixMessageIT extends MicroTest {
   }
 
   @Test
+  void aMessageToBeSentLaterIsRefusedNotSentAtOnce() throws Exception {
+    ApplicationOut app = app("deliver-at");
+    ApiException refused =
+        assertThrows(
+            ApiException.class,
+            () ->
+                svix()
+                    .getMessage()
+                    .create(
+                        app.getId(),
+                        message("later.please", "{}")
+                            .deliverAt(OffsetDateTime.now().plusHours(1))));
+    assertEquals(422, refused.getCode());
+    assertTrue(refused.getResponseBody().contains("deliverAt"), refused.getResponseBody());
+    assertTrue(svix().getMessage().list(app.getId(), new MessageListOptions()).getData().isEmpty());
+  }
+
+  @Test
   void anInlineApplicationIsCheckedAsACreatedOneIs() throws Exception {
     String uid = RUN + "inline-checked";
     ApiException refused =

@@ -86,7 +86,8 @@ public class MessagesResource {
               + " an eventId the app already has a message for. channels (at most 10) route the"
               + " message: an endpoint with channels gets only messages carrying one of them. tags"
               + " (at most 5) are for filtering lists. An application object creates the app named"
-              + " by the path (as its uid) when it does not exist.")
+              + " by the path (as its uid) when it does not exist. deliverAt (send later) is not"
+              + " supported: a message naming it is refused with 422.")
   @APIResponse(
       responseCode = "202",
       description = "Accepted",
@@ -121,6 +122,7 @@ public class MessagesResource {
     String eventId = json.optionalString("eventId", 256, EVENT_ID);
     List<String> channels = json.optionalStrings("channels", MAX_CHANNELS, 128, NameSets.CHANNEL);
     List<String> tags = json.optionalStrings("tags", MAX_TAGS, 128, NameSets.TAG);
+    refuseDeliverAt(json);
     if (json.has("application") && json.value("application") != JsonValue.NULL) {
       createAppIfMissing(app, json.nested("application"));
     }
@@ -155,6 +157,18 @@ public class MessagesResource {
       throw Refusal.invalidField(
           "transformationsParams.rawPayload",
           "must be the text of a JSON object (Hookline sends JSON payloads only)");
+    }
+  }
+
+  /**
+   * Svix's {@code deliverAt} (send later) is not supported: a message is queued when accepted, so
+   * one that names a time is refused rather than sent at once.
+   */
+  static void refuseDeliverAt(JsonBody json) {
+    if (json.has("deliverAt") && json.value("deliverAt") != JsonValue.NULL) {
+      throw Refusal.invalidField(
+          "deliverAt",
+          "is not supported: Hookline queues a message when it accepts it; leave deliverAt out");
     }
   }
 
@@ -281,6 +295,7 @@ public class MessagesResource {
           throw Refusal.invalidField("messages[" + i + "]", "must be a message object");
         }
         JsonBody item = JsonBody.of(messages.getJsonObject(i));
+        refuseDeliverAt(item);
         items.add(
             new MessageIntake.BatchItem(
                 item.requiredString("eventType", 256, EVENT_TYPE),
