@@ -3,7 +3,6 @@ package io.hookline.message.control;
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
 import io.hookline.delivery.entity.Delivery;
-import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.message.entity.Message;
 import io.hookline.platform.ListPage;
@@ -318,18 +317,6 @@ public class MessageIntake {
     return page.page(query.setMaxResults(page.fetchSize()).getResultList(), Message::getId);
   }
 
-  /** The deliveries of these messages, for showing each message's state per endpoint. */
-  public List<Delivery> deliveries(List<String> messageIds) {
-    if (messageIds.isEmpty()) {
-      return List.of();
-    }
-    return em.createQuery(
-            "select d from Delivery d where d.messageId in :ids order by d.messageId, d.endpointId",
-            Delivery.class)
-        .setParameter("ids", messageIds)
-        .getResultList();
-  }
-
   /** One item of a batch: what it asks for, or why it cannot be taken. */
   public record BatchItem(
       String eventType,
@@ -391,12 +378,5 @@ public class MessageIntake {
       throw Refusal.notFound("message", messageRef);
     }
     return message;
-  }
-
-  public List<DeliveryAttempt> attempts(String appRef, String messageId) {
-    Message message = find(appRef, messageId);
-    return em.createNamedQuery(DeliveryAttempt.BY_MESSAGE, DeliveryAttempt.class)
-        .setParameter("messageId", message.getId())
-        .getResultList();
   }
 }
