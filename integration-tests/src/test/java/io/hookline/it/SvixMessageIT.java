@@ -278,6 +278,94 @@ class SvixMessageIT extends MicroTest {
   }
 
   @Test
+  void firstMessagesSentAtOnceForANewInlineAppAreAllAccepted() throws Exception {
+    String uid = RUN + "inline-race";
+    int senders = 8;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<MessageOut>> sends = new ArrayList<>();
+    try {
+      for (int i = 0; i < senders; i++) {
+        String eventId = RUN + "race-" + i;
+        sends.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return svix()
+                      .getMessage()
+                      .create(
+                          uid,
+                          message("app.race", "{}")
+                              .eventId(eventId)
+                              .application(new ApplicationIn().name("Raced")));
+                }));
+      }
+      start.countDown();
+      Set<String> ids = new HashSet<>();
+      for (var send : sends) {
+        // A lost race to create the app must not surface as a 409 (a "duplicate" to callers).
+        ids.add(
+            assertDoesNotThrow(() -> send.get(60, java.util.concurrent.TimeUnit.SECONDS)).getId());
+      }
+      assertEquals(senders, ids.size());
+    } finally {
+      pool.shutdownNow();
+    }
+    MessageListOptions all = new MessageListOptions();
+    all.setLimit(50L);
+    ListResponseMessageOut stored = svix().getMessage().list(uid, all);
+    assertEquals(senders, stored.getData().size());
+  }
+
+  @Test
+  void aMessageToBeSentLaterIsRefusedNotSentAtOnce() throws Exception {
+    ApplicationOut app = app("deliver-at");
+    ApiException refused =
+        assertThrows(
+            ApiException.class,
+            () ->
+                svix()
+                    .getMessage()
+                    .create(
+                        app.getId(),
+                        message("later.please", "{}")
+                            .deliverAt(OffsetDateTime.now().plusHours(1))));
+    assertEquals(422, refused.getCode());
+    assertTrue(refused.getResponseBody().contains("deliverAt"), refused.getResponseBody());
+    assertTrue(svix().getMessage().list(app.getId(), new MessageListOptions()).getData().isEmpty());
+  }
+
+  @Test
+  void anInlineApplicationIsCheckedAsACreatedOneIs() throws Exception {
+    String uid = RUN + "inline-checked";
+    ApiException refused =
+        assertThrows(
+            ApiException.class,
+            () ->
+                svix()
+                    .getMessage()
+                    .create(
+                        uid,
+                        message("app.inline", "{}")
+                            .application(
+                                new ApplicationIn()
+                                    .name("Bad metadata")
+                                    .metadata(Map.of("k", "v".repeat(1025))))));
+    assertEquals(422, refused.getCode());
+    assertTrue(refused.getResponseBody().contains("metadata"), refused.getResponseBody());
+    assertEquals(
+        404, assertThrows(ApiException.class, () -> svix().getApplication().get(uid)).getCode());
+    // throttleRate 0 is within Svix's uint16, as POST /api/v1/app takes it.
+    svix()
+        .getMessage()
+        .create(
+            uid,
+            message("app.inline", "{}")
+                .application(new ApplicationIn().name("Zero").throttleRate(0L)));
+    assertEquals("Zero", svix().getApplication().get(uid).getName());
+  }
+
+  @Test
   void attemptsDestinationsAndResendThroughTheSdk() throws Exception {
     ApplicationOut app = app("attempts");
     receiver.script("/svixmsg-attempts", 500, 200);

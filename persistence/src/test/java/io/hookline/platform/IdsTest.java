@@ -30,4 +30,17 @@ class IdsTest {
   void idsMadeInTheSameMillisecondDiffer() {
     assertNotEquals(Ids.newId("ep", 5L), Ids.newId("ep", 5L));
   }
+
+  @Test
+  void aTimeBoundSortsBetweenIdsOfEarlierAndLaterMilliseconds() {
+    long at = 1_795_000_000_123L;
+    String bound = Ids.timeBound("msg", at);
+    assertEquals("msg_".length() + 10, bound.length());
+    for (int i = 0; i < 100; i++) {
+      assertTrue(Ids.newId("msg", at - 1).compareTo(bound) < 0);
+      assertTrue(Ids.newId("msg", at).compareTo(bound) > 0);
+      assertTrue(Ids.newId("msg", at + 1).compareTo(Ids.timeBound("msg", at + 1)) > 0);
+      assertTrue(Ids.newId("msg", at).compareTo(Ids.timeBound("msg", at + 1)) < 0);
+    }
+  }
 }

@@ -47,7 +47,7 @@ final class MessageViews {
                 : Jsons.createObjectBuilder().build())
         .add("channels", names(message.getChannels()))
         .add("tags", names(message.getTags()))
-        .add("timestamp", message.getCreatedAt().toString())
+        .add("timestamp", JsonFields.rfc3339(message.getCreatedAt()))
         .build();
   }
 
@@ -71,7 +71,7 @@ final class MessageViews {
             .add("statusText", STATUS_TEXT.get(status))
             // Every recorded try is counted as scheduled; a resend starts a new round of them.
             .add("triggerType", 0)
-            .add("timestamp", row.getCreatedAt().toString())
+            .add("timestamp", JsonFields.rfc3339(row.getCreatedAt()))
             .add("attempt", row.getAttempt());
     JsonFields.addNullable(json, "error", row.getError());
     return json.build();
@@ -90,23 +90,26 @@ final class MessageViews {
     Endpoint endpoint = destination.endpoint();
     Delivery delivery = destination.delivery();
     int status = status(delivery);
-    JsonObjectBuilder json =
-        Jsons.createObjectBuilder()
-            .add("id", endpoint.getId())
-            .add("url", endpoint.getUrl())
-            .add("description", endpoint.getDescription() == null ? "" : endpoint.getDescription())
-            .add("disabled", !endpoint.isEnabled());
+    JsonObjectBuilder json = Jsons.createObjectBuilder().add("id", endpoint.getId());
+    JsonFields.addNullable(json, "uid", endpoint.getUid());
+    json.add("url", endpoint.getUrl())
+        .add("description", endpoint.getDescription() == null ? "" : endpoint.getDescription())
+        .add("disabled", !endpoint.isEnabled());
     if (!endpoint.getEventTypes().isEmpty()) {
       json.add("filterTypes", names(endpoint.getEventTypes()));
     }
+    if (!endpoint.getChannels().isEmpty()) {
+      json.add("channels", names(endpoint.getChannels()));
+    }
     JsonFields.addNullable(json, "rateLimit", endpoint.getRateLimit());
     JsonFields.addNullable(json, "throttleRate", endpoint.getRateLimit());
-    json.add("createdAt", endpoint.getCreatedAt().toString())
-        .add("updatedAt", endpoint.getCreatedAt().toString())
+    json.add("version", 1)
+        .add("createdAt", JsonFields.rfc3339(endpoint.getCreatedAt()))
+        .add("updatedAt", JsonFields.rfc3339(endpoint.getUpdatedAt()))
         .add("status", status)
         .add("statusText", STATUS_TEXT.get(status));
     OffsetDateTime next = status == PENDING ? delivery.getNextAttemptAt() : null;
-    JsonFields.addNullable(json, "nextAttempt", next == null ? null : next.toString());
+    JsonFields.addNullable(json, "nextAttempt", next == null ? null : JsonFields.rfc3339(next));
     return json.add("attempts", delivery.getAttemptCount()).build();
   }
 

@@ -58,6 +58,9 @@ public class MessagesResource {
 
   static final int MAX_TAGS = 5;
 
+  /** As AppsResource: Svix's throttleRate is a uint16. */
+  static final int MAX_THROTTLE = 65535;
+
   static final Pattern APP_UID = Pattern.compile("(?!app_)[a-zA-Z0-9\\-_.]{1,256}");
 
   static final String MESSAGE_OUT =
@@ -83,7 +86,8 @@ public class MessagesResource {
               + " an eventId the app already has a message for. channels (at most 10) route the"
               + " message: an endpoint with channels gets only messages carrying one of them. tags"
               + " (at most 5) are for filtering lists. An application object creates the app named"
-              + " by the path (as its uid) when it does not exist.")
+              + " by the path (as its uid) when it does not exist. deliverAt (send later) is not"
+              + " supported: a message naming it is refused with 422.")
   @APIResponse(
       responseCode = "202",
       description = "Accepted",
@@ -118,6 +122,7 @@ public class MessagesResource {
     String eventId = json.optionalString("eventId", 256, EVENT_ID);
     List<String> channels = json.optionalStrings("channels", MAX_CHANNELS, 128, NameSets.CHANNEL);
     List<String> tags = json.optionalStrings("tags", MAX_TAGS, 128, NameSets.TAG);
+    refuseDeliverAt(json);
     if (json.has("application") && json.value("application") != JsonValue.NULL) {
       createAppIfMissing(app, json.nested("application"));
     }
@@ -155,10 +160,31 @@ public class MessagesResource {
     }
   }
 
-  /** Svix's inline application: made, with the path as its uid, when the path names no app. */
+  /**
+   * Svix's {@code deliverAt} (send later) is not supported: a message is queued when accepted, so
+   * one that names a time is refused rather than sent at once.
+   */
+  static void refuseDeliverAt(JsonBody json) {
+    if (json.has("deliverAt") && json.value("deliverAt") != JsonValue.NULL) {
+      throw Refusal.invalidField(
+          "deliverAt",
+          "is not supported: Hookline queues a message when it accepts it; leave deliverAt out");
+    }
+  }
+
+  /**
+   * Svix's inline application: made, with the path as its uid, when the path names no app. Two
+   * first messages for a new app may race to make it: the one that loses finds the winner's app.
+   */
   private void createAppIfMissing(String app, JsonBody application) {
     String name = application.requiredString("name", 256, null);
     application.optionalString("uid", 256, APP_UID);
+    Apps.Fields fields =
+        new Apps.Fields(
+            name,
+            app,
+            io.hookline.api.Metadata.read(application),
+            application.optionalInteger("throttleRate", 0, MAX_THROTTLE));
     try {
       apps.find(app);
       return;
@@ -167,13 +193,15 @@ public class MessagesResource {
         throw missing;
       }
     }
-    apps.create(
-        new Apps.Fields(
-            name,
-            app,
-            application.optionalStringMap("metadata"),
-            application.optionalInteger("throttleRate", 1, 65535)),
-        true);
+    try {
+      apps.create(fields, true);
+    } catch (Refusal taken) {
+      if (taken.kind() != Refusal.Kind.CONFLICT) {
+        throw taken;
+      }
+      // Another request made the app between the lookup and the insert; it exists now.
+      apps.find(app);
+    }
   }
 
   @Operation(
@@ -267,6 +295,7 @@ public class MessagesResource {
           throw Refusal.invalidField("messages[" + i + "]", "must be a message object");
         }
         JsonBody item = JsonBody.of(messages.getJsonObject(i));
+        refuseDeliverAt(item);
         items.add(
             new MessageIntake.BatchItem(
                 item.requiredString("eventType", 256, EVENT_TYPE),

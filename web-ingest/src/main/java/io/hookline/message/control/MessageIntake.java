@@ -3,9 +3,9 @@ package io.hookline.message.control;
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
 import io.hookline.delivery.entity.Delivery;
-import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.Ids;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.NameSets;
 import io.hookline.platform.Refusal;
@@ -269,8 +269,43 @@ public class MessageIntake {
   }
 
   /**
+   * Slack between a message id's time part and its createdAt: the two are separate clock reads, so
+   * the id range a time filter becomes is widened by this much, and createdAt stays the test.
+   */
+  static final long ID_TIME_SLACK_MILLIS = 1_000;
+
+  /** The largest time an id's 48-bit time part holds. */
+  private static final long MAX_ID_MILLIS = (1L << 48) - 1;
+
+  /**
+   * The lowest message id that can belong to a message created after {@code after}: ids start with
+   * their creation millisecond, so an after filter becomes an id range the (app_id, id) index
+   * serves.
+   */
+  static String lowestIdAfter(OffsetDateTime after) {
+    return Ids.timeBound("msg", idMillis(after, -ID_TIME_SLACK_MILLIS));
+  }
+
+  /** Above every message id that can belong to a message created before {@code before}. */
+  static String idBoundBefore(OffsetDateTime before) {
+    return Ids.timeBound("msg", idMillis(before, ID_TIME_SLACK_MILLIS + 1));
+  }
+
+  private static long idMillis(OffsetDateTime at, long shift) {
+    java.time.Instant instant = at.toInstant();
+    if (instant.isBefore(java.time.Instant.EPOCH)) {
+      return 0;
+    }
+    if (instant.getEpochSecond() > MAX_ID_MILLIS / 1000) {
+      return MAX_ID_MILLIS;
+    }
+    return Math.max(0, Math.min(MAX_ID_MILLIS, instant.toEpochMilli() + shift));
+  }
+
+  /**
    * A page of the app's messages (by id, newest first unless asked otherwise) that the filter
-   * keeps.
+   * keeps. before and after bound the id as well as createdAt, so the scan is the time range's and
+   * not the app's whole history.
    */
   public ListPage.Page<Message> list(String appRef, ListPage page, Filter filter) {
     StringBuilder jpql = new StringBuilder("select m from Message m where m.appId = :appId");
@@ -284,10 +319,10 @@ public class MessageIntake {
       jpql.append(" and m.tags like :tag escape '!'");
     }
     if (filter.before() != null) {
-      jpql.append(" and m.createdAt < :before");
+      jpql.append(" and m.createdAt < :before and m.id < :idBefore");
     }
     if (filter.after() != null) {
-      jpql.append(" and m.createdAt > :after");
+      jpql.append(" and m.createdAt > :after and m.id >= :idAfter");
     }
     String bound = page.condition("m.id");
     if (bound != null) {
@@ -307,27 +342,19 @@ public class MessageIntake {
       query.setParameter("tag", NameSets.containing(filter.tag()));
     }
     if (filter.before() != null) {
-      query.setParameter("before", filter.before());
+      query
+          .setParameter("before", filter.before())
+          .setParameter("idBefore", idBoundBefore(filter.before()));
     }
     if (filter.after() != null) {
-      query.setParameter("after", filter.after());
+      query
+          .setParameter("after", filter.after())
+          .setParameter("idAfter", lowestIdAfter(filter.after()));
     }
     if (bound != null) {
       query.setParameter(ListPage.BOUND, page.bound());
     }
     return page.page(query.setMaxResults(page.fetchSize()).getResultList(), Message::getId);
-  }
-
-  /** The deliveries of these messages, for showing each message's state per endpoint. */
-  public List<Delivery> deliveries(List<String> messageIds) {
-    if (messageIds.isEmpty()) {
-      return List.of();
-    }
-    return em.createQuery(
-            "select d from Delivery d where d.messageId in :ids order by d.messageId, d.endpointId",
-            Delivery.class)
-        .setParameter("ids", messageIds)
-        .getResultList();
   }
 
   /** One item of a batch: what it asks for, or why it cannot be taken. */
@@ -391,12 +418,5 @@ public class MessageIntake {
       throw Refusal.notFound("message", messageRef);
     }
     return message;
-  }
-
-  public List<DeliveryAttempt> attempts(String appRef, String messageId) {
-    Message message = find(appRef, messageId);
-    return em.createNamedQuery(DeliveryAttempt.BY_MESSAGE, DeliveryAttempt.class)
-        .setParameter("messageId", message.getId())
-        .getResultList();
   }
 }

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.hookline.delivery.entity.Delivery;
+import io.hookline.endpoint.entity.Endpoint;
+import io.hookline.message.control.Attempts;
+import io.hookline.message.entity.Message;
 import io.hookline.platform.Refusal;
+import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,5 +38,44 @@ class MessageViewsTest {
         MessageViews.instant("before", "2026-11-23T10:00:00.123456Z"));
     assertNull(MessageViews.instant("after", ""));
     assertThrows(Refusal.class, () -> MessageViews.instant("after", "yesterday"));
+  }
+
+  /** Sets a private field of an entity that has no setter for it (the database sets it). */
+  private static void set(Object entity, String field, Object value) throws Exception {
+    var f = entity.getClass().getDeclaredField(field);
+    f.setAccessible(true);
+    f.set(entity, value);
+  }
+
+  @Test
+  void timestampsKeepTheirSecondsOnTheMinute() throws Exception {
+    Message message = new Message("app_1", "a.b", null, "{}");
+    set(message, "createdAt", OffsetDateTime.parse("2026-11-23T10:00:00Z"));
+    // OffsetDateTime.toString() would give 2026-11-23T10:00Z, which strict parsers refuse.
+    assertEquals(
+        "2026-11-23T10:00:00Z", MessageViews.message(message, true).getString("timestamp"));
+  }
+
+  @Test
+  void aDestinationShowsTheEndpointAsTheEndpointViewDoes() throws Exception {
+    Endpoint endpoint =
+        new Endpoint("app_1", "https://example.com/hook", null, List.of("a.b"), "x", "k1");
+    endpoint.setUid("billing");
+    endpoint.setChannels(List.of("project_1"));
+    set(endpoint, "createdAt", OffsetDateTime.parse("2026-11-23T09:00:00Z"));
+    set(endpoint, "updatedAt", OffsetDateTime.parse("2026-11-23T11:30:00Z"));
+    Delivery delivery = new Delivery("msg_1", endpoint.getId());
+    set(delivery, "nextAttemptAt", OffsetDateTime.parse("2026-11-23T12:00:00Z"));
+
+    JsonObject json = MessageViews.destination(new Attempts.Destination(delivery, endpoint));
+
+    assertEquals("billing", json.getString("uid"));
+    assertEquals(
+        List.of("project_1"),
+        json.getJsonArray("channels").getValuesAs(jakarta.json.JsonString::getString));
+    assertEquals("2026-11-23T09:00:00Z", json.getString("createdAt"));
+    assertEquals("2026-11-23T11:30:00Z", json.getString("updatedAt"));
+    assertEquals("2026-11-23T12:00:00Z", json.getString("nextAttempt"));
+    assertEquals(1, json.getInt("status"));
   }
 }
