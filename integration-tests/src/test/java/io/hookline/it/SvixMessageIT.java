@@ -320,18 +320,18 @@ class SvixMessageIT extends MicroTest {
   @Test
   void aMessageToBeSentLaterIsRefusedNotSentAtOnce() throws Exception {
     ApplicationOut app = app("deliver-at");
-    ApiException refused =
-        assertThrows(
-            ApiException.class,
-            () ->
-                svix()
-                    .getMessage()
-                    .create(
-                        app.getId(),
-                        message("later.please", "{}")
-                            .deliverAt(OffsetDateTime.now().plusHours(1))));
-    assertEquals(422, refused.getCode());
-    assertTrue(refused.getResponseBody().contains("deliverAt"), refused.getResponseBody());
+    // Over plain HTTP with Svix's wire field: com.svix:svix 1.99.1 leaves deliverAt out of the
+    // body it sends (its MessageInInternal copies every field of MessageIn but that one).
+    Api.Response refused =
+        api.post(
+            "/api/v1/app/" + app.getId() + "/msg",
+            jakarta.json.Json.createObjectBuilder()
+                .add("eventType", "later.please")
+                .add("payload", jakarta.json.Json.createObjectBuilder())
+                .add("deliverAt", OffsetDateTime.now().plusHours(1).toString())
+                .build());
+    assertEquals(422, refused.status(), refused.body());
+    assertTrue(refused.body().contains("deliverAt"), refused.body());
     assertTrue(svix().getMessage().list(app.getId(), new MessageListOptions()).getData().isEmpty());
   }
 
