@@ -33,12 +33,12 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 public class DeliveryTurns {
   private static final Logger LOG = Logger.getLogger(DeliveryTurns.class.getName());
 
-  /** The outbound call's Fault Tolerance retries, as MP Config names them (most specific first). */
-  private static final List<String> CALL_RETRIES_KEYS =
+  /** Where MP Config overrides the outbound call's {@code @Retry} (most specific first). */
+  private static final List<String> CALL_RETRY_KEYS =
       List.of(
-          OutboundCall.class.getName() + "/post/Retry/maxRetries",
-          OutboundCall.class.getName() + "/Retry/maxRetries",
-          "Retry/maxRetries");
+          OutboundCall.class.getName() + "/post/Retry/",
+          OutboundCall.class.getName() + "/Retry/",
+          "Retry/");
 
   @Inject Deliverer deliverer;
   @Inject EndpointSlots slots;
@@ -72,26 +72,54 @@ public class DeliveryTurns {
 
   @PostConstruct
   void init() {
+    int retries = callRetries();
     transactionTimeoutSeconds =
-        TryTransactionTimeout.seconds(connectTimeout, deliveryTimeout, callRetries());
+        retries < 0
+            ? TryTransactionTimeout.secondsUntil(connectTimeout, deliveryTimeout, callMaxDuration())
+            : TryTransactionTimeout.seconds(connectTimeout, deliveryTimeout, retries);
   }
 
-  /** The retries Fault Tolerance makes of one outbound call: configured, or its annotation's. */
-  private int callRetries() {
-    for (String key : CALL_RETRIES_KEYS) {
-      java.util.Optional<Integer> configured = config.getOptionalValue(key, Integer.class);
+  /**
+   * How long Fault Tolerance goes on retrying one outbound call, configured or its annotation's, in
+   * the annotation's (or the configured) unit.
+   */
+  private Duration callMaxDuration() {
+    Retry retry = postRetry();
+    long amount = retryOverride("maxDuration", Long.class).orElse(retry.maxDuration());
+    java.time.temporal.ChronoUnit unit =
+        retryOverride("durationUnit", String.class)
+            .map(java.time.temporal.ChronoUnit::valueOf)
+            .orElse(retry.durationUnit());
+    return Duration.of(amount, unit);
+  }
+
+  /** A Fault Tolerance override of OutboundCall.post's {@code @Retry}, most specific first. */
+  private <T> java.util.Optional<T> retryOverride(String parameter, Class<T> type) {
+    for (String prefix : CALL_RETRY_KEYS) {
+      java.util.Optional<T> configured = config.getOptionalValue(prefix + parameter, type);
       if (configured.isPresent()) {
-        return configured.get();
+        return configured;
       }
     }
+    return java.util.Optional.empty();
+  }
+
+  private static Retry postRetry() {
     try {
       return OutboundCall.class
           .getMethod("post", String.class, Map.class, byte[].class)
-          .getAnnotation(Retry.class)
-          .maxRetries();
+          .getAnnotation(Retry.class);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException("OutboundCall.post(String, Map, byte[]) not found", e);
     }
+  }
+
+  /**
+   * The retries Fault Tolerance makes of one outbound call: configured, or its annotation's; -1
+   * means until {@link #callMaxDuration()}.
+   */
+  private int callRetries() {
+    return retryOverride("maxRetries", Integer.class).orElse(postRetry().maxRetries());
   }
 
   /**

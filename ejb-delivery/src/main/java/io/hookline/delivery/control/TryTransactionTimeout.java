@@ -46,4 +46,23 @@ public final class TryTransactionTimeout {
     }
     return (int) seconds;
   }
+
+  /**
+   * As {@link #seconds(Duration, Duration, int)} when Fault Tolerance retries without a count
+   * ({@code maxRetries = -1}) until {@code maxDuration}: no retry starts after it, so the longest
+   * try is the lookup, {@code maxDuration}, one more call and the margin.
+   */
+  public static int secondsUntil(Duration connectTimeout, Duration timeout, Duration maxDuration) {
+    if (maxDuration.isNegative() || maxDuration.isZero()) {
+      throw new IllegalArgumentException(
+          "Fault Tolerance retries without a count need a positive maxDuration, not "
+              + maxDuration);
+    }
+    int oneCall = seconds(connectTimeout, timeout, 0);
+    long seconds = oneCall + (maxDuration.toMillis() + 999) / 1000;
+    if (seconds > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("Fault Tolerance maxDuration too long: " + maxDuration);
+    }
+    return (int) seconds;
+  }
 }

@@ -147,6 +147,27 @@ class DeliveryTurnsTest {
   }
 
   @Test
+  void retriesWithoutACountAreBoundedByTheConfiguredMaxDuration() {
+    turns.config =
+        new NoConfig() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <T> java.util.Optional<T> getOptionalValue(String name, Class<T> type) {
+            return switch (name) {
+              case "Retry/maxRetries" -> java.util.Optional.of((T) Integer.valueOf(-1));
+              case "Retry/maxDuration" -> java.util.Optional.of((T) Long.valueOf(60));
+              case "Retry/durationUnit" -> java.util.Optional.of((T) "SECONDS");
+              default -> java.util.Optional.empty();
+            };
+          }
+        };
+    turns.init();
+    turns.attempt("c", 1, false);
+    // 5 s lookup + one call of 5 + 15 + 1 s + 30 s margin, and the 60 s of retries before it.
+    assertEquals(List.of("116 s after []"), transactions.set);
+  }
+
+  @Test
   void eachTryOfABatchIsItsOwnTransactionAndAllAreTried() {
     batch("a", "b", "c");
     assertEquals(List.of("a", "b", "c"), deliverer.tried);

@@ -47,4 +47,18 @@ class TryTransactionTimeoutTest {
         IllegalArgumentException.class,
         () -> TryTransactionTimeout.seconds(Duration.ofSeconds(5), Duration.ofSeconds(-1), 1));
   }
+
+  @Test
+  void retriesWithoutACountAreBoundedByTheirMaxDuration() {
+    int oneCall = TryTransactionTimeout.seconds(Duration.ofSeconds(5), Duration.ofSeconds(15), 0);
+    assertEquals(
+        oneCall + 180,
+        TryTransactionTimeout.secondsUntil(
+            Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMillis(180_000)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            TryTransactionTimeout.secondsUntil(
+                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ZERO));
+  }
 }
