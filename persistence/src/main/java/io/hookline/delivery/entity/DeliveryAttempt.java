@@ -8,20 +8,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 @Entity
 @Table(name = "delivery_attempt")
-@NamedQuery(
-    name = DeliveryAttempt.BY_MESSAGE,
-    query =
-        "select a from DeliveryAttempt a where a.messageId = :messageId order by a.createdAt, a.id")
 public class DeliveryAttempt {
-  public static final String BY_MESSAGE = "DeliveryAttempt.byMessage";
-
   /** The sizes of the text columns (V1): what is stored is fitted to them (StoredText). */
   public static final int RESPONSE_BODY_COLUMN = 4096;
 
