@@ -14,7 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small client for Hookline's HTTP API, as a user's code would call it. */
+/**
+ * A small client for Hookline's HTTP API, as a user's code would call it. Every answer of {@code
+ * /api/v1} is checked against what {@code /openapi} describes ({@link DescribedAnswers}).
+ */
 public final class Api {
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -98,7 +101,9 @@ public final class Api {
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers(), response.body());
+      Response answer = new Response(response.statusCode(), response.headers(), response.body());
+      DescribedAnswers.check(base, method, path, answer);
+      return answer;
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + path, e);
     } catch (InterruptedException e) {

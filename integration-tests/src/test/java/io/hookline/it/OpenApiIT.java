@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +53,86 @@ class OpenApiIT extends MicroTest {
       assertTrue(result.getOpenAPI() != null, "not parsed: " + result.getMessages());
       assertEquals(List.of(), result.getMessages(), "validation messages");
     }
+  }
+
+  /**
+   * docs/openapi.json, which the build generates a client from, is what the server serves (apart
+   * from {@code servers}, which names the server that answered). The served one is written to
+   * target/openapi.json: copy it over docs/openapi.json after changing the API.
+   */
+  @Test
+  void theCommittedDescriptionIsTheOneServed() throws Exception {
+    JsonObject served = withoutServers(document());
+    Path written = Path.of("target", "openapi.json");
+    Files.createDirectories(written.getParent());
+    try (var writer =
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+            .createWriter(Files.newBufferedWriter(written))) {
+      writer.writeObject(served);
+    }
+    JsonObject committed;
+    try (var reader =
+        Json.createReader(Files.newBufferedReader(Path.of("..", "docs", "openapi.json")))) {
+      committed = withoutServers(reader.readObject());
+    }
+    assertEquals(
+        committed,
+        served,
+        "docs/openapi.json is not what /openapi serves: copy integration-tests/"
+            + written
+            + " over it");
+  }
+
+  private static JsonObject withoutServers(JsonObject document) {
+    return Json.createObjectBuilder(document).remove("servers").build();
+  }
+
+  /**
+   * Every operation that takes a body names its schema, and so does every answer with a body; the
+   * schemas are components, so that generated clients get one class per shape.
+   */
+  @Test
+  void everyBodyHasANamedSchema() {
+    JsonObject paths = document().getJsonObject("paths");
+    List<String> lacking = new ArrayList<>();
+    for (Map.Entry<String, JsonValue> path : paths.entrySet()) {
+      for (Map.Entry<String, JsonValue> operation : path.getValue().asJsonObject().entrySet()) {
+        if (!METHODS.contains(operation.getKey())) {
+          continue;
+        }
+        String name = operation.getKey().toUpperCase() + " " + path.getKey();
+        JsonObject op = operation.getValue().asJsonObject();
+        if (op.containsKey("requestBody")
+            && !namesSchema(op.getJsonObject("requestBody").getJsonObject("content"))) {
+          lacking.add(name + ": request");
+        }
+        for (Map.Entry<String, JsonValue> answer : op.getJsonObject("responses").entrySet()) {
+          JsonObject content = answer.getValue().asJsonObject().getJsonObject("content");
+          if (answer.getKey().startsWith("2") && content != null && !namesSchema(content)) {
+            lacking.add(name + ": " + answer.getKey());
+          } else if (answer.getKey().startsWith("2")
+              && content == null
+              && !answer.getKey().equals("204")) {
+            lacking.add(name + ": " + answer.getKey() + " has no body");
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), lacking, "bodies without a named schema");
+  }
+
+  private static boolean namesSchema(JsonObject content) {
+    return content != null
+        && !content.isEmpty()
+        && content.values().stream()
+            .allMatch(
+                media ->
+                    media.asJsonObject().containsKey("schema")
+                        && media
+                            .asJsonObject()
+                            .getJsonObject("schema")
+                            .getString("$ref", "")
+                            .startsWith("#/components/schemas/"));
   }
 
   /** Every operation names its problem+json errors, of the one schema ProblemMapper writes. */

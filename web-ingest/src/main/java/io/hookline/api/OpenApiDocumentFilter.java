@@ -1,6 +1,8 @@
 package io.hookline.api;
 
+import io.hookline.platform.ListPage;
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -52,25 +55,79 @@ public class OpenApiDocumentFilter implements OASFilter {
       paths.values().stream()
           .filter(item -> item != null && item.getOperations() != null)
           .flatMap(item -> item.getOperations().values().stream())
-          .forEach(OpenApiDocumentFilter::describeProblems);
+          .forEach(
+              op -> {
+                describeProblems(op);
+                examplesAsJson(op);
+                typedQueryParameters(op);
+              });
     }
+  }
+
+  /**
+   * The resources read their query parameters as text to refuse bad values with a problem; the
+   * document gives the ones that mean the same on every list their type and bounds.
+   */
+  private static void typedQueryParameters(Operation op) {
+    if (op.getParameters() == null) {
+      return;
+    }
+    for (Parameter parameter : op.getParameters()) {
+      if (parameter.getIn() != Parameter.In.QUERY) {
+        continue;
+      }
+      Schema typed =
+          switch (parameter.getName()) {
+            case "limit" ->
+                OASFactory.createSchema()
+                    .type(SchemaType.INTEGER)
+                    .minimum(BigDecimal.ONE)
+                    .maximum(BigDecimal.valueOf(ListPage.MAX_LIMIT));
+            case "order" ->
+                OASFactory.createSchema()
+                    .type(SchemaType.STRING)
+                    .enumeration(List.of("ascending", "descending"));
+            case "get_if_exists", "with_content", "include_archived", "expunge" ->
+                OASFactory.createSchema().type(SchemaType.BOOLEAN);
+            case "since", "until" ->
+                OASFactory.createSchema().type(SchemaType.STRING).format("date-time");
+            default -> null;
+          };
+      if (typed != null) {
+        parameter.setSchema(typed);
+      }
+    }
+  }
+
+  /**
+   * The resources' annotations give examples as JSON text; the document shows them as JSON values,
+   * so that a reader (and a client generator) sees objects, not strings.
+   */
+  private static void examplesAsJson(Operation op) {
+    List<org.eclipse.microprofile.openapi.models.media.Content> contents = new ArrayList<>();
+    if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+      contents.add(op.getRequestBody().getContent());
+    }
+    if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+      op.getResponses().getAPIResponses().values().stream()
+          .filter(response -> response.getContent() != null)
+          .forEach(response -> contents.add(response.getContent()));
+    }
+    contents.stream()
+        .filter(content -> content.getMediaTypes() != null)
+        .flatMap(content -> content.getMediaTypes().values().stream())
+        .filter(media -> media.getExamples() != null)
+        .flatMap(media -> media.getExamples().values().stream())
+        .forEach(
+            example -> {
+              if (example.getValue() instanceof String text) {
+                example.setValue(ExampleValues.parsed(text));
+              }
+            });
   }
 
   /** The body {@link ProblemMapper} writes: RFC 9457 members and Svix's {@code code}. */
   private static Schema problemSchema() {
-    Schema validationError =
-        OASFactory.createSchema()
-            .type(SchemaType.OBJECT)
-            .addProperty(
-                "loc",
-                OASFactory.createSchema()
-                    .type(SchemaType.ARRAY)
-                    .items(
-                        OASFactory.createSchema()
-                            .addOneOf(string("a member name"))
-                            .addOneOf(OASFactory.createSchema().type(SchemaType.INTEGER))))
-            .addProperty("msg", string("what is wrong"))
-            .addProperty("type", string("the kind of error, such as value_error"));
     return OASFactory.createSchema()
         .type(SchemaType.OBJECT)
         .description(
@@ -85,9 +142,11 @@ public class OpenApiDocumentFilter implements OASFilter {
         .addProperty(
             "detail",
             OASFactory.createSchema()
-                .description("what went wrong with this request")
-                .addOneOf(OASFactory.createSchema().type(SchemaType.STRING))
-                .addOneOf(OASFactory.createSchema().type(SchemaType.ARRAY).items(validationError)))
+                .description(
+                    "What went wrong with this request: a sentence, or on a 422 a list of"
+                        + " {loc, msg, type} objects, where loc is the path to the invalid member"
+                        + " (names and indexes), msg says what is wrong and type is the kind of"
+                        + " error, such as value_error."))
         .addProperty("field", string("the request member that is invalid"))
         .addProperty("code", string("Svix's short snake_case error code"));
   }
@@ -107,15 +166,13 @@ public class OpenApiDocumentFilter implements OASFilter {
 
   /**
    * Gives every declared answer in the range (a 409 named by the resource, say) the problem+json
-   * body it has, and adds the range itself when the operation declares none of it.
+   * body it has, and adds the range itself for the answers no operation names one by one.
    */
   private static void addProblem(APIResponses responses, String range, String description) {
     Map<String, APIResponse> declared =
         responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses();
-    boolean described = false;
     for (Map.Entry<String, APIResponse> answer : declared.entrySet()) {
       if (answer.getKey().startsWith(range)) {
-        described = true;
         APIResponse response = answer.getValue();
         if (response.getContent() == null) {
           response.setContent(problemContent());
@@ -128,7 +185,7 @@ public class OpenApiDocumentFilter implements OASFilter {
         }
       }
     }
-    if (!described) {
+    if (!declared.containsKey(range + "XX")) {
       responses.addAPIResponse(
           range + "XX",
           OASFactory.createAPIResponse().description(description).content(problemContent()));

@@ -7,12 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v1/health}, Svix's health call: 204 while the API answers, with no token. What
  * the node can do (database, broker, queues) is MicroProfile Health's, at {@code /health/ready}.
  */
 @ApplicationScoped
+@Tag(name = "Health", description = "Whether the API answers.")
 @Path("v1/health")
 public class ApiHealthResource {
 

@@ -12,10 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/v1/queue}: Hookline's queues as Artemis counts them, for the dashboard. */
 @ApplicationScoped
+@Tag(name = "Queue", description = "The broker queues behind delivery.")
 @Path("v1/queue")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {
@@ -29,6 +32,7 @@ public class QueuesResource {
       description = "List queues: done",
       content =
           @Content(
+              schema = @Schema(ref = "QueueList"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(

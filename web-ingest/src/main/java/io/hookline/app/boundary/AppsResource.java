@@ -38,8 +38,10 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Svix's applications: {@code /api/v1/app[/{app_id}]}, where {@code app_id} is the id or the uid.
@@ -47,6 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * io.hookline.api.Access}).
  */
 @ApplicationScoped
+@Tag(
+    name = "Application",
+    description = "Applications: the senders whose messages Hookline delivers.")
 @Path("v1/app")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {
@@ -76,6 +81,7 @@ public class AppsResource {
       description = "A page of applications",
       content =
           @Content(
+              schema = @Schema(ref = "ListResponseApplicationOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -104,6 +110,7 @@ public class AppsResource {
       description = "Created",
       content =
           @Content(
+              schema = @Schema(ref = "ApplicationOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @APIResponse(
@@ -111,12 +118,14 @@ public class AppsResource {
       description = "Found by uid (get_if_exists=true)",
       content =
           @Content(
+              schema = @Schema(ref = "ApplicationOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "ApplicationIn"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_IN)))
   @POST
@@ -148,6 +157,7 @@ public class AppsResource {
       description = "The application",
       content =
           @Content(
+              schema = @Schema(ref = "ApplicationOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @GET
@@ -168,6 +178,7 @@ public class AppsResource {
       description = "Updated",
       content =
           @Content(
+              schema = @Schema(ref = "ApplicationOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @APIResponse(
@@ -175,12 +186,14 @@ public class AppsResource {
       description = "Created",
       content =
           @Content(
+              schema = @Schema(ref = "ApplicationOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "ApplicationIn"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_IN)))
   @PUT
@@ -203,12 +216,14 @@ public class AppsResource {
       description = "Updated",
       content =
           @Content(
+              schema = @Schema(ref = "ApplicationOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "ApplicationPatch"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(name = "example", value = "{\"metadata\":{\"plan\":\"team\"}}")))

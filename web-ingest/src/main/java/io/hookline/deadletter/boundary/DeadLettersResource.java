@@ -21,9 +21,12 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationScoped
+@Tag(name = "DeadLetter", description = "Deliveries that failed every try.")
 @Path("v1/app/{app_id}/dead-letter")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
@@ -39,6 +42,7 @@ public class DeadLettersResource {
       description = "List dead letters: done",
       content =
           @Content(
+              schema = @Schema(ref = "ListDeadLetterOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(

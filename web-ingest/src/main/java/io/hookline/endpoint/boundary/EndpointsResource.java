@@ -58,8 +58,10 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Svix's endpoints: {@code /api/v1/app/{app_id}/endpoint[/{endpoint_id}]}, where {@code
@@ -67,6 +69,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * Hookline's own beside them ({@code ordered}, {@code disabledReason}, {@code …/health}).
  */
 @ApplicationScoped
+@Tag(name = "Endpoint", description = "Endpoints: the URLs an application delivers to.")
 @Path("v1/app/{app_id}/endpoint")
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointsResource {
@@ -112,6 +115,7 @@ public class EndpointsResource {
       description = "Created",
       content =
           @Content(
+              schema = @Schema(ref = "EndpointOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @APIResponse(responseCode = "409", description = "The uid is taken in this app")
@@ -119,6 +123,7 @@ public class EndpointsResource {
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "EndpointIn"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ENDPOINT_IN_EXAMPLE)))
   @POST
@@ -155,6 +160,7 @@ public class EndpointsResource {
       description = "A page of endpoints",
       content =
           @Content(
+              schema = @Schema(ref = "ListResponseEndpointOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -179,6 +185,7 @@ public class EndpointsResource {
       description = "The endpoint",
       content =
           @Content(
+              schema = @Schema(ref = "EndpointOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @GET
@@ -201,6 +208,7 @@ public class EndpointsResource {
       description = "Updated",
       content =
           @Content(
+              schema = @Schema(ref = "EndpointOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @APIResponse(
@@ -208,12 +216,14 @@ public class EndpointsResource {
       description = "Created",
       content =
           @Content(
+              schema = @Schema(ref = "EndpointOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "EndpointIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -268,12 +278,14 @@ public class EndpointsResource {
       description = "Updated",
       content =
           @Content(
+              schema = @Schema(ref = "EndpointOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ENDPOINT_EXAMPLE)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "EndpointPatch"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = "{\"disabled\":false}")))
   @PATCH
@@ -315,6 +327,7 @@ public class EndpointsResource {
       description = "The headers",
       content =
           @Content(
+              schema = @Schema(ref = "EndpointHeadersOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -342,6 +355,7 @@ public class EndpointsResource {
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "EndpointHeadersIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -369,6 +383,7 @@ public class EndpointsResource {
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "EndpointHeadersPatchIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -405,6 +420,7 @@ public class EndpointsResource {
       description = "Recovered",
       content =
           @Content(
+              schema = @Schema(ref = "RecoverOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -415,6 +431,7 @@ public class EndpointsResource {
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "RecoverIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -464,6 +481,7 @@ public class EndpointsResource {
   @RequestBody(
       content =
           @Content(
+              schema = @Schema(ref = "EndpointSecretRotateIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -507,6 +525,7 @@ public class EndpointsResource {
       description = "The message sent",
       content =
           @Content(
+              schema = @Schema(ref = "MessageOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -517,6 +536,7 @@ public class EndpointsResource {
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "EventExampleIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(name = "example", value = "{\"eventType\":\"invoice.paid\"}")))
@@ -559,6 +579,7 @@ public class EndpointsResource {
       description = "The statistics",
       content =
           @Content(
+              schema = @Schema(ref = "EndpointStats"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -594,6 +615,7 @@ public class EndpointsResource {
       description = "Get an endpoint's health: done",
       content =
           @Content(
+              schema = @Schema(ref = "EndpointHealth"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -628,6 +650,7 @@ public class EndpointsResource {
       description = "The secret",
       content =
           @Content(
+              schema = @Schema(ref = "EndpointSecretOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(

@@ -41,14 +41,17 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Svix's event types: {@code /api/v1/event-type[/{event_type_name}]}. The admin token changes the
  * catalogue; app tokens read it ({@link io.hookline.api.Access}).
  */
 @ApplicationScoped
+@Tag(name = "EventType", description = "Event types: the catalogue of what can be sent.")
 @Path("v1/event-type")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventTypesResource {
@@ -78,6 +81,7 @@ public class EventTypesResource {
       description = "A page of event types",
       content =
           @Content(
+              schema = @Schema(ref = "ListResponseEventTypeOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -110,12 +114,14 @@ public class EventTypesResource {
       description = "Created",
       content =
           @Content(
+              schema = @Schema(ref = "EventTypeOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "EventTypeIn"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_IN)))
   @POST
@@ -141,6 +147,7 @@ public class EventTypesResource {
       description = "The event type",
       content =
           @Content(
+              schema = @Schema(ref = "EventTypeOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @GET
@@ -157,6 +164,7 @@ public class EventTypesResource {
       description = "Updated",
       content =
           @Content(
+              schema = @Schema(ref = "EventTypeOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @APIResponse(
@@ -164,12 +172,14 @@ public class EventTypesResource {
       description = "Created",
       content =
           @Content(
+              schema = @Schema(ref = "EventTypeOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "EventTypeUpdate"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -194,12 +204,14 @@ public class EventTypesResource {
       description = "Updated",
       content =
           @Content(
+              schema = @Schema(ref = "EventTypeOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = EXAMPLE_OUT)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "EventTypePatch"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = "{\"deprecated\":true}")))
   @PATCH

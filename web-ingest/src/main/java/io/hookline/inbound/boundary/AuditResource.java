@@ -23,10 +23,13 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/v1/audit}: one row per ingest request, newest first. */
 @ApplicationScoped
+@Tag(name = "Audit", description = "What happened to every request at an ingest URL.")
 @Path("v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -41,6 +44,7 @@ public class AuditResource {
       description = "Read the ingest audit log: done",
       content =
           @Content(
+              schema = @Schema(ref = "ListAuditOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(

@@ -16,13 +16,16 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Svix's attempt lists, the tries at delivering an app's messages: by message, or by endpoint (its
  * id or uid). Newest first, Svix-paged.
  */
 @ApplicationScoped
+@Tag(name = "MessageAttempt", description = "Attempts: every try at delivering a message.")
 @Path("v1/app/{app_id}/attempt")
 @Produces(MediaType.APPLICATION_JSON)
 public class AttemptsResource {
@@ -44,6 +47,7 @@ public class AttemptsResource {
       description = "A page of attempts",
       content =
           @Content(
+              schema = @Schema(ref = "ListResponseMessageAttemptOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = PAGE)))
   @GET
@@ -83,6 +87,7 @@ public class AttemptsResource {
       description = "A page of attempts",
       content =
           @Content(
+              schema = @Schema(ref = "ListResponseMessageAttemptOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = PAGE)))
   @GET

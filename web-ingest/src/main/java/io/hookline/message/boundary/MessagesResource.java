@@ -37,14 +37,17 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Svix's messages: {@code /api/v1/app/{app_id}/msg}, where {@code app_id} is the app's id or uid
  * and {@code msg_id} the message's id or eventId; with Hookline's batch send beside them.
  */
 @ApplicationScoped
+@Tag(name = "Message", description = "Messages: the events an application sends.")
 @Path("v1/app/{app_id}/msg")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
@@ -93,12 +96,14 @@ public class MessagesResource {
       description = "Accepted",
       content =
           @Content(
+              schema = @Schema(ref = "MessageOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = MESSAGE_OUT)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "MessageIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -215,6 +220,7 @@ public class MessagesResource {
       description = "A page of messages",
       content =
           @Content(
+              schema = @Schema(ref = "ListResponseMessageOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -261,6 +267,7 @@ public class MessagesResource {
       description = "Per item, in order",
       content =
           @Content(
+              schema = @Schema(ref = "MessageBatchOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -271,6 +278,7 @@ public class MessagesResource {
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "MessageBatchIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -338,6 +346,7 @@ public class MessagesResource {
       description = "The message",
       content =
           @Content(
+              schema = @Schema(ref = "MessageOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = MESSAGE_OUT)))
   @GET
@@ -358,6 +367,7 @@ public class MessagesResource {
       description = "The attempt",
       content =
           @Content(
+              schema = @Schema(ref = "MessageAttemptOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ATTEMPT_OUT)))
   @GET
@@ -379,6 +389,7 @@ public class MessagesResource {
       description = "A page of destinations",
       content =
           @Content(
+              schema = @Schema(ref = "ListResponseMessageEndpointOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -412,6 +423,7 @@ public class MessagesResource {
       description = "Queued",
       content =
           @Content(
+              schema = @Schema(ref = "EmptyResponse"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = "{}")))
   @POST

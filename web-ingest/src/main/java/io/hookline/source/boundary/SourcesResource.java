@@ -38,10 +38,13 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationScoped
+@Tag(name = "Source", description = "Inbound sources: providers posting to Hookline.")
 @Path("v1/source")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
@@ -62,12 +65,14 @@ public class SourcesResource {
       description = "Create an inbound source: done",
       content =
           @Content(
+              schema = @Schema(ref = "SourceOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = SOURCE_EXAMPLE)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "SourceIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -94,6 +99,7 @@ public class SourcesResource {
       description = "List inbound sources: done",
       content =
           @Content(
+              schema = @Schema(ref = "SourceList"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -113,6 +119,7 @@ public class SourcesResource {
       description = "Get an inbound source: done",
       content =
           @Content(
+              schema = @Schema(ref = "SourceOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = SOURCE_EXAMPLE)))
   @GET
@@ -131,12 +138,14 @@ public class SourcesResource {
       description = "Replace an inbound source: done",
       content =
           @Content(
+              schema = @Schema(ref = "SourceOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = SOURCE_EXAMPLE)))
   @RequestBody(
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "SourceIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -170,6 +179,7 @@ public class SourcesResource {
       description = "List a source's events: done",
       content =
           @Content(
+              schema = @Schema(ref = "ListSourceEventOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -209,6 +219,7 @@ public class SourcesResource {
       description = "Get an event: done",
       content =
           @Content(
+              schema = @Schema(ref = "SourceEventOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -236,6 +247,7 @@ public class SourcesResource {
       description = "Replay an event: done",
       content =
           @Content(
+              schema = @Schema(ref = "ReplayOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(

@@ -19,9 +19,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationScoped
+@Tag(name = "Token", description = "API tokens scoped to one application.")
 @Path("v1/app/{app_id}/token")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokensResource {
@@ -37,6 +40,7 @@ public class TokensResource {
       description = "The token, shown once",
       content =
           @Content(
+              schema = @Schema(ref = "TokenOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -59,6 +63,7 @@ public class TokensResource {
       description = "The app's tokens",
       content =
           @Content(
+              schema = @Schema(ref = "TokenList"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
