@@ -36,7 +36,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The subscriber portal page in Debian's headless Chromium, driven by Selenium: everything is done
@@ -134,10 +133,18 @@ class PortalPageIT extends MicroTest {
   }
 
   static void await(String what, java.util.function.Supplier<Boolean> condition) {
-    new WebDriverWait(browser, PAGE_WAIT)
-        .withMessage(what)
-        .ignoring(StaleElementReferenceException.class)
-        .until(driver -> condition.get());
+    Eventually.await(
+        what,
+        PAGE_WAIT,
+        () -> {
+          try {
+            return condition.get();
+          } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            // The page redrew what was looked at: look again.
+            return false;
+          }
+        },
+        done -> done);
   }
 
   static boolean visible(String css) {
