@@ -216,7 +216,7 @@ async function loadEventTypes() {
   const all = [];
   let iterator = null;
   for (let page = 0; page < 8; page++) {
-    const query = new URLSearchParams({ limit: "250" });
+    const query = new URLSearchParams({ limit: "250", with_content: "true" });
     if (iterator) query.set("iterator", iterator);
     const answer = await get("/event-type?" + query);
     all.push(...answer.data.filter((type) => !type.archived));
@@ -787,6 +787,10 @@ function wire() {
 }
 
 async function start() {
+  // A new link given to the same page (an iframe whose src changed only after the #) starts over.
+  window.addEventListener("hashchange", () => {
+    if (new URLSearchParams(location.hash.slice(1)).get("key")) location.reload();
+  });
   appearance();
   wire();
   state.token = readToken();

@@ -128,6 +128,8 @@ class PortalPageIT extends MicroTest {
   /** Opens a link with appearance parameters in its query, the token still in the fragment. */
   static void open(String url, String query) {
     int hash = url.indexOf('#');
+    // From elsewhere, so that a link to the page already shown loads it anew.
+    browser.get("about:blank");
     browser.get(
         url.substring(0, hash) + (query.isEmpty() ? "" : "?" + query) + url.substring(hash));
   }
