@@ -18,6 +18,10 @@ import java.util.Map;
  */
 public final class TestStack {
   public static final String ADMIN_TOKEN = "it-admin-token-" + Long.toHexString(System.nanoTime());
+
+  /** Who may frame the portal page in the tests' deployment. */
+  public static final String PORTAL_FRAME_ANCESTORS = "'self' https://app.example.com";
+
   public static final String SECRETS_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
   /**
@@ -110,6 +114,7 @@ public final class TestStack {
     env.put("HOOKLINE_DELIVERY_ALLOW_HTTP", "true");
     // No test connects from this loopback address but TokensIT's proxy test.
     env.put("HOOKLINE_TRUSTED_PROXIES", "127.0.0.4");
+    env.put("HOOKLINE_PORTAL_FRAME_ANCESTORS", PORTAL_FRAME_ANCESTORS);
     return env;
   }
 

@@ -1,5 +1,7 @@
 package io.hookline.api;
 
+import io.hookline.portal.control.Capabilities;
+import io.hookline.portal.control.PortalTokens;
 import io.hookline.token.control.ApiTokens;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
   Optional<String> adminToken;
 
   @Inject ApiTokens tokens;
+  @Inject PortalTokens portalTokens;
   @Inject LoginThrottle throttle;
 
   @Context HttpServletRequest http;
@@ -51,6 +54,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     String token = TokenCheck.bearer(header);
     if (TokenCheck.matches(adminToken.orElse(null), token)) {
+      return;
+    }
+    if (token != null && token.startsWith(PortalTokens.PREFIX)) {
+      portal(request, segments, header, token);
       return;
     }
     ApiTokens.AppPrincipal app = tokens.authenticate(token);
@@ -77,6 +84,65 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                   "an app token reaches only its own app's resources; this needs the admin token",
                   null));
     }
+  }
+
+  /**
+   * A subscriber portal link's token: its own app only (as an app token), and within it what its
+   * capabilities allow ({@link Capabilities}); an expired link is a 401 that says so.
+   */
+  private void portal(
+      ContainerRequestContext request, List<String> segments, String header, String token) {
+    PortalTokens.Principal principal = portalTokens.authenticate(token);
+    if (principal == null) {
+      refuse(request, header, token);
+      return;
+    }
+    if (principal.expired()) {
+      Response problem =
+          ProblemMapper.response(
+              401,
+              "token-expired",
+              "Link expired",
+              "this portal link has expired or was ended; ask for a new one",
+              null);
+      request.abortWith(
+          Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+      return;
+    }
+    String method = request.getMethod();
+    List<String> path = Access.withoutEmpty(segments);
+    request.setProperty(PortalTokens.PRINCIPAL, principal);
+    if (path.equals(PortalTokens.SESSION_PATH) && method.equals("GET")) {
+      request.setProperty(Access.CALLER_APP, principal.appId());
+      return;
+    }
+    Access.Verdict verdict = Access.forApp(method, segments, principal.appId(), principal.appUid());
+    if (verdict == Access.Verdict.NOT_FOUND) {
+      request.abortWith(
+          ProblemMapper.response(
+              404,
+              "not-found",
+              "Not found",
+              "nothing is at " + request.getUriInfo().getPath(),
+              null));
+      return;
+    }
+    Capabilities.Need need = Capabilities.required(method, path);
+    if (verdict == Access.Verdict.FORBIDDEN || !need.allows(principal.capabilities())) {
+      String detail =
+          need.first()
+              .map(
+                  capability ->
+                      "this portal link may not "
+                          + need.action()
+                          + ": that needs the "
+                          + capability.wireName()
+                          + " capability")
+              .orElse("a portal link cannot make this call");
+      request.abortWith(ProblemMapper.response(403, "forbidden", "Forbidden", detail, null));
+      return;
+    }
+    request.setProperty(Access.CALLER_APP, principal.appId());
   }
 
   /**

@@ -1,0 +1,170 @@
+package io.hookline.portal.boundary;
+
+import io.hookline.api.Paging;
+import io.hookline.json.JsonFields;
+import io.hookline.json.Jsons;
+import io.hookline.platform.Refusal;
+import io.hookline.portal.control.PortalReads;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The portal page's own reads under {@code /api/v1/app/{app_id}/portal}: the message log filtered
+ * by its deliveries' status, and an endpoint's tries hour by hour. Hookline's, not Svix's; the
+ * admin token, the app's token and its portal links (ViewBase) read them.
+ */
+@ApplicationScoped
+@Path("v1/app/{app_id}/portal")
+@Produces(MediaType.APPLICATION_JSON)
+public class PortalResource {
+  static final Pattern EVENT_TYPE = Pattern.compile("[a-zA-Z0-9\\-_.]{1,256}");
+  static final Pattern MESSAGE_ID = Pattern.compile("msg_[0-9A-Z]{26}");
+
+  @Inject PortalReads reads;
+
+  @Operation(
+      summary = "The portal's message log",
+      description =
+          "The app's messages, newest first, each with its deliveries by endpoint (status"
+              + " DELIVERED, PENDING or DEAD, and tries so far). Filters: event_type, status (a"
+              + " delivery in that state), endpoint_id (a delivery to it), after and before"
+              + " (RFC 3339). Paged with limit (1-100, default 20) and iterator (the answer's"
+              + " iterator; null when done).")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of the log",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"id\":\"msg_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"eventType\":\"invoice.paid\",\"eventId\":null,\"timestamp\":\"2026-11-23T10:00:00Z\",\"destinations\":[{\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"DELIVERED\",\"attempts\":1}]}],\"iterator\":null,\"done\":true}")))
+  @GET
+  @Path("msg")
+  public JsonObject log(
+      @PathParam("app_id") String app,
+      @QueryParam("event_type") String eventType,
+      @QueryParam("status") String status,
+      @QueryParam("endpoint_id") String endpoint,
+      @QueryParam("after") String after,
+      @QueryParam("before") String before,
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator) {
+    PortalReads.Status state = null;
+    if (blank(status) == null) {
+      state = null;
+    } else {
+      try {
+        state = PortalReads.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException unknown) {
+        throw Refusal.invalidQuery("status", "must be DELIVERED, PENDING or DEAD");
+      }
+    }
+    if (blank(eventType) != null && !EVENT_TYPE.matcher(eventType).matches()) {
+      throw Refusal.invalidQuery("event_type", "is no event type name");
+    }
+    if (blank(iterator) != null && !MESSAGE_ID.matcher(iterator).matches()) {
+      throw Refusal.invalidQuery("iterator", "is no iterator this list gave");
+    }
+    int size = 20;
+    if (blank(limit) != null) {
+      try {
+        size = Integer.parseInt(limit.trim());
+      } catch (NumberFormatException e) {
+        size = 0;
+      }
+      if (size < 1 || size > 100) {
+        throw Refusal.invalidQuery("limit", "must be a whole number from 1 to 100");
+      }
+    }
+    OffsetDateTime from = Paging.queryTime("after", blank(after));
+    OffsetDateTime to = Paging.queryTime("before", blank(before));
+    PortalReads.LogPage page =
+        reads.log(
+            app,
+            new PortalReads.LogFilter(
+                blank(eventType),
+                state,
+                blank(endpoint),
+                from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant()),
+            blank(iterator),
+            size);
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
+    for (PortalReads.LogLine line : page.lines()) {
+      JsonArrayBuilder destinations = Jsons.createArrayBuilder();
+      line.destinations()
+          .values()
+          .forEach(
+              d ->
+                  destinations.add(
+                      Jsons.createObjectBuilder()
+                          .add("endpointId", d.endpointId())
+                          .add("status", d.status())
+                          .add("attempts", d.attempts())));
+      JsonObjectBuilder json =
+          Jsons.createObjectBuilder().add("id", line.id()).add("eventType", line.eventType());
+      JsonFields.addNullable(json, "eventId", line.eventId());
+      data.add(
+          json.add("timestamp", JsonFields.rfc3339(line.createdAt()))
+              .add("destinations", destinations));
+    }
+    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
+    JsonFields.addNullable(json, "iterator", page.next());
+    return json.add("done", page.next() == null).build();
+  }
+
+  @Operation(
+      summary = "An endpoint's last 24 hours",
+      description =
+          "Its tries in each of the last 24 hours (the current one last): how many, how many"
+              + " succeeded, their average duration in ms.")
+  @APIResponse(
+      responseCode = "200",
+      description = "24 hours",
+      content =
+          @Content(
+              mediaType = "application/json",
+              examples =
+                  @ExampleObject(
+                      name = "example",
+                      value =
+                          "{\"data\":[{\"hour\":\"2026-11-23T10:00:00Z\",\"attempts\":12,\"succeeded\":11,\"avgLatencyMs\":85}]}")))
+  @GET
+  @Path("endpoint/{endpoint_id}/hourly")
+  public JsonObject hourly(
+      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint) {
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
+    for (PortalReads.Hour hour : reads.hourly(app, endpoint, 24)) {
+      data.add(
+          Jsons.createObjectBuilder()
+              .add("hour", JsonFields.rfc3339(hour.start()))
+              .add("attempts", hour.attempts())
+              .add("succeeded", hour.succeeded())
+              .add("avgLatencyMs", hour.avgLatencyMs()));
+    }
+    return Jsons.createObjectBuilder().add("data", data).build();
+  }
+
+  private static String blank(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

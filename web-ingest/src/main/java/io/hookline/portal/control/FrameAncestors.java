@@ -1,0 +1,57 @@
+package io.hookline.portal.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The origins allowed to frame the portal page, as a CSP {@code frame-ancestors} list: {@code
+ * 'self'}, {@code 'none'}, or origins ({@code https://app.example.com}, {@code
+ * https://*.example.com:8443}), separated by spaces or commas. Anything else is refused, so that a
+ * typo cannot widen the list or break the header.
+ */
+public final class FrameAncestors {
+  private static final Pattern ORIGIN =
+      Pattern.compile(
+          "https?://(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
+
+  private FrameAncestors() {}
+
+  /** The sources, in order; the default {@code 'self'} when the setting is blank. */
+  public static List<String> parse(String setting) {
+    List<String> sources = new ArrayList<>();
+    if (setting != null) {
+      for (String item : setting.trim().split("[\\s,]+")) {
+        if (item.isEmpty()) {
+          continue;
+        }
+        String source = item.endsWith("/") ? item.substring(0, item.length() - 1) : item;
+        if (!source.equals("'self'")
+            && !source.equals("'none'")
+            && !ORIGIN.matcher(source).matches()) {
+          throw new IllegalArgumentException(
+              "hookline.portal.frame-ancestors: '"
+                  + item
+                  + "' is no origin (such as https://app.example.com), 'self' or 'none'");
+        }
+        sources.add(source);
+      }
+    }
+    if (sources.isEmpty()) {
+      return List.of("'self'");
+    }
+    if (sources.contains("'none'") && sources.size() > 1) {
+      throw new IllegalArgumentException(
+          "hookline.portal.frame-ancestors: 'none' cannot stand beside other sources");
+    }
+    return List.copyOf(sources);
+  }
+
+  /** The page's Content-Security-Policy: its own files only, framed by {@code sources}. */
+  public static String policy(List<String> sources) {
+    return "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+        + " img-src 'self' https: data:; font-src 'self'; base-uri 'none'; form-action 'none';"
+        + " frame-ancestors "
+        + String.join(" ", sources);
+  }
+}
