@@ -72,7 +72,8 @@ class EarOnPayaraServerIT {
 
   /**
    * The OpenAPI filter is configured in the ejb module's config file, which Payara Server reads for
-   * the whole EAR: its document has no Payara-only top-level key and documents problem+json.
+   * the whole EAR: its document has no Payara-only top-level key and documents problem+json. The
+   * bodies' schemas come from the WAR's META-INF/openapi.yaml, and every reference resolves.
    */
   @Test
   void theEarsOpenApiDocumentIsFiltered() {
@@ -83,6 +84,17 @@ class EarOnPayaraServerIT {
     assertTrue(
         json.getJsonObject("components").getJsonObject("schemas").containsKey("Problem"),
         "no Problem schema");
+    assertTrue(
+        json.getJsonObject("components").getJsonObject("schemas").containsKey("ApplicationOut"),
+        "no ApplicationOut schema: " + json.getJsonObject("components").keySet());
+    java.util.regex.Matcher ref =
+        java.util.regex.Pattern.compile("\"#/components/schemas/([A-Za-z]+)\"")
+            .matcher(document.body());
+    while (ref.find()) {
+      assertTrue(
+          json.getJsonObject("components").getJsonObject("schemas").containsKey(ref.group(1)),
+          "a reference to a missing schema: " + ref.group(1));
+    }
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.hookline.generated.model.ApplicationIn;
 import io.hookline.generated.model.ApplicationOut;
 import io.hookline.generated.model.EndpointIn;
 import io.hookline.generated.model.EndpointOut;
+import io.hookline.generated.model.EndpointPatch;
 import io.hookline.generated.model.ListResponseMessageAttemptOut;
 import io.hookline.generated.model.MessageAttemptOut;
 import io.hookline.generated.model.MessageIn;
@@ -57,21 +58,55 @@ class GeneratedClientIT extends MicroTest {
   @Test
   void aGeneratedClientSendsAMessageThatIsDeliveredAndVerified() throws Exception {
     ApiClient client = client(TestStack.ADMIN_TOKEN);
+    String uid = "generated-" + Long.toHexString(System.nanoTime());
     ApplicationOut app =
         new ApplicationApi(client)
             .createApp(
-                new ApplicationIn().name("generated client").uid("generated-client-app"), false);
+                ApplicationApi.APICreateAppRequest.newBuilder()
+                    .applicationIn(new ApplicationIn().name("generated client").uid(uid))
+                    .build());
     assertTrue(app.getId().startsWith("app_"), app.toString());
-    assertEquals("generated-client-app", app.getUid());
+    assertEquals(uid, app.getUid());
 
     EndpointApi endpoints = new EndpointApi(client);
     EndpointOut endpoint =
         endpoints.createAppEndpoint(
-            app.getId(),
-            new EndpointIn()
-                .url(URI.create(receiver.url("/generated")))
-                .eventTypes(List.of("invoice.paid")));
-    String secret = endpoints.secret(app.getId(), endpoint.getId()).getKey();
+            EndpointApi.APICreateAppEndpointRequest.newBuilder()
+                .appId(app.getId())
+                .endpointIn(
+                    new EndpointIn()
+                        .url(URI.create(receiver.url("/generated")))
+                        .eventTypes(List.of("invoice.paid"))
+                        .headers(Map.of("X-Team", "billing"))
+                        .metadata(Map.of("plan", "pro")))
+                .build());
+    // A PATCH that names one member leaves the others, headers and metadata included.
+    EndpointOut patched =
+        endpoints.patchAppEndpoint(
+            EndpointApi.APIPatchAppEndpointRequest.newBuilder()
+                .appId(app.getId())
+                .endpointId(endpoint.getId())
+                .endpointPatch(new EndpointPatch().description("billing events"))
+                .build());
+    assertEquals("billing events", patched.getDescription());
+    assertEquals(Map.of("plan", "pro"), patched.getMetadata());
+    assertEquals(
+        Map.of("X-Team", "billing"),
+        endpoints
+            .headers(
+                EndpointApi.APIHeadersRequest.newBuilder()
+                    .appId(app.getId())
+                    .endpointId(endpoint.getId())
+                    .build())
+            .getHeaders());
+    String secret =
+        endpoints
+            .secret(
+                EndpointApi.APISecretRequest.newBuilder()
+                    .appId(app.getId())
+                    .endpointId(endpoint.getId())
+                    .build())
+            .getKey();
 
     MessageOut sent =
         new MessageApi(client)
@@ -120,7 +155,13 @@ class GeneratedClientIT extends MicroTest {
     ApiClient client = client(TestStack.ADMIN_TOKEN);
     ApiException missing =
         assertThrows(
-            ApiException.class, () -> new ApplicationApi(client).getApp("app_does_not_exist"));
+            ApiException.class,
+            () ->
+                new ApplicationApi(client)
+                    .getApp(
+                        ApplicationApi.APIGetAppRequest.newBuilder()
+                            .appId("app_does_not_exist")
+                            .build()));
     assertEquals(404, missing.getCode(), missing.getResponseBody());
 
     ApiException wrongToken =

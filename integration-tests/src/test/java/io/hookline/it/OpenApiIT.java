@@ -10,7 +10,6 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,18 +57,15 @@ class OpenApiIT extends MicroTest {
   /**
    * docs/openapi.json, which the build generates a client from, is what the server serves (apart
    * from {@code servers}, which names the server that answered). The served one is written to
-   * target/openapi.json: copy it over docs/openapi.json after changing the API.
+   * target/openapi.json; after changing the API, format it over the committed one (see the
+   * failure's message).
    */
   @Test
   void theCommittedDescriptionIsTheOneServed() throws Exception {
     JsonObject served = withoutServers(document());
     Path written = Path.of("target", "openapi.json");
     Files.createDirectories(written.getParent());
-    try (var writer =
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-            .createWriter(Files.newBufferedWriter(written))) {
-      writer.writeObject(served);
-    }
+    Files.writeString(written, served.toString());
     JsonObject committed;
     try (var reader =
         Json.createReader(Files.newBufferedReader(Path.of("..", "docs", "openapi.json")))) {
@@ -78,9 +74,10 @@ class OpenApiIT extends MicroTest {
     assertEquals(
         committed,
         served,
-        "docs/openapi.json is not what /openapi serves: copy integration-tests/"
+        "docs/openapi.json is not what /openapi serves; from the repository's root run: python3 -m"
+            + " json.tool --indent 2 --no-ensure-ascii integration-tests/"
             + written
-            + " over it");
+            + " docs/openapi.json");
   }
 
   private static JsonObject withoutServers(JsonObject document) {

@@ -35,7 +35,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *
  * <p>Every failure leaves through {@link ProblemMapper} as {@code application/problem+json}; the
  * filter describes that body once as the schema {@code Problem} and gives every operation a {@code
- * 4XX} and a {@code 5XX} answer of that schema, unless the operation describes its own.
+ * 4XX} and a {@code 5XX} answer of that schema beside any code it names itself. Query parameters
+ * that mean the same on every list ({@code limit}, {@code order}, flags, {@code since}/{@code
+ * until}) get their type and bounds.
  */
 public class OpenApiDocumentFilter implements OASFilter {
   private static final Logger LOG = Logger.getLogger(OpenApiDocumentFilter.class.getName());
@@ -58,7 +60,6 @@ public class OpenApiDocumentFilter implements OASFilter {
           .forEach(
               op -> {
                 describeProblems(op);
-                examplesAsJson(op);
                 typedQueryParameters(op);
               });
     }
@@ -97,33 +98,6 @@ public class OpenApiDocumentFilter implements OASFilter {
         parameter.setSchema(typed);
       }
     }
-  }
-
-  /**
-   * The resources' annotations give examples as JSON text; the document shows them as JSON values,
-   * so that a reader (and a client generator) sees objects, not strings.
-   */
-  private static void examplesAsJson(Operation op) {
-    List<org.eclipse.microprofile.openapi.models.media.Content> contents = new ArrayList<>();
-    if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-      contents.add(op.getRequestBody().getContent());
-    }
-    if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
-      op.getResponses().getAPIResponses().values().stream()
-          .filter(response -> response.getContent() != null)
-          .forEach(response -> contents.add(response.getContent()));
-    }
-    contents.stream()
-        .filter(content -> content.getMediaTypes() != null)
-        .flatMap(content -> content.getMediaTypes().values().stream())
-        .filter(media -> media.getExamples() != null)
-        .flatMap(media -> media.getExamples().values().stream())
-        .forEach(
-            example -> {
-              if (example.getValue() instanceof String text) {
-                example.setValue(ExampleValues.parsed(text));
-              }
-            });
   }
 
   /** The body {@link ProblemMapper} writes: RFC 9457 members and Svix's {@code code}. */

@@ -35,8 +35,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Svix's access links to the subscriber portal: {@code POST
@@ -46,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * URL's fragment, which browsers never send to a server.
  */
 @ApplicationScoped
+@Tag(name = "Authentication", description = "Subscriber portal links.")
 @Path("v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalAccessResource {
@@ -80,6 +83,7 @@ public class PortalAccessResource {
       description = "The link",
       content =
           @Content(
+              schema = @Schema(ref = "AppPortalAccessOut"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ACCESS_OUT_EXAMPLE)))
   @APIResponse(responseCode = "404", description = "No such app, and no application to make")
@@ -88,6 +92,7 @@ public class PortalAccessResource {
       required = true,
       content =
           @Content(
+              schema = @Schema(ref = "AppPortalAccessIn"),
               mediaType = "application/json",
               examples = @ExampleObject(name = "example", value = ACCESS_IN_EXAMPLE)))
   @POST
@@ -186,6 +191,7 @@ public class PortalAccessResource {
   @RequestBody(
       content =
           @Content(
+              schema = @Schema(ref = "ApplicationTokenExpireIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -215,6 +221,7 @@ public class PortalAccessResource {
       description = "The session",
       content =
           @Content(
+              schema = @Schema(ref = "PortalSession"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(

@@ -3,6 +3,7 @@ package io.hookline.portal.boundary;
 import io.hookline.api.Paging;
 import io.hookline.json.JsonFields;
 import io.hookline.json.Jsons;
+import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.portal.control.PortalReads;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,9 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The portal page's own reads under {@code /api/v1/app/{app_id}/portal}: the message log filtered
@@ -30,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * admin token, the app's token and its portal links (ViewBase) read them.
  */
 @ApplicationScoped
+@Tag(name = "Portal", description = "What the subscriber portal page reads beside the API.")
 @Path("v1/app/{app_id}/portal")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalResource {
@@ -44,13 +48,14 @@ public class PortalResource {
           "The app's messages, newest first, each with its deliveries by endpoint (status"
               + " DELIVERED, PENDING or DEAD, and tries so far). Filters: event_type, status (a"
               + " delivery in that state), endpoint_id (a delivery to it), after and before"
-              + " (RFC 3339). Paged with limit (1-100, default 20) and iterator (the answer's"
+              + " (RFC 3339). Paged with limit (1-250, default 20) and iterator (the answer's"
               + " iterator; null when done).")
   @APIResponse(
       responseCode = "200",
       description = "A page of the log",
       content =
           @Content(
+              schema = @Schema(ref = "PortalLog"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
@@ -91,8 +96,9 @@ public class PortalResource {
       } catch (NumberFormatException e) {
         size = 0;
       }
-      if (size < 1 || size > 100) {
-        throw Refusal.invalidQuery("limit", "must be a whole number from 1 to 100");
+      if (size < 1 || size > ListPage.MAX_LIMIT) {
+        throw Refusal.invalidQuery(
+            "limit", "must be a whole number from 1 to " + ListPage.MAX_LIMIT);
       }
     }
     OffsetDateTime from = Paging.queryTime("after", blank(after));
@@ -142,6 +148,7 @@ public class PortalResource {
       description = "24 hours",
       content =
           @Content(
+              schema = @Schema(ref = "EndpointHourly"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(

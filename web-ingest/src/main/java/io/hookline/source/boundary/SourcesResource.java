@@ -145,7 +145,7 @@ public class SourcesResource {
       required = true,
       content =
           @Content(
-              schema = @Schema(ref = "SourceIn"),
+              schema = @Schema(ref = "SourceReplaceIn"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
