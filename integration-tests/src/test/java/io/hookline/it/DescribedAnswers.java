@@ -39,16 +39,17 @@ final class DescribedAnswers {
     } catch (IllegalArgumentException notDescribable) {
       return;
     }
+    SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.status());
+    if (!response.contentType().isEmpty()) {
+      answer.withContentType(response.contentType());
+    }
+    if (response.body() != null && !response.body().isEmpty()) {
+      answer.withBody(response.body());
+    }
     ValidationReport report =
         BY_BASE
             .computeIfAbsent(base, DescribedAnswers::validator)
-            .validateResponse(
-                bare,
-                verb,
-                SimpleResponse.Builder.status(response.status())
-                    .withContentType(response.contentType())
-                    .withBody(response.body())
-                    .build());
+            .validateResponse(bare, verb, answer.build());
     List<ValidationReport.Message> errors =
         report.getMessages().stream()
             .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
