@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -209,7 +210,9 @@ public class MessagesResource {
       description =
           "Newest first (order=ascending for oldest first), Svix-paged by iterator; filters"
               + " event_types (repeated or comma-separated), channel, tag, before and after"
-              + " (RFC 3339). with_content=false leaves payloads out.")
+              + " (RFC 3339). with_content=false leaves payloads out. Hookline's"
+              + " with_destinations=true adds to each message its destinations (as GET"
+              + " .../msg/{msg_id}/endpoint lists them), read for the whole page at once.")
   @APIResponse(
       responseCode = "200",
       description = "A page of messages",
@@ -234,9 +237,11 @@ public class MessagesResource {
       @QueryParam("tag") String tag,
       @QueryParam("before") String before,
       @QueryParam("after") String after,
-      @QueryParam("with_content") String withContent) {
+      @QueryParam("with_content") String withContent,
+      @QueryParam("with_destinations") String withDestinations) {
     ListPage page = SvixLists.page(limit, iterator, order, ListPage.Order.DESCENDING);
     boolean content = SvixLists.flag("with_content", withContent, true);
+    boolean destinations = SvixLists.flag("with_destinations", withDestinations, false);
     MessageIntake.Filter filter =
         new MessageIntake.Filter(
             MessageViews.eventTypes(eventTypes),
@@ -244,8 +249,21 @@ public class MessagesResource {
             MessageViews.name("tag", tag, NameSets.TAG),
             MessageViews.instant("before", before),
             MessageViews.instant("after", after));
+    ListPage.Page<Message> messages = intake.list(app, page, filter);
+    if (!destinations) {
+      return SvixLists.json(messages, message -> MessageViews.message(message, content));
+    }
+    Map<String, List<Attempts.Destination>> each = attempts.destinationsOf(messages.data());
     return SvixLists.json(
-        intake.list(app, page, filter), message -> MessageViews.message(message, content));
+        messages,
+        message -> {
+          JsonArrayBuilder to = Jsons.createArrayBuilder();
+          each.getOrDefault(message.getId(), List.of())
+              .forEach(destination -> to.add(MessageViews.destination(destination)));
+          return Jsons.createObjectBuilder(MessageViews.message(message, content))
+              .add("destinations", to)
+              .build();
+        });
   }
 
   static final int MAX_BATCH = 1000;
