@@ -6,6 +6,7 @@ import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.control.Endpoints;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.control.MessageIntake;
+import io.hookline.message.entity.Message;
 import io.hookline.platform.KeysetQuery;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
@@ -34,8 +35,19 @@ public class DeadLetters {
         .page(page, "d.id", Delivery::getId);
   }
 
+  /** Sends the message to the endpoint again; 409 once its payload's retention is over. */
   public Delivery resend(String appRef, String messageId, String endpointId) {
-    return delivery.resend(messages.find(appRef, messageId), enabledEndpoint(appRef, endpointId));
+    Message message = messages.find(appRef, messageId);
+    if (message.getPayload() == null) {
+      throw Refusal.conflict(
+          "msg_id",
+          "message "
+              + messageId
+              + " has no payload any more: it was kept until "
+              + message.getPayloadExpiresAt()
+              + " (payloadRetentionPeriod), so it cannot be sent again");
+    }
+    return delivery.resend(message, enabledEndpoint(appRef, endpointId));
   }
 
   public int recover(String appRef, String endpointId, OffsetDateTime since, OffsetDateTime until) {

@@ -87,8 +87,11 @@ public class MessagesResource {
               + " an eventId the app already has a message for. channels (at most 10) route the"
               + " message: an endpoint with channels gets only messages carrying one of them. tags"
               + " (at most 5) are for filtering lists. An application object creates the app named"
-              + " by the path (as its uid) when it does not exist. deliverAt (send later) is not"
-              + " supported: a message naming it is refused with 422.")
+              + " by the path (as its uid) when it does not exist. payloadRetentionPeriod (days, 5"
+              + " to 90, default 90) keeps the payload that long; then it is removed, the rest of"
+              + " the message stays (its payload reads {\"expired\": true}) and it can no longer be"
+              + " sent. deliverAt (send later) is not supported: a message naming it is refused"
+              + " with 422.")
   @APIResponse(
       responseCode = "202",
       description = "Accepted",
@@ -105,7 +108,7 @@ public class MessagesResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"eventType\":\"invoice.paid\",\"eventId\":\"inv_1-paid\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200},\"channels\":[\"project_1\"],\"tags\":[\"billing\"]}")))
+                          "{\"eventType\":\"invoice.paid\",\"eventId\":\"inv_1-paid\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200},\"channels\":[\"project_1\"],\"tags\":[\"billing\"],\"payloadRetentionPeriod\":30}")))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response send(
@@ -123,6 +126,7 @@ public class MessagesResource {
     String eventId = json.optionalString("eventId", 256, EVENT_ID);
     List<String> channels = json.optionalStrings("channels", MAX_CHANNELS, 128, NameSets.CHANNEL);
     List<String> tags = json.optionalStrings("tags", MAX_TAGS, 128, NameSets.TAG);
+    Integer payloadDays = payloadDays(json);
     refuseDeliverAt(json);
     if (json.has("application") && json.value("application") != JsonValue.NULL) {
       createAppIfMissing(app, json.nested("application"));
@@ -130,7 +134,15 @@ public class MessagesResource {
     // Idempotency is the message's own: its key is claimed in the transaction that stores it.
     // The compact text is stored once and is, byte for byte, what gets signed and sent.
     MessageIntake.Accepted accepted =
-        sends.accept(app, eventType, eventId, payload.toString(), channels, tags, idempotencyKey);
+        sends.accept(
+            app,
+            eventType,
+            eventId,
+            payload.toString(),
+            channels,
+            tags,
+            payloadDays,
+            idempotencyKey);
     Response.ResponseBuilder response =
         Response.accepted(MessageViews.message(accepted.message(), content));
     if (accepted.replayed()) {
@@ -159,6 +171,12 @@ public class MessagesResource {
           "transformationsParams.rawPayload",
           "must be the text of a JSON object (Hookline sends JSON payloads only)");
     }
+  }
+
+  /** Svix's payloadRetentionPeriod: days the payload is kept, 5 to 90; null for the default. */
+  static Integer payloadDays(JsonBody json) {
+    return json.optionalInteger(
+        "payloadRetentionPeriod", Message.MIN_PAYLOAD_DAYS, Message.MAX_PAYLOAD_DAYS);
   }
 
   /**
@@ -321,9 +339,10 @@ public class MessagesResource {
                 item.requiredObject("payload").toString(),
                 item.optionalStrings("channels", MAX_CHANNELS, 128, NameSets.CHANNEL),
                 item.optionalStrings("tags", MAX_TAGS, 128, NameSets.TAG),
+                payloadDays(item),
                 null));
       } catch (Refusal refused) {
-        items.add(new MessageIntake.BatchItem(null, null, null, null, null, refused));
+        items.add(new MessageIntake.BatchItem(null, null, null, null, null, null, refused));
       }
     }
     List<Object> results = intake.acceptBatch(app, items);

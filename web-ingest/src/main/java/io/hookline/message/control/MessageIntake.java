@@ -51,7 +51,8 @@ public class MessageIntake {
   public Accepted accept(
       String appRef, String eventType, String eventId, String payload, String idempotencyKey) {
     return accept(
-        new Send(appRef, eventType, eventId, payload, List.of(), List.of(), idempotencyKey, null));
+        new Send(
+            appRef, eventType, eventId, payload, List.of(), List.of(), null, idempotencyKey, null));
   }
 
   /** As {@link #accept(String, String, String, String, String)}, with every field of a send. */
@@ -99,7 +100,8 @@ public class MessageIntake {
   }
 
   /**
-   * A single send as a request hands it in, with the trace its deliveries continue (null: the
+   * A single send as a request hands it in, with the days its payload is kept (Svix's
+   * payloadRetentionPeriod; null: the default) and the trace its deliveries continue (null: the
    * current one).
    */
   public record Send(
@@ -109,6 +111,7 @@ public class MessageIntake {
       String payload,
       List<String> channels,
       List<String> tags,
+      Integer payloadDays,
       String idempotencyKey,
       Map<String, String> trace) {
     public Send {
@@ -160,6 +163,9 @@ public class MessageIntake {
                 send.payload(),
                 send.channels(),
                 send.tags());
+        if (send.payloadDays() != null) {
+          message.keepPayloadFor(send.payloadDays());
+        }
         List<MessageClaims.Claim> claimed = claimsOf(send, now);
         // Without a key or an eventId there is nothing to repeat: no hash, no lookup, no claim.
         if (claimed.isEmpty()) {
@@ -346,6 +352,7 @@ public class MessageIntake {
       String payload,
       List<String> channels,
       List<String> tags,
+      Integer payloadDays,
       RuntimeException refused) {}
 
   /**
@@ -369,6 +376,7 @@ public class MessageIntake {
                 item.payload(),
                 item.channels(),
                 item.tags(),
+                item.payloadDays(),
                 null,
                 null));
       }
