@@ -1,7 +1,6 @@
 package io.hookline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.svix.Svix;
@@ -92,41 +91,8 @@ class SvixAppThrottleIT extends MicroTest {
         others.get(OTHER_MESSAGES - 1).at().isBefore(requests.get(requests.size() - 1).at()),
         "the other app was done before the throttled one");
 
-    // As RateLimitIT checks an endpoint's rate: a bucket of RATE tokens refilled at RATE a second
-    // lets at most RATE + RATE * t through in any window of t seconds; checked over every window
-    // of five seconds and more, here across both of the app's endpoints together.
-    double worst = Double.NEGATIVE_INFINITY;
-    String worstWindow = "";
-    for (int i = 0; i < requests.size(); i++) {
-      for (int j = i + 1; j < requests.size(); j++) {
-        double seconds =
-            Duration.between(requests.get(i).at(), requests.get(j).at()).toNanos() / 1e9;
-        double rate = (j - i + 1 - RATE) / seconds;
-        if (seconds >= 5 && rate > worst) {
-          worst = rate;
-          worstWindow = (j - i + 1) + " deliveries in " + seconds + " s";
-        }
-      }
-    }
-    assertFalse(worstWindow.isEmpty(), 2 * MESSAGES + " deliveries at " + RATE + "/s under 5 s");
-    assertTrue(
-        worst <= RATE * 1.1,
-        "beyond the burst, delivered at "
-            + worst
-            + "/s ("
-            + worstWindow
-            + "), limit "
-            + RATE
-            + "; arrivals (ms): "
-            + requests.stream()
-                .map(r -> Duration.between(requests.get(0).at(), r.at()).toMillis())
-                .toList());
-    double overall =
-        (requests.size() - RATE)
-            / (Duration.between(requests.get(0).at(), requests.get(requests.size() - 1).at())
-                    .toNanos()
-                / 1e9);
-    assertTrue(overall >= RATE * 0.5, "and not needlessly slower: " + overall + "/s");
+    // As RateLimitIT checks an endpoint's rate, here across both of the app's endpoints.
+    RateWindows.assertKeptTo(RATE, requests);
 
     // The last try's row commits just after its response reached the receiver.
     String attempts =
