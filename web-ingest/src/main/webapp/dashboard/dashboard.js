@@ -168,7 +168,7 @@ async function refreshDeadLetters(app) {
 }
 
 async function refreshInbound() {
-  const sources = (await get("/source")).data;
+  const sources = (await get("/source?limit=250")).data;
   // A source without a secret takes requests from anyone who knows its URL: say so where it shows.
   fill("sources", sources.map((s) => row(cell(s.id), cell(s.name), cell(s.type), cell(s.mode),
     cell(s.unauthenticated ? chip("unauthenticated", "no secret: anyone who knows the URL can post") : "secret"),
