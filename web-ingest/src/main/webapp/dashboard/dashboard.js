@@ -112,14 +112,13 @@ const DELIVERY_STATE = ["delivered", "pending", "dead", "pending"];
 const ATTEMPT_STATE = ["succeeded", "pending", "failed", "pending"];
 
 async function refreshMessages(app) {
-  const messages = (await get("/app/" + app + "/msg?limit=25&with_content=false")).data;
-  const destinations = await Promise.all(
-    messages.map((message) => get("/app/" + app + "/msg/" + message.id + "/endpoint?limit=250")));
+  // One request for the page, each message with its destinations (not one request per message).
+  const messages = (await get("/app/" + app + "/msg?limit=25&with_content=false&with_destinations=true")).data;
   fill(
     "messages",
-    messages.map((message, i) => {
+    messages.map((message) => {
       const chips = document.createElement("span");
-      for (const destination of destinations[i].data) {
+      for (const destination of message.destinations) {
         chips.append(chip(DELIVERY_STATE[destination.status], destination.id + ", " + destination.attempts + " tries"));
       }
       const tr = row(cell(message.id), cell(message.eventType), cell(when(message.timestamp)), cell(chips));
@@ -169,7 +168,7 @@ async function refreshDeadLetters(app) {
 }
 
 async function refreshInbound() {
-  const sources = (await get("/source")).data;
+  const sources = (await get("/source?limit=250")).data;
   // A source without a secret takes requests from anyone who knows its URL: say so where it shows.
   fill("sources", sources.map((s) => row(cell(s.id), cell(s.name), cell(s.type), cell(s.mode),
     cell(s.unauthenticated ? chip("unauthenticated", "no secret: anyone who knows the URL can post") : "secret"),

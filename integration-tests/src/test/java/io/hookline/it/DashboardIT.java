@@ -56,6 +56,18 @@ class DashboardIT extends MicroTest {
       await(
           browser, "the dead message", "#messages tr[data-message-id='" + dead + "'] .status-dead");
       await(browser, "its dead letter", "#dead-letters tr[data-message-id='" + dead + "']");
+      // The message list is one request, however many messages it shows: none per message.
+      List<String> requests =
+          browser
+              .script("return performance.getEntriesByType('resource').map(e => e.name)")
+              .asJsonArray()
+              .getValuesAs(JsonString::getString);
+      assertTrue(
+          requests.stream().anyMatch(url -> url.contains("/app/" + app + "/msg?")),
+          requests.toString());
+      assertTrue(
+          requests.stream().noneMatch(url -> url.matches(".*/msg/[^/?]+/endpoint.*")),
+          "a request per listed message: " + requests);
       assertTrue(
           browser.present("#endpoints tr[data-endpoint-id='" + failing + "']"),
           "the endpoints table lists the failing endpoint");

@@ -599,8 +599,8 @@ class IngestIT extends MicroTest {
     assertTrue(read.getBoolean("hasSecret"));
     assertFalse(read.containsKey("secret"));
     assertTrue(
-        api.get("/api/v1/source").json().getJsonArray("data").stream()
-            .anyMatch(s -> s.asJsonObject().getString("id").equals(sourceId)));
+        SvixPages.all(api, "/api/v1/source").stream()
+            .anyMatch(s -> s.getString("id").equals(sourceId)));
 
     Map<String, String> bearer = Map.of("Authorization", "Bearer " + secret);
     for (int i = 0; i < 3; i++) {
@@ -613,16 +613,21 @@ class IngestIT extends MicroTest {
                   bearer)
               .status());
     }
-    // Newest first, a page at a time.
+    // Newest first, a page at a time, as Svix pages lists.
     JsonObject first = api.get("/api/v1/source/" + sourceId + "/event?limit=2").json();
     assertEquals(2, first.getJsonArray("data").size());
     assertEquals("p-2", first.getJsonArray("data").getJsonObject(0).getString("providerId"));
+    assertFalse(first.getBoolean("done"));
     JsonObject second =
-        api.get("/api/v1/source/" + sourceId + "/event?limit=2&before=" + first.getString("next"))
+        api.get(
+                "/api/v1/source/"
+                    + sourceId
+                    + "/event?limit=2&iterator="
+                    + first.getString("iterator"))
             .json();
     assertEquals(1, second.getJsonArray("data").size());
     assertEquals("p-0", second.getJsonArray("data").getJsonObject(0).getString("providerId"));
-    assertTrue(second.isNull("next"), "the last page has no next");
+    assertTrue(second.getBoolean("done"), "the last page is done");
     assertEquals(
         2,
         api.get("/api/v1/source/" + sourceId + "/event?type=a.one")

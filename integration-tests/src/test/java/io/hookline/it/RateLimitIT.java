@@ -1,8 +1,6 @@
 package io.hookline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import java.time.Duration;
@@ -39,33 +37,7 @@ class RateLimitIT extends MicroTest {
     }
     List<Receiver.Received> requests = receiver.await(path, MESSAGES, Duration.ofSeconds(90));
 
-    // A bucket of RATE tokens refilled at RATE a second lets at most RATE + RATE * t through in
-    // any window of t seconds, whatever came before: a burst of RATE (after a quiet spell, the
-    // bucket is full again), never more. Checked over every window of five seconds and more, where
-    // the receiver's timing jitter (the first requests to a new receiver open connections and can
-    // arrive together) is small against the 10% margin.
-    double worst = Double.NEGATIVE_INFINITY;
-    String worstWindow = "";
-    for (int i = 0; i < requests.size(); i++) {
-      for (int j = i + 1; j < requests.size(); j++) {
-        double seconds =
-            Duration.between(requests.get(i).at(), requests.get(j).at()).toNanos() / 1e9;
-        double rate = (j - i + 1 - RATE) / seconds;
-        if (seconds >= 5 && rate > worst) {
-          worst = rate;
-          worstWindow = (j - i + 1) + " deliveries in " + seconds + " s";
-        }
-      }
-    }
-    assertFalse(worstWindow.isEmpty(), MESSAGES + " deliveries at " + RATE + "/s took under 5 s");
-    assertTrue(
-        worst <= RATE * 1.1,
-        "beyond the burst, delivered at " + worst + "/s (" + worstWindow + "), limit " + RATE);
-    double overall =
-        (MESSAGES - RATE)
-            / (Duration.between(requests.get(0).at(), requests.get(MESSAGES - 1).at()).toNanos()
-                / 1e9);
-    assertTrue(overall >= RATE * 0.5, "and not needlessly slower: " + overall + "/s");
+    RateWindows.assertKeptTo(RATE, requests);
 
     // The last try's row commits just after its response reached the receiver.
     Eventually.await(

@@ -3,7 +3,9 @@ package io.hookline.platform;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -147,6 +149,29 @@ public final class ListPage {
     String next = encode('n', key.apply(rows.get(rows.size() - 1)));
     String prev = encode('p', key.apply(rows.get(0)));
     return new Page<>(List.copyOf(rows), next, prev, !more);
+  }
+
+  /**
+   * The page of a short list held in memory (not read from a table), cut from it as a query with
+   * {@link #condition}, {@link #orderBy} and {@link #fetchSize()} would cut it.
+   */
+  public <T> Page<T> slice(Collection<T> all, Function<T, String> key) {
+    boolean upwards = ascendingQuery();
+    Comparator<T> byKey = Comparator.comparing(key);
+    List<T> fetched =
+        all.stream()
+            .filter(
+                item -> {
+                  if (bound == null) {
+                    return true;
+                  }
+                  int compared = key.apply(item).compareTo(bound);
+                  return upwards ? compared > 0 : compared < 0;
+                })
+            .sorted(upwards ? byKey : byKey.reversed())
+            .limit(fetchSize())
+            .toList();
+    return page(fetched, key);
   }
 
   /** Whether the query reads keys upwards: forward in an ascending list, back in a descending. */

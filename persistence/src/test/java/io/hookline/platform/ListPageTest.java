@@ -155,6 +155,23 @@ class ListPageTest {
     }
   }
 
+  @Test
+  void aSliceOfAListInMemoryIsThePageAQueryWouldGive() {
+    TreeSet<String> table = new TreeSet<>(List.of("a", "b", "c", "d", "e"));
+    List<String> unsorted = List.of("d", "a", "e", "c", "b");
+    for (ListPage.Order order : ListPage.Order.values()) {
+      ListPage page = first(2, order);
+      for (int i = 0; i < 3; i++) {
+        ListPage.Page<String> queried = fetch(table, page);
+        assertEquals(queried, page.slice(unsorted, Function.identity()), order + " page " + i);
+        ListPage back = ListPage.of(2, queried.prevIterator(), null, order);
+        assertEquals(
+            fetch(table, back), back.slice(unsorted, Function.identity()), order + " back " + i);
+        page = ListPage.of(2, queried.iterator(), null, order);
+      }
+    }
+  }
+
   private static ListPage first(int limit, ListPage.Order order) {
     return ListPage.of(limit, null, null, order);
   }

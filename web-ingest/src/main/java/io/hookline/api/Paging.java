@@ -4,21 +4,12 @@ import io.hookline.platform.Refusal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** The query parameters every listing shares: a page size and timestamps, checked the same way. */
+/**
+ * Timestamps in bodies and query parameters, checked the same way everywhere; a list's page is
+ * {@link SvixLists#page}'s.
+ */
 public final class Paging {
-  public static final int DEFAULT_SIZE = 50;
-  public static final int MAX_SIZE = 250;
-
   private Paging() {}
-
-  /** The page size asked for ({@code limit}), or the default; 422 outside 1 to 250. */
-  public static int size(Integer limit) {
-    int size = limit == null ? DEFAULT_SIZE : limit;
-    if (size < 1 || size > MAX_SIZE) {
-      throw Refusal.invalidField("limit", "must be between 1 and " + MAX_SIZE);
-    }
-    return size;
-  }
 
   /** An RFC 3339 timestamp with its offset, or null for null; 422 naming the field otherwise. */
   public static OffsetDateTime time(String field, String text) {

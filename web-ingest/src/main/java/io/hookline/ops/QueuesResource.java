@@ -1,14 +1,17 @@
 package io.hookline.ops;
 
+import io.hookline.api.SvixLists;
 import io.hookline.json.Jsons;
+import io.hookline.platform.ListPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -26,7 +29,9 @@ public class QueuesResource {
 
   @Operation(
       summary = "List queues",
-      description = "Hookline's queues as Artemis counts them (scheduled retries included).")
+      description =
+          "Hookline's queues as Artemis counts them (scheduled retries included), by name; Svix's"
+              + " list shape with limit, iterator and order.")
   @APIResponse(
       responseCode = "200",
       description = "List queues: done",
@@ -38,20 +43,22 @@ public class QueuesResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"data\":[{\"name\":\"hookline.deliveries\",\"messages\":3,\"consumers\":16},{\"name\":\"hookline.dlq\",\"messages\":1,\"consumers\":0}]}")))
+                          "{\"data\":[{\"name\":\"hookline.deliveries\",\"messages\":3,\"consumers\":16},{\"name\":\"hookline.dlq\",\"messages\":1,\"consumers\":0}],\"iterator\":\"bmhvb2tsaW5lLmRscQ\",\"prevIterator\":\"cGhvb2tsaW5lLmRlbGl2ZXJpZXM\",\"done\":true}")))
   @GET
-  public JsonObject list() {
-    JsonArrayBuilder data = Jsons.createArrayBuilder();
-    stats
-        .figures()
-        .forEach(
-            (name, figures) ->
-                data.add(
-                    Jsons.createObjectBuilder()
-                        .add("name", name)
-                        .add("messages", figures.messages())
-                        .add("consumers", figures.consumers())));
-    JsonObject json = Jsons.createObjectBuilder().add("data", data).build();
+  public JsonObject list(
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator,
+      @QueryParam("order") String order) {
+    ListPage page = SvixLists.page(limit, iterator, order, ListPage.Order.ASCENDING);
+    JsonObject json =
+        SvixLists.json(
+            page.slice(stats.figures().entrySet(), Map.Entry::getKey),
+            queue ->
+                Jsons.createObjectBuilder()
+                    .add("name", queue.getKey())
+                    .add("messages", queue.getValue().messages())
+                    .add("consumers", queue.getValue().consumers())
+                    .build());
     return stats.failure() == null
         ? json
         : Jsons.createObjectBuilder(json).add("error", stats.failure()).build();

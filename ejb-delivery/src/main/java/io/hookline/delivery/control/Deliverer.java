@@ -8,6 +8,7 @@ import io.hookline.delivery.outbound.OutboundCall;
 import io.hookline.delivery.outbound.ResponsePolicy;
 import io.hookline.delivery.outbound.SignatureHeaderSetting;
 import io.hookline.delivery.schedule.DeliverySchedule;
+import io.hookline.delivery.throttle.AppRates;
 import io.hookline.delivery.throttle.EndpointSlots;
 import io.hookline.delivery.throttle.RateLimits;
 import io.hookline.endpoint.entity.Endpoint;
@@ -81,6 +82,7 @@ public class Deliverer {
   @Inject EndpointSlots slots;
   @Inject Breakers breakers;
   @Inject RateLimits rateLimits;
+  @Inject AppRates appRates;
   @Inject Tracing tracing;
   @Inject OutboundCall outbound;
   @Inject OrderedDeliveries ordered;
@@ -298,20 +300,33 @@ public class Deliverer {
     EndpointHealth.Change change;
     try {
       // The slot comes before the token so that a delivery turned away as busy never spends one.
-      if (endpoint.getRateLimit() != null) {
+      Integer appRate = appRates.of(endpoint.getAppId());
+      if (endpoint.getRateLimit() != null || appRate != null) {
         Duration untilToken =
-            rateLimits.take(endpoint.getId(), endpoint.getRateLimit(), slots.perEndpoint());
+            rateLimits.take(
+                endpoint.getId(),
+                endpoint.getRateLimit(),
+                endpoint.getAppId(),
+                appRate,
+                slots.perEndpoint());
         if (!untilToken.isZero()) {
-          // Over the endpoint's rate: later, not dropped and not a failure.
+          // Over the endpoint's or its app's rate: later, not dropped and not a failure. The
+          // consumer goes on to other deliveries meanwhile, so other apps are not held up.
           metrics.rateLimited(endpoint.getId());
           return Turn.putOff(untilToken);
         }
+      }
+      Message message = em.find(Message.class, delivery.getMessageId());
+      if (message.getPayload() == null) {
+        // Its payloadRetentionPeriod is over: there is nothing left to send, now or later.
+        String why = "the message's payload was kept until " + message.getPayloadExpiresAt();
+        die(delivery, Timestamps.now(), HttpOutcome.noResponse("not sent, " + why, 0), why);
+        return Turn.DONE;
       }
       if (gate instanceof EndpointHealth.Probe
           && !breakers.claimProbe(endpoint.getId(), Timestamps.now())) {
         return Turn.putOff(slots.busyWait());
       }
-      Message message = em.find(Message.class, delivery.getMessageId());
       try {
         outcome = send(endpoint, message);
       } catch (OutboundCall.ConnectionDropped dropped) {

@@ -3,8 +3,8 @@ package io.hookline.delivery.throttle;
 import java.time.Duration;
 
 /**
- * Token-bucket arithmetic for per-endpoint rate limits: {@code rate} tokens a second, holding at
- * most {@code rate} (one second's burst). Pure; the state lives in the endpoint_rate row.
+ * Token-bucket arithmetic for rate limits: {@code rate} tokens a second, holding at most {@code
+ * rate} (one second's burst). Pure; the state lives in a row (endpoint_rate, app_rate).
  */
 public final class TokenBucket {
   private TokenBucket() {}
@@ -37,5 +37,24 @@ public final class TokenBucket {
     }
     long spreadNanos = (long) (Math.max(0, contenders) * random / rate * 1e9);
     return untilNext.plusNanos(spreadNanos);
+  }
+
+  /**
+   * A try that needs a token from each of several buckets (its endpoint's and its app's): zero when
+   * every one has a token, and only then are they all taken; otherwise the longest of their {@link
+   * #waitForTurn}s, and none is taken, so a try turned away by one bucket costs the others nothing.
+   *
+   * @param tokens each bucket's tokens now
+   * @param rates each bucket's rate, in the same order
+   */
+  public static Duration waitForAll(double[] tokens, int[] rates, int contenders, double random) {
+    Duration longest = Duration.ZERO;
+    for (int i = 0; i < tokens.length; i++) {
+      Duration wait = waitForTurn(tokens[i], rates[i], contenders, random);
+      if (wait.compareTo(longest) > 0) {
+        longest = wait;
+      }
+    }
+    return longest;
   }
 }

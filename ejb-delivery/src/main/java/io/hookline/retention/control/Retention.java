@@ -23,7 +23,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * webhook_retention_deleted_total{kind}}. Inbound events older than {@code
  * hookline.retention.inbound-days} and ingest audit rows older than {@code
  * hookline.retention.audit-days} go the same way, and stored idempotent answers past their 24
- * hours.
+ * hours. A message's payload goes once its own retention period (Svix's payloadRetentionPeriod) is
+ * over, the rest of the message staying until the rules above remove it.
  */
 @Startup
 @Singleton
@@ -102,8 +103,24 @@ public class Retention {
                   + days
                   + " days ago");
     }
+    removeExpiredPayloads();
     removeOldInbound();
     removeExpiredAnswers();
+  }
+
+  /** Payloads past their message's retention period, batch by batch. */
+  private void removeExpiredPayloads() {
+    long total =
+        inBatches(
+            "payload retention",
+            0L,
+            () -> (long) batches.runExpiredPayloads(batch),
+            Long::sum,
+            removed -> removed >= batch);
+    if (total > 0) {
+      count("payloads", total);
+      LOG.info(() -> "retention: removed the payloads of " + total + " messages past their period");
+    }
   }
 
   /** Idempotent answers (idempotency-key) past their 24 hours, batch by batch. */

@@ -63,6 +63,20 @@ public class RetentionBatch {
     return new InboundRemoved(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
   }
 
+  /**
+   * Removes the payloads of up to {@code batch} messages whose payloadRetentionPeriod is over
+   * (their other fields, deliveries and attempts stay), skipping rows another node's batch holds.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int runExpiredPayloads(int batch) {
+    return em.createNativeQuery(
+            "update message set payload = null where id in (select id from message"
+                + " where payload_expires_at <= now() and payload is not null"
+                + " limit ? for update skip locked)")
+        .setParameter(1, batch)
+        .executeUpdate();
+  }
+
   /** Removes up to {@code batch} stored idempotent answers whose 24 hours are over. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int runIdempotentAnswers(int batch) {

@@ -44,6 +44,57 @@ class TokenBucketTest {
   }
 
   @Test
+  void aTryNeedingTwoBucketsWaitsForTheLaterOfTheirTokens() {
+    // Both have a token: no wait.
+    assertEquals(
+        Duration.ZERO, TokenBucket.waitForAll(new double[] {1, 2.5}, new int[] {5, 10}, 4, 0.5));
+    // The app's bucket (10/s) is empty: its next token in 100 ms, though the endpoint has one.
+    assertEquals(
+        Duration.ofMillis(100),
+        TokenBucket.waitForAll(new double[] {3, 0}, new int[] {5, 10}, 4, 0));
+    // Both empty: the slower bucket's turn, spread as waitForTurn spreads it.
+    assertEquals(
+        TokenBucket.waitForTurn(0.5, 5, 4, 0.5),
+        TokenBucket.waitForAll(new double[] {0.5, 0.9}, new int[] {5, 10}, 4, 0.5));
+  }
+
+  @Test
+  void anAppsBucketSharedByItsEndpointsHoldsTheirSumToTheAppsRate() {
+    // Three endpoints of one app, each limited to 10/s, the app to 12/s; tries come whenever
+    // they may. Over a simulated minute the app's rate holds, whatever each endpoint may.
+    int appRate = 12;
+    int endpointRate = 10;
+    double app = appRate;
+    double[] endpoints = {endpointRate, endpointRate, endpointRate};
+    long[] due = new long[3];
+    long now = 0;
+    int sent = 0;
+    long step = 1_000_000; // 1 ms
+    while (now < 60_000_000_000L) {
+      now += step;
+      app = TokenBucket.refill(app, Duration.ofNanos(step), appRate);
+      for (int e = 0; e < 3; e++) {
+        endpoints[e] = TokenBucket.refill(endpoints[e], Duration.ofNanos(step), endpointRate);
+        if (now < due[e]) {
+          continue;
+        }
+        Duration wait =
+            TokenBucket.waitForAll(
+                new double[] {endpoints[e], app}, new int[] {endpointRate, appRate}, 4, 0.5);
+        if (wait.isZero()) {
+          endpoints[e] -= 1;
+          app -= 1;
+          sent++;
+        } else {
+          due[e] = now + wait.toNanos();
+        }
+      }
+    }
+    assertTrue(sent <= appRate + 60 * appRate + 1, "sent " + sent);
+    assertTrue(sent >= 60 * appRate * 0.9, "and not needlessly fewer: sent " + sent);
+  }
+
+  @Test
   void aTurnIsTheNextTokenPlusAShareOfTheContendersTokenPeriods() {
     assertEquals(Duration.ZERO, TokenBucket.waitForTurn(1.0, 5, 4, 0.9));
     assertEquals(Duration.ofMillis(200), TokenBucket.waitForTurn(0, 5, 4, 0));

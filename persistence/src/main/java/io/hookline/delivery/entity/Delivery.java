@@ -15,11 +15,6 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "delivery")
 @NamedQuery(
-    name = Delivery.DEAD_BY_APP_BEFORE,
-    query =
-        "select d from Delivery d, Endpoint e where e.id = d.endpointId and e.appId = :appId"
-            + " and d.status = io.hookline.delivery.entity.DeliveryStatus.DEAD and d.id < :before order by d.id desc")
-@NamedQuery(
     name = Delivery.BY_MESSAGE_AND_ENDPOINT,
     query =
         "select d from Delivery d where d.messageId = :messageId and d.endpointId = :endpointId")
@@ -31,7 +26,6 @@ import java.time.OffsetDateTime;
             + " or (d.status = io.hookline.delivery.entity.DeliveryStatus.PENDING and d.attemptCount > 0))"
             + " order by d.id")
 public class Delivery {
-  public static final String DEAD_BY_APP_BEFORE = "Delivery.deadByAppBefore";
   public static final String BY_MESSAGE_AND_ENDPOINT = "Delivery.byMessageAndEndpoint";
   public static final String TO_RECOVER = "Delivery.toRecover";
   @Id private String id;

@@ -14,6 +14,12 @@ import java.util.List;
 @Entity
 @Table(name = "message")
 public class Message implements AppOwned {
+  /** Svix's payloadRetentionPeriod: its default, and the least and most days a message may ask. */
+  public static final int DEFAULT_PAYLOAD_DAYS = 90;
+
+  public static final int MIN_PAYLOAD_DAYS = 5;
+  public static final int MAX_PAYLOAD_DAYS = 90;
+
   @Id private String id;
 
   @Column(name = "app_id", nullable = false)
@@ -25,8 +31,12 @@ public class Message implements AppOwned {
   @Column(name = "event_id")
   private String eventId;
 
-  @Column(nullable = false)
+  /** The JSON text sent and signed; null once its retention period is over (V26). */
   private String payload;
+
+  /** When the retention job removes the payload (V26); null for messages stored before V26. */
+  @Column(name = "payload_expires_at")
+  private OffsetDateTime payloadExpiresAt;
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
@@ -58,6 +68,15 @@ public class Message implements AppOwned {
     this.eventId = eventId;
     this.payload = payload;
     this.createdAt = Timestamps.now();
+    this.payloadExpiresAt = createdAt.plusDays(DEFAULT_PAYLOAD_DAYS);
+  }
+
+  /** Keeps the payload {@code days} after the message's creation instead of the default. */
+  public void keepPayloadFor(int days) {
+    if (days < MIN_PAYLOAD_DAYS || days > MAX_PAYLOAD_DAYS) {
+      throw new IllegalArgumentException("a payload is kept 5 to 90 days, not " + days);
+    }
+    this.payloadExpiresAt = createdAt.plusDays(days);
   }
 
   public String getId() {
@@ -77,8 +96,13 @@ public class Message implements AppOwned {
     return eventId;
   }
 
+  /** The payload's JSON text, or null once its retention period is over. */
   public String getPayload() {
     return payload;
+  }
+
+  public OffsetDateTime getPayloadExpiresAt() {
+    return payloadExpiresAt;
   }
 
   public OffsetDateTime getCreatedAt() {

@@ -5,16 +5,12 @@ import io.hookline.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 @Entity
 @Table(name = "source")
-@NamedQuery(name = Source.ALL, query = "select s from Source s order by s.id")
 public class Source {
-  public static final String ALL = "Source.all";
-
   /** What happens to an accepted event. */
   public enum Mode {
     /** Kept, for reading and replaying. */

@@ -12,12 +12,8 @@ import java.time.OffsetDateTime;
 
 @Entity
 @Table(name = "api_token")
-@NamedQuery(
-    name = ApiToken.BY_APP,
-    query = "select t from ApiToken t where t.appId = :appId order by t.id")
 @NamedQuery(name = ApiToken.BY_HASH, query = "select t from ApiToken t where t.tokenHash = :hash")
 public class ApiToken implements AppOwned {
-  public static final String BY_APP = "ApiToken.byApp";
   public static final String BY_HASH = "ApiToken.byHash";
 
   @Id private String id;

@@ -60,7 +60,10 @@ public class AppsResource {
   static final int MAX_NAME = 256;
   static final int MAX_UID = Uids.MAX;
 
-  /** Svix's throttleRate is a uint16: messages per second, null for none. */
+  /**
+   * Svix's throttleRate is a uint16: deliveries per second to the app's endpoints together, null
+   * (or 0) for none.
+   */
   static final int MAX_THROTTLE = 65535;
 
   static final String EXAMPLE_IN =
@@ -104,7 +107,9 @@ public class AppsResource {
       description =
           "201 with the application; a taken uid is a 409, or with get_if_exists=true a 200 with"
               + " the application holding it. An idempotency-key header makes a retry answer the"
-              + " first answer again (Idempotent-Replayed: true).")
+              + " first answer again (Idempotent-Replayed: true). throttleRate limits the"
+              + " deliveries per second to all of the app's endpoints together (null or 0: no"
+              + " limit).")
   @APIResponse(
       responseCode = "201",
       description = "Created",

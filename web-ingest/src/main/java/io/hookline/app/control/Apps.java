@@ -3,6 +3,7 @@ package io.hookline.app.control;
 import io.hookline.app.entity.App;
 import io.hookline.app.entity.AppOwned;
 import io.hookline.json.Jsons;
+import io.hookline.platform.KeysetQuery;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.platform.UniqueKeys;
@@ -146,17 +147,7 @@ public class Apps {
 
   /** One page of the apps in id (creation) order. */
   public ListPage.Page<App> list(ListPage page) {
-    StringBuilder jpql = new StringBuilder("select a from App a");
-    String condition = page.condition("a.id");
-    if (condition != null) {
-      jpql.append(" where ").append(condition);
-    }
-    jpql.append(page.orderBy("a.id"));
-    var query = em.createQuery(jpql.toString(), App.class).setMaxResults(page.fetchSize());
-    if (condition != null) {
-      query.setParameter(ListPage.BOUND, page.bound());
-    }
-    return page.page(query.getResultList(), App::getId);
+    return KeysetQuery.of(em, App.class, "select a from App a").page(page, "a.id", App::getId);
   }
 
   private void apply(App app, Fields fields) {

@@ -1,23 +1,18 @@
 package io.hookline.deadletter.boundary;
 
-import static io.hookline.json.JsonFields.addNullable;
-
 import io.hookline.api.DeliveryViews;
+import io.hookline.api.SvixLists;
 import io.hookline.deadletter.control.DeadLetters;
-import io.hookline.delivery.entity.Delivery;
-import io.hookline.json.Jsons;
+import io.hookline.platform.ListPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DeadLettersResource {
   @Inject DeadLetters deadLetters;
 
-  /** Newest first; pass {@code next} as {@code before} for the following page. */
+  /** Newest first by default, paged as Svix pages lists. */
   @Operation(
       summary = "List dead letters",
       description =
-          "The app's dead deliveries, newest first; pass `next` as `before` for the following page.")
+          "The app's dead deliveries, newest first (order=ascending for oldest first); Svix's list"
+              + " shape {data, iterator, prevIterator, done} with limit (1-250, default 50) and"
+              + " iterator.")
   @APIResponse(
       responseCode = "200",
       description = "List dead letters: done",
@@ -48,18 +45,14 @@ public class DeadLettersResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"data\":[{\"deliveryId\":\"dlv_01JD2QB3\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"dead\",\"attempts\":8,\"reason\":\"answered 500\",\"lastAttemptAt\":\"2026-11-24T03:00:00Z\",\"createdAt\":\"2026-11-23T10:00:01Z\"}],\"next\":null}")))
+                          "{\"data\":[{\"deliveryId\":\"dlv_01JD2QB3\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"endpointId\":\"ep_01JD2Q9A1B2C3D4E5F6G7H8J9K\",\"status\":\"dead\",\"attempts\":8,\"reason\":\"answered 500\",\"lastAttemptAt\":\"2026-11-24T03:00:00Z\",\"createdAt\":\"2026-11-23T10:00:01Z\"}],\"iterator\":\"bmRsdl8wMUpEMlFCMw\",\"prevIterator\":\"cGRsdl8wMUpEMlFCMw\",\"done\":true}")))
   @GET
   public JsonObject list(
       @PathParam("app_id") String app,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("before") String before) {
-    int size = io.hookline.api.Paging.size(limit);
-    List<Delivery> page = deadLetters.list(app, before, size + 1);
-    JsonArrayBuilder data = Jsons.createArrayBuilder();
-    page.stream().limit(size).forEach(delivery -> data.add(DeliveryViews.delivery(delivery)));
-    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
-    return addNullable(json, "next", page.size() > size ? page.get(size - 1).getId() : null)
-        .build();
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator,
+      @QueryParam("order") String order) {
+    ListPage page = SvixLists.page(limit, iterator, order, ListPage.Order.DESCENDING);
+    return SvixLists.json(deadLetters.list(app, page), DeliveryViews::delivery);
   }
 }

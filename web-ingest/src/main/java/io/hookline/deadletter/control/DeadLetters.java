@@ -6,6 +6,9 @@ import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.control.Endpoints;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.control.MessageIntake;
+import io.hookline.message.entity.Message;
+import io.hookline.platform.KeysetQuery;
+import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 @ApplicationScoped
 @Transactional
@@ -24,18 +26,28 @@ public class DeadLetters {
   @Inject MessageIntake messages;
   @Inject DeliveryService delivery;
 
-  /** The app's dead deliveries, newest first, older than the delivery id {@code before}. */
-  public List<Delivery> list(String appRef, String before, int limit) {
-    String appId = apps.find(appRef).getId();
-    return em.createNamedQuery(Delivery.DEAD_BY_APP_BEFORE, Delivery.class)
-        .setParameter("appId", appId)
-        .setParameter("before", before == null ? "~" : before)
-        .setMaxResults(limit)
-        .getResultList();
+  /** One page of the app's dead deliveries, by delivery id (newest first unless asked). */
+  public ListPage.Page<Delivery> list(String appRef, ListPage page) {
+    return KeysetQuery.of(em, Delivery.class, "select d from Delivery d, Endpoint e")
+        .where("e.id = d.endpointId")
+        .where("e.appId = :appId", "appId", apps.find(appRef).getId())
+        .where("d.status = io.hookline.delivery.entity.DeliveryStatus.DEAD")
+        .page(page, "d.id", Delivery::getId);
   }
 
+  /** Sends the message to the endpoint again; 409 once its payload's retention is over. */
   public Delivery resend(String appRef, String messageId, String endpointId) {
-    return delivery.resend(messages.find(appRef, messageId), enabledEndpoint(appRef, endpointId));
+    Message message = messages.find(appRef, messageId);
+    if (message.getPayload() == null) {
+      throw Refusal.conflict(
+          "msg_id",
+          "message "
+              + messageId
+              + " has no payload any more: it was kept until "
+              + message.getPayloadExpiresAt()
+              + " (payloadRetentionPeriod), so it cannot be sent again");
+    }
+    return delivery.resend(message, enabledEndpoint(appRef, endpointId));
   }
 
   public int recover(String appRef, String endpointId, OffsetDateTime since, OffsetDateTime until) {

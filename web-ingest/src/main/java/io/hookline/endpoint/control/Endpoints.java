@@ -8,6 +8,7 @@ import io.hookline.endpoint.entity.EndpointHealth;
 import io.hookline.eventtype.entity.EventType;
 import io.hookline.json.Jsons;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.KeysetQuery;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
@@ -206,23 +207,10 @@ public class Endpoints {
 
   /** One page of the app's endpoints (deleted ones left out) in id (creation) order. */
   public ListPage.Page<Endpoint> list(String appRef, ListPage page) {
-    App app = apps.find(appRef);
-    StringBuilder jpql =
-        new StringBuilder(
-            "select e from Endpoint e where e.appId = :appId and e.deletedAt is null");
-    String condition = page.condition("e.id");
-    if (condition != null) {
-      jpql.append(" and ").append(condition);
-    }
-    jpql.append(page.orderBy("e.id"));
-    var query =
-        em.createQuery(jpql.toString(), Endpoint.class)
-            .setParameter("appId", app.getId())
-            .setMaxResults(page.fetchSize());
-    if (condition != null) {
-      query.setParameter(ListPage.BOUND, page.bound());
-    }
-    return page.page(query.getResultList(), Endpoint::getId);
+    return KeysetQuery.of(em, Endpoint.class, "select e from Endpoint e")
+        .where("e.appId = :appId", "appId", apps.find(appRef).getId())
+        .where("e.deletedAt is null")
+        .page(page, "e.id", Endpoint::getId);
   }
 
   /** The app's endpoint with this id or uid; 404 when there is none (or it is deleted). */

@@ -1,6 +1,7 @@
 package io.hookline.eventtype.control;
 
 import io.hookline.eventtype.entity.EventType;
+import io.hookline.platform.KeysetQuery;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -114,21 +114,11 @@ public class EventTypeCatalogue {
 
   /** One page of the catalogue in name order; archived event types only when asked for. */
   public ListPage.Page<EventType> list(ListPage page, boolean includeArchived) {
-    StringBuilder jpql = new StringBuilder("select e from EventType e where 1 = 1");
+    KeysetQuery<EventType> query = KeysetQuery.of(em, EventType.class, "select e from EventType e");
     if (!includeArchived) {
-      jpql.append(" and e.archived = false");
+      query.where("e.archived = false");
     }
-    String condition = page.condition("e.name");
-    if (condition != null) {
-      jpql.append(" and ").append(condition);
-    }
-    jpql.append(page.orderBy("e.name"));
-    TypedQuery<EventType> query =
-        em.createQuery(jpql.toString(), EventType.class).setMaxResults(page.fetchSize());
-    if (condition != null) {
-      query.setParameter(ListPage.BOUND, page.bound());
-    }
-    return page.page(query.getResultList(), EventType::getName);
+    return query.page(page, "e.name", EventType::getName);
   }
 
   /** Sets every field; a stored event type is marked changed, a new one keeps createdAt. */

@@ -4,6 +4,8 @@ import io.hookline.inbound.entity.InboundEvent;
 import io.hookline.inbound.entity.IngestAudit;
 import io.hookline.inbound.transform.Transform;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.KeysetQuery;
+import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.source.control.Sources;
 import io.hookline.source.entity.Source;
@@ -11,15 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Reading what came in: a source's events and the audit trail, newest first, by cursor. */
+/** Reading what came in: a source's events and the audit trail, a page at a time. */
 @ApplicationScoped
 @Transactional
 public class InboundEvents {
@@ -28,17 +25,17 @@ public class InboundEvents {
   @Inject Ingest ingest;
 
   /** Filters; null means any. */
-  public record Filter(String type, OffsetDateTime since, OffsetDateTime until, String before) {}
+  public record Filter(String type, OffsetDateTime since, OffsetDateTime until) {}
 
-  public List<InboundEvent> list(String sourceId, Filter filter, int limit) {
+  /** One page of the source's events that the filter keeps, by event id. */
+  public ListPage.Page<InboundEvent> list(String sourceId, Filter filter, ListPage page) {
     sources.find(sourceId);
-    Map<String, Object> where = new LinkedHashMap<>();
-    where.put("e.sourceId = :sourceId", sourceId);
-    where.put("e.eventType = :type", filter.type());
-    where.put("e.receivedAt >= :since", filter.since());
-    where.put("e.receivedAt < :until", filter.until());
-    where.put("e.id < :before", filter.before());
-    return query(InboundEvent.class, "select e from InboundEvent e", "e.id", where, limit);
+    return KeysetQuery.of(em, InboundEvent.class, "select e from InboundEvent e")
+        .where("e.sourceId = :sourceId", "sourceId", sourceId)
+        .whereGiven("e.eventType = :type", "type", filter.type())
+        .whereGiven("e.receivedAt >= :since", "since", filter.since())
+        .whereGiven("e.receivedAt < :until", "until", filter.until())
+        .page(page, "e.id", InboundEvent::getId);
   }
 
   public InboundEvent find(String sourceId, String eventId) {
@@ -69,39 +66,13 @@ public class InboundEvents {
     }
   }
 
-  public List<IngestAudit> audit(
-      String sourceId, String action, OffsetDateTime since, Long before, int limit) {
-    Map<String, Object> where = new LinkedHashMap<>();
-    where.put("a.sourceId = :sourceId", sourceId);
-    where.put("a.action = :action", action);
-    where.put("a.createdAt >= :since", since);
-    where.put("a.id < :before", before);
-    return query(IngestAudit.class, "select a from IngestAudit a", "a.id", where, limit);
-  }
-
-  /** The conditions whose value is set, joined with and; newest first. */
-  private <T> List<T> query(
-      Class<T> type, String select, String order, Map<String, Object> where, int limit) {
-    List<String> conditions = new ArrayList<>();
-    where.forEach(
-        (condition, value) -> {
-          if (value != null) {
-            conditions.add(condition);
-          }
-        });
-    String jpql =
-        select
-            + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
-            + " order by "
-            + order
-            + " desc";
-    TypedQuery<T> query = em.createQuery(jpql, type).setMaxResults(limit);
-    where.forEach(
-        (condition, value) -> {
-          if (value != null) {
-            query.setParameter(condition.substring(condition.indexOf(':') + 1), value);
-          }
-        });
-    return query.getResultList();
+  /** One page of the audit trail (any of whose filters may be null), by row number. */
+  public ListPage.Page<IngestAudit> audit(
+      String sourceId, String action, OffsetDateTime since, ListPage page) {
+    return KeysetQuery.of(em, IngestAudit.class, "select a from IngestAudit a")
+        .whereGiven("a.sourceId = :sourceId", "sourceId", sourceId)
+        .whereGiven("a.action = :action", "action", action)
+        .whereGiven("a.createdAt >= :since", "since", since)
+        .page(page, "a.id", KeysetQuery.NUMBER, row -> row, row -> String.valueOf(row.getId()));
   }
 }

@@ -33,7 +33,13 @@ final class MessageViews {
 
   static final List<String> STATUS_TEXT = List.of("success", "pending", "fail", "sending");
 
-  /** MessageOut; without content its payload is an empty object. */
+  /** What a message whose payload's retention period is over shows as its payload, as Svix. */
+  static final JsonObject EXPIRED = Jsons.createObjectBuilder().add("expired", true).build();
+
+  /**
+   * MessageOut; without content its payload is an empty object, and once its retention period is
+   * over {@link #EXPIRED}.
+   */
   static JsonObject message(Message message, boolean withContent) {
     JsonObjectBuilder json =
         Jsons.createObjectBuilder()
@@ -42,9 +48,9 @@ final class MessageViews {
     JsonFields.addNullable(json, "eventId", message.getEventId());
     return json.add(
             "payload",
-            withContent
-                ? JsonFields.stored(message.getPayload())
-                : Jsons.createObjectBuilder().build())
+            !withContent
+                ? Jsons.createObjectBuilder().build()
+                : message.getPayload() == null ? EXPIRED : JsonFields.stored(message.getPayload()))
         .add("channels", names(message.getChannels()))
         .add("tags", names(message.getTags()))
         .add("timestamp", JsonFields.rfc3339(message.getCreatedAt()))

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -89,8 +90,11 @@ public class MessagesResource {
               + " an eventId the app already has a message for. channels (at most 10) route the"
               + " message: an endpoint with channels gets only messages carrying one of them. tags"
               + " (at most 5) are for filtering lists. An application object creates the app named"
-              + " by the path (as its uid) when it does not exist. deliverAt (send later) is not"
-              + " supported: a message naming it is refused with 422.")
+              + " by the path (as its uid) when it does not exist. payloadRetentionPeriod (days, 5"
+              + " to 90, default 90) keeps the payload that long; then it is removed, the rest of"
+              + " the message stays (its payload reads {\"expired\": true}) and it can no longer be"
+              + " sent. deliverAt (send later) is not supported: a message naming it is refused"
+              + " with 422.")
   @APIResponse(
       responseCode = "202",
       description = "Accepted",
@@ -109,7 +113,7 @@ public class MessagesResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"eventType\":\"invoice.paid\",\"eventId\":\"inv_1-paid\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200},\"channels\":[\"project_1\"],\"tags\":[\"billing\"]}")))
+                          "{\"eventType\":\"invoice.paid\",\"eventId\":\"inv_1-paid\",\"payload\":{\"invoice\":\"in_1\",\"amount\":4200},\"channels\":[\"project_1\"],\"tags\":[\"billing\"],\"payloadRetentionPeriod\":30}")))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response send(
@@ -127,6 +131,7 @@ public class MessagesResource {
     String eventId = json.optionalString("eventId", 256, EVENT_ID);
     List<String> channels = json.optionalStrings("channels", MAX_CHANNELS, 128, NameSets.CHANNEL);
     List<String> tags = json.optionalStrings("tags", MAX_TAGS, 128, NameSets.TAG);
+    Integer payloadDays = payloadDays(json);
     refuseDeliverAt(json);
     if (json.has("application") && json.value("application") != JsonValue.NULL) {
       createAppIfMissing(app, json.nested("application"));
@@ -134,7 +139,15 @@ public class MessagesResource {
     // Idempotency is the message's own: its key is claimed in the transaction that stores it.
     // The compact text is stored once and is, byte for byte, what gets signed and sent.
     MessageIntake.Accepted accepted =
-        sends.accept(app, eventType, eventId, payload.toString(), channels, tags, idempotencyKey);
+        sends.accept(
+            app,
+            eventType,
+            eventId,
+            payload.toString(),
+            channels,
+            tags,
+            payloadDays,
+            idempotencyKey);
     Response.ResponseBuilder response =
         Response.accepted(MessageViews.message(accepted.message(), content));
     if (accepted.replayed()) {
@@ -163,6 +176,12 @@ public class MessagesResource {
           "transformationsParams.rawPayload",
           "must be the text of a JSON object (Hookline sends JSON payloads only)");
     }
+  }
+
+  /** Svix's payloadRetentionPeriod: days the payload is kept, 5 to 90; null for the default. */
+  static Integer payloadDays(JsonBody json) {
+    return json.optionalInteger(
+        "payloadRetentionPeriod", Message.MIN_PAYLOAD_DAYS, Message.MAX_PAYLOAD_DAYS);
   }
 
   /**
@@ -214,7 +233,9 @@ public class MessagesResource {
       description =
           "Newest first (order=ascending for oldest first), Svix-paged by iterator; filters"
               + " event_types (repeated or comma-separated), channel, tag, before and after"
-              + " (RFC 3339). with_content=false leaves payloads out.")
+              + " (RFC 3339). with_content=false leaves payloads out. Hookline's"
+              + " with_destinations=true adds to each message its destinations (as GET"
+              + " .../msg/{msg_id}/endpoint lists them), read for the whole page at once.")
   @APIResponse(
       responseCode = "200",
       description = "A page of messages",
@@ -240,9 +261,11 @@ public class MessagesResource {
       @QueryParam("tag") String tag,
       @QueryParam("before") String before,
       @QueryParam("after") String after,
-      @QueryParam("with_content") String withContent) {
+      @QueryParam("with_content") String withContent,
+      @QueryParam("with_destinations") String withDestinations) {
     ListPage page = SvixLists.page(limit, iterator, order, ListPage.Order.DESCENDING);
     boolean content = SvixLists.flag("with_content", withContent, true);
+    boolean destinations = SvixLists.flag("with_destinations", withDestinations, false);
     MessageIntake.Filter filter =
         new MessageIntake.Filter(
             MessageViews.eventTypes(eventTypes),
@@ -250,8 +273,21 @@ public class MessagesResource {
             MessageViews.name("tag", tag, NameSets.TAG),
             MessageViews.instant("before", before),
             MessageViews.instant("after", after));
+    ListPage.Page<Message> messages = intake.list(app, page, filter);
+    if (!destinations) {
+      return SvixLists.json(messages, message -> MessageViews.message(message, content));
+    }
+    Map<String, List<Attempts.Destination>> each = attempts.destinationsOf(messages.data());
     return SvixLists.json(
-        intake.list(app, page, filter), message -> MessageViews.message(message, content));
+        messages,
+        message -> {
+          JsonArrayBuilder to = Jsons.createArrayBuilder();
+          each.getOrDefault(message.getId(), List.of())
+              .forEach(destination -> to.add(MessageViews.destination(destination)));
+          return Jsons.createObjectBuilder(MessageViews.message(message, content))
+              .add("destinations", to)
+              .build();
+        });
   }
 
   static final int MAX_BATCH = 1000;
@@ -311,9 +347,10 @@ public class MessagesResource {
                 item.requiredObject("payload").toString(),
                 item.optionalStrings("channels", MAX_CHANNELS, 128, NameSets.CHANNEL),
                 item.optionalStrings("tags", MAX_TAGS, 128, NameSets.TAG),
+                payloadDays(item),
                 null));
       } catch (Refusal refused) {
-        items.add(new MessageIntake.BatchItem(null, null, null, null, null, refused));
+        items.add(new MessageIntake.BatchItem(null, null, null, null, null, null, refused));
       }
     }
     List<Object> results = intake.acceptBatch(app, items);

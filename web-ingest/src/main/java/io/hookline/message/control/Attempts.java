@@ -5,16 +5,19 @@ import io.hookline.delivery.entity.DeliveryAttempt;
 import io.hookline.endpoint.control.Endpoints;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.KeysetQuery;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tries at delivering an app's messages as Svix lists them: by message, by endpoint, one by its
@@ -86,23 +89,38 @@ public class Attempts {
   /** The endpoints the message was to go to, by endpoint id, each with its delivery's state. */
   public ListPage.Page<Destination> destinations(String appRef, String messageRef, ListPage page) {
     Message message = messages.find(appRef, messageRef);
-    String bound = page.condition("e.id");
-    TypedQuery<Object[]> query =
-        em.createQuery(
-            "select d, e from Delivery d, Endpoint e where e.id = d.endpointId"
-                + " and d.messageId = :messageId"
-                + (bound == null ? "" : " and " + bound)
-                + page.orderBy("e.id"),
-            Object[].class);
-    query.setParameter("messageId", message.getId());
-    if (bound != null) {
-      query.setParameter(ListPage.BOUND, page.bound());
+    return KeysetQuery.of(em, Object[].class, "select d, e from Delivery d, Endpoint e")
+        .where("e.id = d.endpointId")
+        .where("d.messageId = :messageId", "messageId", message.getId())
+        .page(
+            page,
+            "e.id",
+            bound -> bound,
+            row -> new Destination((Delivery) row[0], (Endpoint) row[1]),
+            destination -> destination.endpoint().getId());
+  }
+
+  /**
+   * The destinations of each of these messages (one page of a list), by message id, each list in
+   * endpoint id order: one query for the whole page, not one per message.
+   */
+  public Map<String, List<Destination>> destinationsOf(List<Message> page) {
+    if (page.isEmpty()) {
+      return Map.of();
     }
-    List<Destination> rows =
-        query.setMaxResults(page.fetchSize()).getResultList().stream()
-            .map(row -> new Destination((Delivery) row[0], (Endpoint) row[1]))
-            .toList();
-    return page.page(rows, destination -> destination.endpoint().getId());
+    Map<String, List<Destination>> byMessage = new HashMap<>();
+    em.createQuery(
+            "select d, e from Delivery d, Endpoint e where e.id = d.endpointId"
+                + " and d.messageId in :messageIds order by d.messageId, e.id",
+            Object[].class)
+        .setParameter("messageIds", page.stream().map(Message::getId).toList())
+        .getResultList()
+        .forEach(
+            row ->
+                byMessage
+                    .computeIfAbsent(((Delivery) row[0]).getMessageId(), id -> new ArrayList<>())
+                    .add(new Destination((Delivery) row[0], (Endpoint) row[1])));
+    return byMessage;
   }
 
   private ListPage.Page<Attempt> list(
@@ -110,62 +128,37 @@ public class Attempts {
     if (f.status() != null && f.status() != 0 && f.status() != 2) {
       return page.page(List.of(), attempt -> attempt.row().getId().toString());
     }
-    StringBuilder jpql = new StringBuilder("select a, e.url from DeliveryAttempt a, Endpoint e");
-    if (!f.eventTypes().isEmpty()) {
-      jpql.append(", Message m");
+    boolean byEventType = !f.eventTypes().isEmpty();
+    KeysetQuery<Object[]> query =
+        KeysetQuery.of(
+                em,
+                Object[].class,
+                "select a, e.url from DeliveryAttempt a, Endpoint e"
+                    + (byEventType ? ", Message m" : ""))
+            .where("e.id = a.endpointId")
+            .where(owner, "owner", ownerId);
+    if (byEventType) {
+      query.where(
+          "m.id = a.messageId and m.eventType in :eventTypes", "eventTypes", f.eventTypes());
     }
-    jpql.append(" where e.id = a.endpointId and ").append(owner);
-    if (!f.eventTypes().isEmpty()) {
-      jpql.append(" and m.id = a.messageId and m.eventType in :eventTypes");
-    }
-    if (endpointId != null) {
-      jpql.append(" and a.endpointId = :endpointId");
-    }
-    if (f.status() != null) {
-      jpql.append(" and a.status = :status");
-    }
-    if (f.before() != null) {
-      jpql.append(" and a.createdAt < :before");
-    }
-    if (f.after() != null) {
-      jpql.append(" and a.createdAt > :after");
-    }
-    String bound = page.condition("a.id");
-    if (bound != null) {
-      jpql.append(" and ").append(bound);
-    }
-    jpql.append(page.orderBy("a.id"));
-    TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
-    query.setParameter("owner", ownerId);
-    if (!f.eventTypes().isEmpty()) {
-      query.setParameter("eventTypes", f.eventTypes());
-    }
-    if (endpointId != null) {
-      query.setParameter("endpointId", endpointId);
-    }
-    if (f.status() != null) {
-      query.setParameter(
-          "status",
-          f.status() == 0 ? DeliveryAttempt.Outcome.SUCCEEDED : DeliveryAttempt.Outcome.FAILED);
-    }
-    if (f.before() != null) {
-      query.setParameter("before", f.before());
-    }
-    if (f.after() != null) {
-      query.setParameter("after", f.after());
-    }
-    if (bound != null) {
-      Long key = number(ID_PREFIX + page.bound());
-      if (key == null) {
-        throw Refusal.invalidQuery("iterator", "is not an iterator this list gave out");
-      }
-      query.setParameter(ListPage.BOUND, key);
-    }
-    List<Attempt> rows =
-        query.setMaxResults(page.fetchSize()).getResultList().stream()
-            .map(row -> new Attempt((DeliveryAttempt) row[0], (String) row[1]))
-            .toList();
-    return page.page(rows, attempt -> attempt.row().getId().toString());
+    query
+        .whereGiven("a.endpointId = :endpointId", "endpointId", endpointId)
+        .whereGiven(
+            "a.status = :status",
+            "status",
+            f.status() == null
+                ? null
+                : f.status() == 0
+                    ? DeliveryAttempt.Outcome.SUCCEEDED
+                    : DeliveryAttempt.Outcome.FAILED)
+        .whereGiven("a.createdAt < :before", "before", f.before())
+        .whereGiven("a.createdAt > :after", "after", f.after());
+    return query.page(
+        page,
+        "a.id",
+        KeysetQuery.NUMBER,
+        row -> new Attempt((DeliveryAttempt) row[0], (String) row[1]),
+        attempt -> attempt.row().getId().toString());
   }
 
   /** The row number of an {@code atmpt_} id, or null when it is not one. */

@@ -6,6 +6,7 @@ import io.hookline.delivery.entity.Delivery;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.message.entity.Message;
 import io.hookline.platform.Ids;
+import io.hookline.platform.KeysetQuery;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.NameSets;
 import io.hookline.platform.Refusal;
@@ -50,7 +51,8 @@ public class MessageIntake {
   public Accepted accept(
       String appRef, String eventType, String eventId, String payload, String idempotencyKey) {
     return accept(
-        new Send(appRef, eventType, eventId, payload, List.of(), List.of(), idempotencyKey, null));
+        new Send(
+            appRef, eventType, eventId, payload, List.of(), List.of(), null, idempotencyKey, null));
   }
 
   /** As {@link #accept(String, String, String, String, String)}, with every field of a send. */
@@ -98,7 +100,8 @@ public class MessageIntake {
   }
 
   /**
-   * A single send as a request hands it in, with the trace its deliveries continue (null: the
+   * A single send as a request hands it in, with the days its payload is kept (Svix's
+   * payloadRetentionPeriod; null: the default) and the trace its deliveries continue (null: the
    * current one).
    */
   public record Send(
@@ -108,6 +111,7 @@ public class MessageIntake {
       String payload,
       List<String> channels,
       List<String> tags,
+      Integer payloadDays,
       String idempotencyKey,
       Map<String, String> trace) {
     public Send {
@@ -159,6 +163,9 @@ public class MessageIntake {
                 send.payload(),
                 send.channels(),
                 send.tags());
+        if (send.payloadDays() != null) {
+          message.keepPayloadFor(send.payloadDays());
+        }
         List<MessageClaims.Claim> claimed = claimsOf(send, now);
         // Without a key or an eventId there is nothing to repeat: no hash, no lookup, no claim.
         if (claimed.isEmpty()) {
@@ -308,53 +315,34 @@ public class MessageIntake {
    * not the app's whole history.
    */
   public ListPage.Page<Message> list(String appRef, ListPage page, Filter filter) {
-    StringBuilder jpql = new StringBuilder("select m from Message m where m.appId = :appId");
-    if (!filter.eventTypes().isEmpty()) {
-      jpql.append(" and m.eventType in :eventTypes");
-    }
+    KeysetQuery<Message> query =
+        KeysetQuery.of(em, Message.class, "select m from Message m")
+            .where("m.appId = :appId", "appId", apps.find(appRef).getId())
+            .whereGiven("m.eventType in :eventTypes", "eventTypes", filter.eventTypes());
     if (filter.channel() != null) {
-      jpql.append(" and m.channels like :channel escape '!'");
+      query.where(
+          "m.channels like :channel escape '!'", "channel", NameSets.containing(filter.channel()));
     }
     if (filter.tag() != null) {
-      jpql.append(" and m.tags like :tag escape '!'");
+      query.where("m.tags like :tag escape '!'", "tag", NameSets.containing(filter.tag()));
     }
     if (filter.before() != null) {
-      jpql.append(" and m.createdAt < :before and m.id < :idBefore");
+      query.where(
+          "m.createdAt < :before and m.id < :idBefore",
+          "before",
+          filter.before(),
+          "idBefore",
+          idBoundBefore(filter.before()));
     }
     if (filter.after() != null) {
-      jpql.append(" and m.createdAt > :after and m.id >= :idAfter");
+      query.where(
+          "m.createdAt > :after and m.id >= :idAfter",
+          "after",
+          filter.after(),
+          "idAfter",
+          lowestIdAfter(filter.after()));
     }
-    String bound = page.condition("m.id");
-    if (bound != null) {
-      jpql.append(" and ").append(bound);
-    }
-    jpql.append(page.orderBy("m.id"));
-    var query =
-        em.createQuery(jpql.toString(), Message.class)
-            .setParameter("appId", apps.find(appRef).getId());
-    if (!filter.eventTypes().isEmpty()) {
-      query.setParameter("eventTypes", filter.eventTypes());
-    }
-    if (filter.channel() != null) {
-      query.setParameter("channel", NameSets.containing(filter.channel()));
-    }
-    if (filter.tag() != null) {
-      query.setParameter("tag", NameSets.containing(filter.tag()));
-    }
-    if (filter.before() != null) {
-      query
-          .setParameter("before", filter.before())
-          .setParameter("idBefore", idBoundBefore(filter.before()));
-    }
-    if (filter.after() != null) {
-      query
-          .setParameter("after", filter.after())
-          .setParameter("idAfter", lowestIdAfter(filter.after()));
-    }
-    if (bound != null) {
-      query.setParameter(ListPage.BOUND, page.bound());
-    }
-    return page.page(query.setMaxResults(page.fetchSize()).getResultList(), Message::getId);
+    return query.page(page, "m.id", Message::getId);
   }
 
   /** One item of a batch: what it asks for, or why it cannot be taken. */
@@ -364,6 +352,7 @@ public class MessageIntake {
       String payload,
       List<String> channels,
       List<String> tags,
+      Integer payloadDays,
       RuntimeException refused) {}
 
   /**
@@ -387,6 +376,7 @@ public class MessageIntake {
                 item.payload(),
                 item.channels(),
                 item.tags(),
+                item.payloadDays(),
                 null,
                 null));
       }

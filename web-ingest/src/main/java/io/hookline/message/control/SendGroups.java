@@ -47,6 +47,7 @@ public class SendGroups {
       String payload,
       java.util.List<String> channels,
       java.util.List<String> tags,
+      Integer payloadDays,
       String idempotencyKey) {
     return groups.submit(
         new MessageIntake.Send(
@@ -56,6 +57,7 @@ public class SendGroups {
             payload,
             channels,
             tags,
+            payloadDays,
             idempotencyKey,
             tracing.current()));
   }

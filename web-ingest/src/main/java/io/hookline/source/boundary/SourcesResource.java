@@ -4,18 +4,19 @@ import static io.hookline.json.JsonFields.addNullable;
 
 import io.hookline.api.JsonBody;
 import io.hookline.api.Paging;
+import io.hookline.api.SvixLists;
 import io.hookline.inbound.control.InboundEvents;
 import io.hookline.inbound.entity.InboundEvent;
 import io.hookline.json.JsonFields;
 import io.hookline.json.Jsons;
 import io.hookline.message.entity.Message;
+import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.source.control.SourceSpec;
 import io.hookline.source.control.Sources;
 import io.hookline.source.entity.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -93,7 +93,11 @@ public class SourcesResource {
         .build();
   }
 
-  @Operation(summary = "List inbound sources", description = "Every source, with its ingest URL.")
+  @Operation(
+      summary = "List inbound sources",
+      description =
+          "The sources with their ingest URLs, oldest first; Svix's list shape with limit,"
+              + " iterator and order.")
   @APIResponse(
       responseCode = "200",
       description = "List inbound sources: done",
@@ -105,12 +109,15 @@ public class SourcesResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"data\":[{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"unauthenticated\":false,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}]}")))
+                          "{\"data\":[{\"id\":\"src_01JD2QC4\",\"name\":\"GitHub acme\",\"type\":\"github\",\"mode\":\"forward\",\"ingestUrl\":\"https://hookline.example.com/ingest/src_01JD2QC4\",\"config\":{},\"hasSecret\":true,\"unauthenticated\":false,\"forward\":{\"app\":\"app_01JD2Q8ZK3X9V4T6W8Y0B2C4D6\",\"eventTypePrefix\":null},\"createdAt\":\"2026-11-23T10:00:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\"}],\"iterator\":\"bnNyY18wMUpEMlFDNA\",\"prevIterator\":\"cHNyY18wMUpEMlFDNA\",\"done\":true}")))
   @GET
-  public JsonObject list(@Context UriInfo uri) {
-    JsonArrayBuilder data = Jsons.createArrayBuilder();
-    sources.list().forEach(source -> data.add(view(source, uri)));
-    return Jsons.createObjectBuilder().add("data", data).build();
+  public JsonObject list(
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator,
+      @QueryParam("order") String order,
+      @Context UriInfo uri) {
+    ListPage page = SvixLists.page(limit, iterator, order, ListPage.Order.ASCENDING);
+    return SvixLists.json(sources.list(page), source -> view(source, uri));
   }
 
   @Operation(summary = "Get an inbound source", description = "One source; never its secret.")
@@ -169,11 +176,13 @@ public class SourcesResource {
     return Response.noContent().build();
   }
 
-  /** Newest first; pass {@code next} as {@code before} for the following page. */
+  /** Newest first by default, paged as Svix pages lists. */
   @Operation(
       summary = "List a source's events",
       description =
-          "Newest first, filtered by type, since and until; pass `next` as `before` for the following page.")
+          "Newest first (order=ascending for oldest first), filtered by type, since and until"
+              + " (RFC 3339); Svix's list shape {data, iterator, prevIterator, done} with limit"
+              + " (1-250, default 50) and iterator.")
   @APIResponse(
       responseCode = "200",
       description = "List a source's events: done",
@@ -185,7 +194,7 @@ public class SourcesResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"data\":[{\"id\":\"evt_01JD2QD5\",\"sourceId\":\"src_01JD2QC4\",\"providerId\":\"72d3162e-cc78-11e3-81ab-4c9367dc0958\",\"eventType\":\"github.push\",\"bodySha256\":\"5e88...\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"transformError\":null,\"payload\":{\"ref\":\"refs/heads/main\"},\"receivedAt\":\"2026-11-23T10:00:00Z\"}],\"next\":null}")))
+                          "{\"data\":[{\"id\":\"evt_01JD2QD5\",\"sourceId\":\"src_01JD2QC4\",\"providerId\":\"72d3162e-cc78-11e3-81ab-4c9367dc0958\",\"eventType\":\"github.push\",\"bodySha256\":\"5e88...\",\"messageId\":\"msg_01JD2QA2B3C4D5E6F7G8H9J0K1\",\"transformError\":null,\"payload\":{\"ref\":\"refs/heads/main\"},\"receivedAt\":\"2026-11-23T10:00:00Z\"}],\"iterator\":\"bmV2dF8wMUpEMlFENQ\",\"prevIterator\":\"cGV2dF8wMUpEMlFENQ\",\"done\":true}")))
   @GET
   @Path("{source}/event")
   public JsonObject events(
@@ -193,20 +202,16 @@ public class SourcesResource {
       @QueryParam("type") String type,
       @QueryParam("since") String since,
       @QueryParam("until") String until,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("before") String before) {
-    int size = io.hookline.api.Paging.size(limit);
-    List<InboundEvent> page =
-        events.list(
-            id,
-            new InboundEvents.Filter(
-                type, Paging.time("since", since), Paging.time("until", until), before),
-            size + 1);
-    JsonArrayBuilder data = Jsons.createArrayBuilder();
-    page.stream().limit(size).forEach(event -> data.add(summary(event)));
-    JsonObjectBuilder json = Jsons.createObjectBuilder().add("data", data);
-    return addNullable(json, "next", page.size() > size ? page.get(size - 1).getId() : null)
-        .build();
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator,
+      @QueryParam("order") String order) {
+    ListPage page = SvixLists.page(limit, iterator, order, ListPage.Order.DESCENDING);
+    InboundEvents.Filter filter =
+        new InboundEvents.Filter(
+            type == null || type.isEmpty() ? null : type,
+            Paging.queryTime("since", since),
+            Paging.queryTime("until", until));
+    return SvixLists.json(events.list(id, filter, page), SourcesResource::summary);
   }
 
   /** One event with its raw body, byte for byte (as text when it is UTF-8, and as base64). */

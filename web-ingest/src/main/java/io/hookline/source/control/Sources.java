@@ -5,6 +5,8 @@ import io.hookline.inbound.transform.Transform;
 import io.hookline.inbound.verify.Verifier;
 import io.hookline.inbound.verify.Verifiers;
 import io.hookline.json.JsonFields;
+import io.hookline.platform.KeysetQuery;
+import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.runtime.EndpointSecrets;
 import io.hookline.signature.WebhookSignature;
@@ -15,7 +17,6 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.List;
 
 @ApplicationScoped
 @Transactional
@@ -61,8 +62,10 @@ public class Sources {
     return new Created(source, generated);
   }
 
-  public List<Source> list() {
-    return em.createNamedQuery(Source.ALL, Source.class).getResultList();
+  /** One page of the sources, by id (creation order). */
+  public ListPage.Page<Source> list(ListPage page) {
+    return KeysetQuery.of(em, Source.class, "select s from Source s")
+        .page(page, "s.id", Source::getId);
   }
 
   public Source find(String id) {

@@ -1,11 +1,12 @@
 package io.hookline.token.boundary;
 
+import io.hookline.api.SvixLists;
 import io.hookline.json.Jsons;
+import io.hookline.platform.ListPage;
 import io.hookline.token.control.ApiTokens;
 import io.hookline.token.entity.ApiToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,7 +59,9 @@ public class TokensResource {
 
   @Operation(
       summary = "List an app's tokens",
-      description = "Ids and prefixes, never the tokens. Needs the admin token.")
+      description =
+          "Ids and prefixes, never the tokens, oldest first; Svix's list shape with limit,"
+              + " iterator and order. Needs the admin token.")
   @APIResponse(
       responseCode = "200",
       description = "The app's tokens",
@@ -69,12 +73,15 @@ public class TokensResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"data\":[{\"id\":\"tok_01JD2QF7\",\"prefix\":\"hk_app_Zx3k\",\"createdAt\":\"2026-11-23T10:00:00Z\"}]}")))
+                          "{\"data\":[{\"id\":\"tok_01JD2QF7\",\"prefix\":\"hk_app_Zx3k\",\"createdAt\":\"2026-11-23T10:00:00Z\"}],\"iterator\":\"bnRva18wMUpEMlFGNw\",\"prevIterator\":\"cHRva18wMUpEMlFGNw\",\"done\":true}")))
   @GET
-  public JsonObject list(@PathParam("app_id") String app) {
-    JsonArrayBuilder data = Jsons.createArrayBuilder();
-    tokens.list(app).forEach(token -> data.add(view(token)));
-    return Jsons.createObjectBuilder().add("data", data).build();
+  public JsonObject list(
+      @PathParam("app_id") String app,
+      @QueryParam("limit") String limit,
+      @QueryParam("iterator") String iterator,
+      @QueryParam("order") String order) {
+    ListPage page = SvixLists.page(limit, iterator, order, ListPage.Order.ASCENDING);
+    return SvixLists.json(tokens.list(app, page), TokensResource::view);
   }
 
   @Operation(

@@ -2,6 +2,8 @@ package io.hookline.token.control;
 
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
+import io.hookline.platform.KeysetQuery;
+import io.hookline.platform.ListPage;
 import io.hookline.platform.Sha256;
 import io.hookline.token.entity.ApiToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 
 @ApplicationScoped
 @Transactional
@@ -40,10 +41,11 @@ public class ApiTokens {
     return new Issued(row, token);
   }
 
-  public List<ApiToken> list(String appRef) {
-    return em.createNamedQuery(ApiToken.BY_APP, ApiToken.class)
-        .setParameter("appId", apps.find(appRef).getId())
-        .getResultList();
+  /** One page of the app's tokens, by id (creation order). */
+  public ListPage.Page<ApiToken> list(String appRef, ListPage page) {
+    return KeysetQuery.of(em, ApiToken.class, "select t from ApiToken t")
+        .where("t.appId = :appId", "appId", apps.find(appRef).getId())
+        .page(page, "t.id", ApiToken::getId);
   }
 
   public void revoke(String appRef, String tokenId) {
