@@ -3,6 +3,7 @@ package io.hookline.api;
 import static io.hookline.json.JsonFields.addNullable;
 
 import io.hookline.delivery.entity.Delivery;
+import io.hookline.json.JsonFields;
 import io.hookline.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -22,6 +23,6 @@ public final class DeliveryViews {
             .add("attempts", delivery.getAttemptCount());
     addNullable(json, "reason", delivery.getDeadReason());
     addNullable(json, "lastAttemptAt", delivery.getLastAttemptAt());
-    return json.add("createdAt", delivery.getCreatedAt().toString()).build();
+    return json.add("createdAt", JsonFields.rfc3339(delivery.getCreatedAt())).build();
   }
 }

@@ -14,7 +14,7 @@ public final class JsonFields {
   /** ISO-8601 text, or null. */
   public static JsonObjectBuilder addNullable(
       JsonObjectBuilder json, String name, OffsetDateTime value) {
-    return value == null ? json.addNull(name) : json.add(name, value.toString());
+    return value == null ? json.addNull(name) : json.add(name, rfc3339(value));
   }
 
   /**

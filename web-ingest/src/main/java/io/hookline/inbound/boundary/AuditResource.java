@@ -94,6 +94,6 @@ public class AuditResource {
       addNullable(json, "rawBody", JsonFields.utf8OrNull(row.getRawBody()));
       json.add("rawBodyBase64", java.util.Base64.getEncoder().encodeToString(row.getRawBody()));
     }
-    return json.add("timestamp", row.getCreatedAt().toString()).build();
+    return json.add("timestamp", JsonFields.rfc3339(row.getCreatedAt())).build();
   }
 }

@@ -320,8 +320,8 @@ public class SourcesResource {
     if (source.getTransform() != null) {
       json.add("transform", JsonFields.stored(source.getTransform()));
     }
-    return json.add("createdAt", source.getCreatedAt().toString())
-        .add("updatedAt", source.getUpdatedAt().toString())
+    return json.add("createdAt", JsonFields.rfc3339(source.getCreatedAt()))
+        .add("updatedAt", JsonFields.rfc3339(source.getUpdatedAt()))
         .build();
   }
 
@@ -338,6 +338,6 @@ public class SourcesResource {
     if (event.getPayload() != null) {
       json.add("payload", JsonFields.stored(event.getPayload()));
     }
-    return json.add("receivedAt", event.getReceivedAt().toString()).build();
+    return json.add("receivedAt", JsonFields.rfc3339(event.getReceivedAt())).build();
   }
 }

@@ -1,6 +1,7 @@
 package io.hookline.token.boundary;
 
 import io.hookline.api.SvixLists;
+import io.hookline.json.JsonFields;
 import io.hookline.json.Jsons;
 import io.hookline.platform.ListPage;
 import io.hookline.token.control.ApiTokens;
@@ -100,7 +101,7 @@ public class TokensResource {
         Jsons.createObjectBuilder()
             .add("id", token.getId())
             .add("prefix", token.getPrefix())
-            .add("createdAt", token.getCreatedAt().toString());
+            .add("createdAt", JsonFields.rfc3339(token.getCreatedAt()));
     return json.build();
   }
 }
