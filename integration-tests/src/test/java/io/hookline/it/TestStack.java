@@ -59,31 +59,34 @@ public final class TestStack {
 
   public static synchronized ArtemisBroker broker() {
     if (broker == null) {
-      Path instance = itDir().resolve("artemis");
-      Directories.deleteRecursively(instance);
-      broker =
-          new ArtemisBroker(
-                  new ArtemisBroker.Settings(
-                      files().artemisHome(),
-                      instance,
-                      files().brokerXml(),
-                      "127.0.0.1",
-                      BROKER_PORT,
-                      CONSOLE_PORT,
-                      "hookline",
-                      "it-broker-password",
-                      Map.of(
-                          "hookline.redelivery.delay-ms",
-                          "300",
-                          "hookline.redelivery.multiplier",
-                          "1.0",
-                          "hookline.dlq.expiry-delay-ms",
-                          "30000",
-                          "hookline.expiry-scan-period-ms",
-                          "1000")))
-              .start();
+      broker = newBroker("artemis", BROKER_PORT, CONSOLE_PORT).start();
     }
     return broker;
+  }
+
+  /** A broker as the tests run it, in a fresh instance directory under the IT directory. */
+  static ArtemisBroker newBroker(String instanceName, int port, int consolePort) {
+    Path instance = itDir().resolve(instanceName);
+    Directories.deleteRecursively(instance);
+    return new ArtemisBroker(
+        new ArtemisBroker.Settings(
+            files().artemisHome(),
+            instance,
+            files().brokerXml(),
+            "127.0.0.1",
+            port,
+            consolePort,
+            "hookline",
+            "it-broker-password",
+            Map.of(
+                "hookline.redelivery.delay-ms",
+                "300",
+                "hookline.redelivery.multiplier",
+                "1.0",
+                "hookline.dlq.expiry-delay-ms",
+                "30000",
+                "hookline.expiry-scan-period-ms",
+                "1000")));
   }
 
   /** A fresh database of that name for this run. */
@@ -95,9 +98,14 @@ public final class TestStack {
 
   /** Hookline's environment for a server pointed at this broker and database. */
   public static Map<String, String> applicationEnvironment(Database db) {
+    return applicationEnvironment(db, broker());
+  }
+
+  /** The same, for a server on another broker. */
+  static Map<String, String> applicationEnvironment(Database db, ArtemisBroker broker) {
     Map<String, String> env = new HashMap<>();
     env.putAll(db.environment());
-    env.putAll(broker().settings().clientEnvironment());
+    env.putAll(broker.settings().clientEnvironment());
     env.put("HOOKLINE_ADMIN_TOKEN", ADMIN_TOKEN);
     env.put("HOOKLINE_SECRETS_KEY", SECRETS_KEY);
     env.put("HOOKLINE_DELIVERY_SCHEDULE", SCHEDULE);
@@ -238,6 +246,7 @@ public final class TestStack {
   }
 
   static synchronized void stopAll() {
+    ProductionNode.stop();
     stopSecondNode();
     if (micro != null) {
       micro.close();

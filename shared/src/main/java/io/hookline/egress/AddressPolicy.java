@@ -4,11 +4,12 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which IP addresses are internal. IPv6 forms that carry an IPv4 address (mapped, compatible,
- * NAT64, 6to4) are judged by that IPv4 address.
+ * Which IP addresses and host names are internal. IPv6 forms that carry an IPv4 address (mapped,
+ * compatible, translated, NAT64, 6to4, Teredo) are judged by that IPv4 address.
  */
 public final class AddressPolicy {
   /** Digits, dots and hex in the shapes libc accepts as an IPv4 address. */
@@ -28,6 +29,37 @@ public final class AddressPolicy {
    */
   public static boolean isAmbiguousNumericHost(String host) {
     return NUMERIC_HOST.matcher(host).matches() && !CANONICAL_IPV4.matcher(host).matches();
+  }
+
+  /**
+   * Names that are loopback whatever a resolver answers: {@code localhost} and every name under it
+   * (RFC 6761), with or without the trailing dot of a fully qualified name, and the common alias
+   * {@code localhost.localdomain}. A lookup need not even succeed for them to reach this machine
+   * later (a resolver that answers them, as RFC 6761 asks, is enough), so they are refused by name.
+   */
+  public static boolean isLoopbackName(String host) {
+    String name = host.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".")) {
+      name = name.substring(0, name.length() - 1);
+    }
+    return name.equals("localhost")
+        || name.endsWith(".localhost")
+        || name.equals("localhost.localdomain");
+  }
+
+  /**
+   * Why an IPv6 literal, as a URL writes it between brackets, is refused before it is parsed, or
+   * null. A zone id ({@code fe80::1%25eth0}, {@code %eth0}) names one of this server's own
+   * interfaces: only link-local and multicast addresses take one, and no public target needs it.
+   */
+  public static String ipv6LiteralProblem(String literal) {
+    if (literal.indexOf('%') >= 0) {
+      return "IPv6 address "
+          + literal
+          + " has a zone id, which names an interface of this server; internal targets are not"
+          + " allowed on this server";
+    }
+    return null;
   }
 
   /** Null when the address is public, otherwise what kind of internal address it is. */
@@ -97,13 +129,39 @@ public final class AddressPolicy {
       }
       return embedded(b, 12, "IPv4-compatible");
     }
+    boolean firstEightZero = true;
+    for (int i = 0; i < 8; i++) {
+      firstEightZero &= b[i] == 0;
+    }
+    if (firstEightZero
+        && (b[8] & 0xff) == 0xff
+        && (b[9] & 0xff) == 0xff
+        && b[10] == 0
+        && b[11] == 0) {
+      // ::ffff:0:a.b.c.d, what a stateless translator (SIIT, RFC 7915) maps IPv4 hosts to.
+      return embedded(b, 12, "IPv4-translated");
+    }
     int h0 = b[0] & 0xff;
     int h1 = b[1] & 0xff;
-    if (h0 == 0x00 && h1 == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+    boolean nat64 = h0 == 0x00 && h1 == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+    if (nat64 && b[4] == 0 && b[5] == 1) {
+      // 64:ff9b:1::/48 (RFC 8215) is for translators inside one network, with the IPv4 address
+      // wherever the network chose to put it: all of it is internal.
+      return "a local-use NAT64 address";
+    }
+    if (nat64) {
       return embedded(b, 12, "NAT64");
     }
     if (h0 == 0x20 && h1 == 0x02) {
       return embedded(b, 2, "6to4");
+    }
+    if (h0 == 0x20 && h1 == 0x01 && b[2] == 0 && b[3] == 0) {
+      // Teredo (RFC 4380): the client's IPv4 address is the last four bytes, inverted.
+      byte[] client = new byte[16];
+      for (int i = 12; i < 16; i++) {
+        client[i] = (byte) ~b[i];
+      }
+      return embedded(client, 12, "Teredo");
     }
     if ((h0 & 0xfe) == 0xfc) {
       return "a unique-local address";

@@ -56,12 +56,28 @@ public final class TargetCheck {
           + uri.getRawAuthority()
           + " cannot be checked; write it as a name or a.b.c.d";
     }
-    if (host.startsWith("[") && host.endsWith("]")) {
+    boolean literal = host.startsWith("[") && host.endsWith("]");
+    if (literal) {
       host = host.substring(1, host.length() - 1);
+      String problem = AddressPolicy.ipv6LiteralProblem(host);
+      if (problem != null) {
+        return problem;
+      }
     }
     if (AddressPolicy.isAmbiguousNumericHost(host)) {
       return "host " + host + " is a number in an ambiguous form; write the address as a.b.c.d";
     }
+    String refusal = refusalOfName(host, unresolvedIsRefused || literal);
+    if (refusal == null && host.endsWith(".") && host.length() > 1) {
+      // A fully qualified name and the same name without its dot may be answered differently
+      // (a hosts file matches only the latter): both must be acceptable.
+      refusal = refusalOfName(host.substring(0, host.length() - 1), false);
+    }
+    return refusal;
+  }
+
+  /** The lookup's verdict on one name; an IPv6 literal that does not parse is refused. */
+  private String refusalOfName(String host, boolean unresolvedIsRefused) {
     try {
       addressesToConnect(host);
     } catch (RefusedAddress e) {
@@ -80,6 +96,12 @@ public final class TargetCheck {
    * @throws RefusedAddress when any of them is internal and internal targets are not allowed
    */
   public InetAddress[] addressesToConnect(String host) throws UnknownHostException {
+    if (!allowPrivate && AddressPolicy.isLoopbackName(host)) {
+      throw new RefusedAddress(
+          "host "
+              + host
+              + " is a loopback name (localhost); internal targets are not allowed on this server");
+    }
     InetAddress[] addresses = resolver.resolve(host);
     if (!allowPrivate) {
       for (InetAddress address : addresses) {

@@ -57,7 +57,17 @@ class AddressPolicyTest {
         "64:ff9b::7f00:1",
         "64:ff9b::a9fe:a9fe",
         "2002:7f00:0001::",
-        "2002:c0a8:0101::1"
+        "2002:c0a8:0101::1",
+        // IPv4-translated (SIIT): ::ffff:0:a.b.c.d
+        "::ffff:0:127.0.0.1",
+        "::ffff:0:a9fe:a9fe",
+        // NAT64 local use (RFC 8215), wherever the IPv4 address sits
+        "64:ff9b:1::7f00:1",
+        "64:ff9b:1:7f00:1::",
+        "64:ff9b:1:abcd::8.8.8.8",
+        // Teredo, client 127.0.0.1 and 10.0.0.1 (inverted in the last four bytes)
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",
+        "2001:0:4136:e378:8000:63bf:f5ff:fffe"
       })
   void internalAddressesAreNamed(String address) throws UnknownHostException {
     assertNotNull(AddressPolicy.internalKind(literal(address)), address);
@@ -81,7 +91,10 @@ class AddressPolicyTest {
         "2a00:1450:4001:80b::200e",
         "::ffff:8.8.8.8",
         "64:ff9b::808:808",
-        "2002:0808:0808::1"
+        "2002:0808:0808::1",
+        "::ffff:0:8.8.8.8",
+        // Teredo, client 8.8.8.8
+        "2001:0:4136:e378:8000:63bf:f7f7:f7f7"
       })
   void publicAddressesPass(String address) throws UnknownHostException {
     assertNull(AddressPolicy.internalKind(literal(address)), address);
@@ -116,5 +129,39 @@ class AddressPolicyTest {
       })
   void dottedDecimalAndNamesAreNotAmbiguous(String host) {
     assertFalse(AddressPolicy.isAmbiguousNumericHost(host), host);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "localhost",
+        "localhost.",
+        "LocalHost.",
+        "api.localhost",
+        "a.b.localhost.",
+        "localhost.localdomain",
+        "localhost.localdomain."
+      })
+  void localhostNamesAreLoopbackByName(String host) {
+    assertTrue(AddressPolicy.isLoopbackName(host), host);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"localhost.example.com", "mylocalhost", "localhostx", "example.com", "local"})
+  void otherNamesAreNotLoopbackByName(String host) {
+    assertFalse(AddressPolicy.isLoopbackName(host), host);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fe80::1%25eth0", "fe80::1%eth0", "fe80::1%1", "::1%25lo", "2606::1%0"})
+  void anIpv6LiteralWithAZoneIdIsRefused(String literal) {
+    assertNotNull(AddressPolicy.ipv6LiteralProblem(literal), literal);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fe80::1", "::1", "2606:4700:4700::1111"})
+  void anIpv6LiteralWithoutZoneIdIsLeftToTheAddressCheck(String literal) {
+    assertNull(AddressPolicy.ipv6LiteralProblem(literal), literal);
   }
 }

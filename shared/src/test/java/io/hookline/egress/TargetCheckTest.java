@@ -21,7 +21,9 @@ class TargetCheckTest {
           "localhost", new String[] {"127.0.0.1", "::1"},
           "rebind.example", new String[] {"93.184.215.14", "10.0.0.5"},
           "metadata.example", new String[] {"169.254.169.254"},
-          "v6only.example", new String[] {"fd00::5"});
+          "v6only.example", new String[] {"fd00::5"},
+          // As a hosts file answers: the name, not the name with a trailing dot.
+          "loop.example", new String[] {"127.0.0.1"});
 
   private static InetAddress[] resolve(String host) throws UnknownHostException {
     String[] answers = DNS.get(host);
@@ -74,7 +76,17 @@ class TargetCheckTest {
         "https://[fe80::1]/",
         "https://0.0.0.0/",
         "https://10.1.2.3:8443/",
-        "https://[64:ff9b::a00:1]/"
+        "https://[64:ff9b::a00:1]/",
+        "https://localhost./",
+        "https://LocalHost./",
+        "https://api.localhost/",
+        "https://localhost.localdomain/",
+        "https://loop.example./",
+        "https://[fe80::1%25eth0]/",
+        "https://[fe80::1%eth0]/",
+        "https://[::1%25lo]/",
+        "https://[::ffff:0:127.0.0.1]/",
+        "https://[64:ff9b:1::7f00:1]/"
       })
   void internalTargetsAreRefused(String url) {
     assertNotNull(secure.refusal(url, true), url);
@@ -104,5 +116,26 @@ class TargetCheckTest {
             TargetCheck.RefusedAddress.class, () -> secure.addressesToConnect("rebind.example"));
     // One internal address among public ones is enough to refuse the name.
     assertTrue(refused.getMessage().contains("10.0.0.5"), refused.getMessage());
+  }
+
+  @Test
+  void aLoopbackNameIsRefusedEvenWhenNothingAnswersForIt() {
+    TargetCheck.RefusedAddress refused =
+        assertThrows(
+            TargetCheck.RefusedAddress.class, () -> secure.addressesToConnect("localhost."));
+    assertTrue(refused.getMessage().contains("loopback"), refused.getMessage());
+    assertNotNull(secure.refusal("https://not-yet.localhost/", false));
+  }
+
+  @Test
+  void aFullyQualifiedPublicNameStillPasses() {
+    assertNull(secure.refusal("https://public.example./hook", false));
+  }
+
+  @Test
+  void theOperatorMayAllowLoopbackNames() throws UnknownHostException {
+    TargetCheck open = new TargetCheck(true, true, TargetCheckTest::resolve);
+    assertNull(open.refusal("http://localhost.:8080/", false));
+    assertEquals(2, open.addressesToConnect("localhost").length);
   }
 }
