@@ -14,9 +14,11 @@ import com.svix.Webhook;
 import com.svix.api.EndpointCreateOptions;
 import com.svix.api.EndpointGetStatsOptions;
 import com.svix.api.EndpointListOptions;
+import com.svix.api.MessageAttemptListByEndpointOptions;
 import com.svix.exceptions.ApiException;
 import com.svix.exceptions.WebhookVerificationException;
 import com.svix.models.ApplicationIn;
+import com.svix.models.BackgroundTaskOut;
 import com.svix.models.BackgroundTaskStatus;
 import com.svix.models.BackgroundTaskType;
 import com.svix.models.EndpointHeadersIn;
@@ -31,11 +33,15 @@ import com.svix.models.EndpointUpdate;
 import com.svix.models.EventExampleIn;
 import com.svix.models.EventTypeIn;
 import com.svix.models.ListResponseEndpointOut;
+import com.svix.models.MessageAttemptOut;
+import com.svix.models.MessageAttemptTriggerType;
 import com.svix.models.MessageOut;
+import com.svix.models.MessageStatus;
 import com.svix.models.Ordering;
 import com.svix.models.RecoverIn;
 import com.svix.models.RecoverOut;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -634,6 +640,116 @@ class SvixEndpointIT extends MicroTest {
     Eventually.await(
         "both recovered and delivered", WAIT, () -> stats(app, dead).getSuccess(), n -> n == 2L);
     assertEquals(0L, admin().getEndpoint().getStats(app, dead).getFail());
+  }
+
+  @Test
+  void aLargerRecoveryGoesOnInTheBackgroundAndSendsEachDeadDeliveryOnceByHand() throws Exception {
+    String app = newApp("recover-bg");
+    OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
+    // Two full batches and a short one: the first before the answer, the rest in the background.
+    int count = TestStack.RECOVER_BATCH_SIZE * 2 + 1;
+    String path = "/recover-bg";
+    receiver.scriptRepeated(path, count, 410);
+    String ep = admin().getEndpoint().create(app, new EndpointIn().url(url(path))).getId();
+    // One transaction for all the messages (Hookline's batch send, which the SDK lacks): every
+    // delivery exists before the first try's 410 Gone disables the endpoint, and then dies.
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (int i = 0; i < count; i++) {
+      items.add(
+          Json.createObjectBuilder()
+              .add("eventType", "recover.test")
+              .add("payload", Json.createObjectBuilder().add("n", i)));
+    }
+    Api.Response batch =
+        api.post(
+            "/api/v1/app/" + app + "/msg/batch",
+            Json.createObjectBuilder().add("messages", items).build());
+    assertEquals(200, batch.status(), batch.body());
+    List<String> messages =
+        batch.json().getJsonArray("data").getValuesAs(JsonObject.class).stream()
+            .map(item -> item.getString("id"))
+            .toList();
+    assertEquals(count, messages.size());
+    Eventually.await(
+        "every delivery dead", WAIT, () -> stats(app, ep).getFail(), fail -> fail == count);
+    // The 410s left unused go: every later try is answered 200.
+    receiver.script(path, new Receiver.Reply[0]);
+    admin().getEndpoint().patch(app, ep, new EndpointPatch().disabled(false));
+
+    RecoverOut started = admin().getEndpoint().recover(app, ep, new RecoverIn().since(since));
+    assertEquals(BackgroundTaskStatus.RUNNING, started.getStatus(), "more than one batch");
+    assertEquals(BackgroundTaskType.ENDPOINT_RECOVER, started.getTask());
+    BackgroundTaskOut finished =
+        Eventually.await(
+            "the recovery finished",
+            WAIT,
+            () -> task(admin(), started.getId()),
+            task -> task.getStatus() != BackgroundTaskStatus.RUNNING);
+    assertEquals(BackgroundTaskStatus.FINISHED, finished.getStatus());
+    assertEquals(BackgroundTaskType.ENDPOINT_RECOVER, finished.getTask());
+    assertEquals(started.getId(), finished.getId());
+    assertEquals(count, ((Map<?, ?>) finished.getData()).get("messagesSent"));
+
+    Eventually.await(
+        "every recovered delivery delivered",
+        WAIT,
+        () -> stats(app, ep).getSuccess(),
+        success -> success == count);
+    Map<String, Long> requests =
+        receiver.received(path).stream()
+            .collect(Collectors.groupingBy(r -> r.header("svix-id"), Collectors.counting()));
+    assertEquals(Set.copyOf(messages), requests.keySet());
+    // The first try got the 410; every delivery was then sent once, none twice.
+    assertEquals(count + 1, requests.values().stream().mapToLong(Long::longValue).sum());
+
+    MessageAttemptListByEndpointOptions succeeded = new MessageAttemptListByEndpointOptions();
+    succeeded.setStatus(MessageStatus.SUCCESS);
+    succeeded.setLimit(250L);
+    List<MessageAttemptOut> sent =
+        admin().getMessageAttempt().listByEndpoint(app, ep, succeeded).getData();
+    assertEquals(count, sent.size());
+    sent.forEach(
+        attempt -> assertEquals(MessageAttemptTriggerType.MANUAL, attempt.getTriggerType()));
+    MessageAttemptListByEndpointOptions failed = new MessageAttemptListByEndpointOptions();
+    failed.setStatus(MessageStatus.FAIL);
+    failed.setLimit(250L);
+    List<MessageAttemptOut> dead =
+        admin().getMessageAttempt().listByEndpoint(app, ep, failed).getData();
+    assertEquals(count, dead.size());
+    dead.forEach(
+        attempt -> assertEquals(MessageAttemptTriggerType.SCHEDULED, attempt.getTriggerType()));
+
+    // The task is the app's: its own token reads it, another app's does not find it.
+    String own =
+        api.create("/api/v1/app/" + app + "/token", JsonObject.EMPTY_JSON_OBJECT)
+            .getString("token");
+    assertEquals(
+        BackgroundTaskStatus.FINISHED,
+        SvixEventTypeIT.svix(own).getBackgroundTask().get(started.getId()).getStatus());
+    String otherApp = newApp("recover-bg-other");
+    String foreign =
+        api.create("/api/v1/app/" + otherApp + "/token", JsonObject.EMPTY_JSON_OBJECT)
+            .getString("token");
+    assertEquals(
+        404,
+        assertThrows(
+                ApiException.class,
+                () -> SvixEventTypeIT.svix(foreign).getBackgroundTask().get(started.getId()))
+            .getCode());
+    assertEquals(
+        404,
+        assertThrows(
+                ApiException.class,
+                () -> admin().getBackgroundTask().get("qtask_00000000000000000000000000"))
+            .getCode());
+  }
+
+  private static BackgroundTaskOut task(Svix svix, String id) {
+    try {
+      return svix.getBackgroundTask().get(id);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static EndpointStats stats(String app, String endpoint) {

@@ -9,7 +9,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 
-/** The record of each try, written in the transaction that settles what follows from it. */
+/**
+ * The record of each try, written in the transaction that settles what follows from it. The try
+ * takes the delivery's manual mark with it (Svix's triggerType): the tries after it are the
+ * schedule's.
+ */
 @ApplicationScoped
 public class AttemptLog {
   @PersistenceContext EntityManager em;
@@ -19,6 +23,7 @@ public class AttemptLog {
     em.persist(
         new DeliveryAttempt(
             delivery,
+            delivery.takeManualTry(),
             outcome.succeeded()
                 ? DeliveryAttempt.Outcome.SUCCEEDED
                 : DeliveryAttempt.Outcome.FAILED,

@@ -1,6 +1,7 @@
 package io.hookline.delivery.control;
 
 import io.hookline.delivery.entity.Delivery;
+import io.hookline.delivery.entity.RecoveryTask;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.entity.Message;
@@ -14,13 +15,15 @@ import java.util.Map;
 
 /**
  * {@link DeliveryService} over the fan-out and the resender, in the caller's transaction (a
- * recovery in transactions of its own).
+ * recovery in transactions of its own, as a task).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class DefaultDeliveryService implements DeliveryService {
   @Inject Fanout fanout;
   @Inject Resender resender;
+  @Inject Recoveries recoveries;
+  @Inject RecoveryRunner runner;
   @Inject Event<EndpointDeleted> deleted;
 
   @Override
@@ -34,29 +37,27 @@ public class DefaultDeliveryService implements DeliveryService {
   }
 
   /**
-   * Batch after batch, each in a transaction of its own, so that no transaction holds more than
-   * {@link #RECOVER_BATCH} rows locked, nor waits on as many in-flight tries.
+   * Makes the task and runs its first batch on this thread, so that a small recovery answers
+   * finished; the rest goes on in the background, batch after batch, each its own transaction, so
+   * that no transaction holds more than a batch of rows locked, nor waits on as many in-flight
+   * tries.
    */
   @Override
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
-  public int recover(Endpoint endpoint, OffsetDateTime since, OffsetDateTime until) {
-    int recovered = 0;
-    String after = "";
-    while (recovered < RECOVER_LIMIT) {
-      Resender.Recovered batch =
-          resender.recoverBatch(
-              endpoint.getId(),
-              since,
-              until,
-              after,
-              Math.min(RECOVER_BATCH, RECOVER_LIMIT - recovered));
-      if (batch.count() == 0) {
-        break;
-      }
-      recovered += batch.count();
-      after = batch.lastId();
+  public RecoveryTask recover(Endpoint endpoint, OffsetDateTime since, OffsetDateTime until) {
+    String taskId = recoveries.create(endpoint, since, until).getId();
+    boolean over = runner.run(taskId, 1, System.nanoTime() + Long.MAX_VALUE / 2);
+    RecoveryTask task = recoveries.find(taskId);
+    if (!over) {
+      runner.runInBackground(taskId);
     }
-    return recovered;
+    return task;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public RecoveryTask recovery(String taskId) {
+    return recoveries.find(taskId);
   }
 
   @Override

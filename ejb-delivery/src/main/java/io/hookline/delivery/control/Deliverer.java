@@ -251,6 +251,8 @@ public class Deliverer {
     if (revived && delivery.getStatus() == DeliveryStatus.DEAD) {
       LOG.info(() -> "delivery " + deliveryId + " came back from the dead-letter queue: new round");
       delivery.newRound(Timestamps.now());
+      // An operator sent it back (the console's Retry or Move): a manual try, as a resend is.
+      delivery.manualTryRequested();
       requested = 0;
     }
     if (delivery.getStatus() != DeliveryStatus.PENDING) {

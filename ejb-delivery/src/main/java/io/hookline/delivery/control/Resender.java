@@ -45,6 +45,7 @@ public class Resender {
             .orElse(null);
     if (delivery == null) {
       delivery = new Delivery(message.getId(), endpoint.getId());
+      delivery.manualTryRequested();
       sequence(delivery, endpoint);
       em.persist(delivery);
       queue.enqueue(delivery, 1, Duration.ZERO);
@@ -58,10 +59,10 @@ public class Resender {
 
   /**
    * Re-queues up to {@code limit} of the endpoint's dead and failing deliveries created in [since,
-   * until) whose ids come after {@code after}, in id order, in a transaction of its own, each row
-   * locked as it is read.
+   * until) whose ids come after {@code after}, in id order, in the caller's transaction (a {@link
+   * Recoveries} batch), each row locked as it is read.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional(Transactional.TxType.MANDATORY)
   public Recovered recoverBatch(
       String endpointId, OffsetDateTime since, OffsetDateTime until, String after, int limit) {
     List<Delivery> deliveries =
@@ -91,8 +92,8 @@ public class Resender {
   }
 
   /**
-   * Queues the delivery's next try now: a pending one is brought forward, a dead or delivered one
-   * starts a new series.
+   * Queues the delivery's next try now, a manual one: a pending one is brought forward, a dead or
+   * delivered one starts a new series.
    *
    * @return whether it was dead, so that its entry on the dead-letter queue should go
    */
@@ -104,6 +105,7 @@ public class Resender {
       delivery.newRound(now);
       sequence(delivery, endpoint);
     }
+    delivery.manualTryRequested();
     queue.enqueue(delivery, delivery.getAttemptCount() + 1, Duration.ZERO);
     return dead;
   }

@@ -75,6 +75,14 @@ public class Delivery {
   @Column(name = "round_start", nullable = false)
   private int roundStart;
 
+  /**
+   * Whether the next try was asked for by hand (a resend, a recovery, a dead letter sent back from
+   * the broker console) rather than by the schedule (V25). The try records it on its attempt and
+   * clears it.
+   */
+  @Column(name = "next_try_manual", nullable = false)
+  private boolean nextTryManual;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -136,6 +144,29 @@ public class Delivery {
     nextAttemptAt = at;
     deadReason = null;
     unrecordedTries = 0;
+  }
+
+  /** The next try is one asked for by hand: Svix's manual trigger. */
+  public void manualTryRequested() {
+    nextTryManual = true;
+  }
+
+  /**
+   * Whether the try being recorded was asked for by hand; the tries after it are the schedule's.
+   */
+  public boolean takeManualTry() {
+    boolean manual = nextTryManual;
+    nextTryManual = false;
+    return manual;
+  }
+
+  public boolean isNextTryManual() {
+    return nextTryManual;
+  }
+
+  /** Whether a try of the current round has been made (and failed, as it is not settled). */
+  public boolean triedInRound() {
+    return attemptCount > roundStart;
   }
 
   /** The number of the next try within the current round, from 1. */

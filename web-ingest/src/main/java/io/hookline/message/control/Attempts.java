@@ -6,6 +6,7 @@ import io.hookline.endpoint.control.Endpoints;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.entity.Message;
 import io.hookline.platform.ListPage;
+import io.hookline.platform.NameSets;
 import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +19,9 @@ import java.util.List;
 
 /**
  * The tries at delivering an app's messages as Svix lists them: by message, by endpoint, one by its
- * id, and a message's destinations with their state. Every try recorded has an outcome, so only the
- * statuses success and fail have attempts.
+ * id, and a message's destinations with their state. A try is recorded with its outcome, in the
+ * transaction that settles it, so every attempt is a success or a failure, as in Svix: what is
+ * still to come (pending, sending) is the state of a destination, not of an attempt.
  */
 @ApplicationScoped
 @Transactional
@@ -31,8 +33,10 @@ public class Attempts {
   @Inject MessageIntake messages;
   @Inject Endpoints endpoints;
 
-  /** A try with the URL of the endpoint it went to. */
-  public record Attempt(DeliveryAttempt row, String url) {
+  /**
+   * A try with the URL of the endpoint it went to, and its message when asked for (null otherwise).
+   */
+  public record Attempt(DeliveryAttempt row, String url, Message message) {
     public String id() {
       return ID_PREFIX + row.getId();
     }
@@ -42,18 +46,27 @@ public class Attempts {
   public record Destination(Delivery delivery, Endpoint endpoint) {}
 
   /**
-   * What a list of attempts keeps: a Svix status (0 success, 2 fail; 1 pending and 3 sending have
-   * no recorded tries), any of the event types, one endpoint's, and created before and after these
-   * instants; null or empty keeps all.
+   * What a list of attempts keeps: a Svix status (0 success, 2 fail; 1 pending, 3 sending and 4
+   * canceled have no attempts), a Svix status code class (0: no HTTP answer, 100 to 500: its
+   * hundred), any of the event types, one endpoint's, the message's channel and tag, and created
+   * before and after these instants; null or empty keeps all.
    */
   public record Filter(
       Integer status,
+      Integer statusCodeClass,
       List<String> eventTypes,
       String endpointId,
+      String channel,
+      String tag,
       OffsetDateTime before,
       OffsetDateTime after) {
     public Filter {
       eventTypes = eventTypes == null ? List.of() : eventTypes;
+    }
+
+    /** Whether a list must read the attempts' messages to apply it. */
+    boolean needsMessages() {
+      return !eventTypes.isEmpty() || channel != null || tag != null;
     }
   }
 
@@ -62,13 +75,16 @@ public class Attempts {
     Message message = messages.find(appRef, messageRef);
     String endpointId =
         f.endpointId() == null ? null : endpoints.find(appRef, f.endpointId()).getId();
-    return list("a.messageId = :owner", message.getId(), endpointId, page, f);
+    return list("a.messageId = :owner", message.getId(), endpointId, page, f, false);
   }
 
+  /**
+   * @param withMessages each attempt with its message (Svix's {@code with_msg})
+   */
   public ListPage.Page<Attempt> byEndpoint(
-      String appRef, String endpointRef, ListPage page, Filter f) {
+      String appRef, String endpointRef, ListPage page, Filter f, boolean withMessages) {
     Endpoint endpoint = endpoints.find(appRef, endpointRef);
-    return list("a.endpointId = :owner", endpoint.getId(), null, page, f);
+    return list("a.endpointId = :owner", endpoint.getId(), null, page, f, withMessages);
   }
 
   /** One try at the message, by its {@code atmpt_} id; 404 for another message's. */
@@ -80,7 +96,7 @@ public class Attempts {
       throw Refusal.notFound("attempt", attemptId);
     }
     Endpoint endpoint = em.find(Endpoint.class, row.getEndpointId());
-    return new Attempt(row, endpoint == null ? null : endpoint.getUrl());
+    return new Attempt(row, endpoint == null ? null : endpoint.getUrl(), null);
   }
 
   /** The endpoints the message was to go to, by endpoint id, each with its delivery's state. */
@@ -106,23 +122,45 @@ public class Attempts {
   }
 
   private ListPage.Page<Attempt> list(
-      String owner, String ownerId, String endpointId, ListPage page, Filter f) {
+      String owner,
+      String ownerId,
+      String endpointId,
+      ListPage page,
+      Filter f,
+      boolean withMessages) {
     if (f.status() != null && f.status() != 0 && f.status() != 2) {
       return page.page(List.of(), attempt -> attempt.row().getId().toString());
     }
-    StringBuilder jpql = new StringBuilder("select a, e.url from DeliveryAttempt a, Endpoint e");
-    if (!f.eventTypes().isEmpty()) {
-      jpql.append(", Message m");
-    }
+    boolean joinMessages = withMessages || f.needsMessages();
+    StringBuilder jpql = new StringBuilder("select a, e.url");
+    jpql.append(
+        joinMessages
+            ? ", m from DeliveryAttempt a, Endpoint e, Message m"
+            : " from DeliveryAttempt a, Endpoint e");
     jpql.append(" where e.id = a.endpointId and ").append(owner);
+    if (joinMessages) {
+      jpql.append(" and m.id = a.messageId");
+    }
     if (!f.eventTypes().isEmpty()) {
-      jpql.append(" and m.id = a.messageId and m.eventType in :eventTypes");
+      jpql.append(" and m.eventType in :eventTypes");
+    }
+    if (f.channel() != null) {
+      jpql.append(" and m.channels like :channel escape '!'");
+    }
+    if (f.tag() != null) {
+      jpql.append(" and m.tags like :tag escape '!'");
     }
     if (endpointId != null) {
       jpql.append(" and a.endpointId = :endpointId");
     }
     if (f.status() != null) {
       jpql.append(" and a.status = :status");
+    }
+    if (f.statusCodeClass() != null) {
+      jpql.append(
+          f.statusCodeClass() == 0
+              ? " and (a.responseStatus is null or a.responseStatus < 100)"
+              : " and a.responseStatus >= :lowestCode and a.responseStatus <= :highestCode");
     }
     if (f.before() != null) {
       jpql.append(" and a.createdAt < :before");
@@ -140,6 +178,12 @@ public class Attempts {
     if (!f.eventTypes().isEmpty()) {
       query.setParameter("eventTypes", f.eventTypes());
     }
+    if (f.channel() != null) {
+      query.setParameter("channel", NameSets.containing(f.channel()));
+    }
+    if (f.tag() != null) {
+      query.setParameter("tag", NameSets.containing(f.tag()));
+    }
     if (endpointId != null) {
       query.setParameter("endpointId", endpointId);
     }
@@ -147,6 +191,10 @@ public class Attempts {
       query.setParameter(
           "status",
           f.status() == 0 ? DeliveryAttempt.Outcome.SUCCEEDED : DeliveryAttempt.Outcome.FAILED);
+    }
+    if (f.statusCodeClass() != null && f.statusCodeClass() != 0) {
+      query.setParameter("lowestCode", f.statusCodeClass());
+      query.setParameter("highestCode", f.statusCodeClass() + 99);
     }
     if (f.before() != null) {
       query.setParameter("before", f.before());
@@ -163,7 +211,12 @@ public class Attempts {
     }
     List<Attempt> rows =
         query.setMaxResults(page.fetchSize()).getResultList().stream()
-            .map(row -> new Attempt((DeliveryAttempt) row[0], (String) row[1]))
+            .map(
+                row ->
+                    new Attempt(
+                        (DeliveryAttempt) row[0],
+                        (String) row[1],
+                        withMessages ? (Message) row[2] : null))
             .toList();
     return page.page(rows, attempt -> attempt.row().getId().toString());
   }

@@ -1,0 +1,32 @@
+package io.hookline.delivery.entity;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+
+class DeliveryTest {
+  static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-23T10:00:00Z");
+
+  @Test
+  void aManualTryIsTakenOnceTheTriesAfterItAreScheduled() {
+    Delivery delivery = new Delivery("msg_1", "ep_1");
+    assertFalse(delivery.takeManualTry(), "a new delivery's first try is the schedule's");
+    delivery.manualTryRequested();
+    assertTrue(delivery.isNextTryManual());
+    assertTrue(delivery.takeManualTry());
+    assertFalse(delivery.takeManualTry());
+  }
+
+  @Test
+  void aRoundIsTriedOnceATryOfItFailedAndANewRoundIsNot() {
+    Delivery delivery = new Delivery("msg_1", "ep_1");
+    assertFalse(delivery.triedInRound());
+    delivery.failed(T0, T0.plusSeconds(5));
+    assertTrue(delivery.triedInRound());
+    delivery.delivered(T0.plusSeconds(5));
+    delivery.newRound(T0.plusMinutes(1));
+    assertFalse(delivery.triedInRound(), "a resend's round has not been tried yet");
+  }
+}
