@@ -20,10 +20,19 @@ public class AttemptLog {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(Delivery delivery, HttpOutcome outcome, OffsetDateTime at) {
+    record(delivery, delivery.takeManualTry(), outcome, at);
+  }
+
+  /**
+   * As {@link #record(Delivery, HttpOutcome, OffsetDateTime)}, with the manual mark the caller took
+   * before settling the delivery (a delivery that dies loses its mark).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(Delivery delivery, boolean manual, HttpOutcome outcome, OffsetDateTime at) {
     em.persist(
         new DeliveryAttempt(
             delivery,
-            delivery.takeManualTry(),
+            manual,
             outcome.succeeded()
                 ? DeliveryAttempt.Outcome.SUCCEEDED
                 : DeliveryAttempt.Outcome.FAILED,

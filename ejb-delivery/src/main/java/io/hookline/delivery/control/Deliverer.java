@@ -444,8 +444,10 @@ public class Deliverer {
   }
 
   private void die(Delivery delivery, OffsetDateTime now, HttpOutcome outcome, String reason) {
+    // The try that killed it keeps its manual mark; died() clears the delivery's.
+    boolean manual = delivery.takeManualTry();
     delivery.died(now, reason);
-    attempts.record(delivery, outcome, now);
+    attempts.record(delivery, manual, outcome, now);
     buried(delivery, reason);
   }
 

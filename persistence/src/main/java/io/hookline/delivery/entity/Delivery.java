@@ -115,13 +115,18 @@ public class Delivery {
     unrecordedTries = 0;
   }
 
-  /** A failed try after which no other is made. */
+  /**
+   * A failed try after which no other is made. A manual mark goes with it: there is no next try to
+   * carry it (a dead delivery sent back later is marked again). The caller that records the try
+   * takes the mark first ({@link #takeManualTry()}).
+   */
   public void died(OffsetDateTime at, String reason) {
     attemptCount++;
     lastAttemptAt = at;
     status = DeliveryStatus.DEAD;
     nextAttemptAt = null;
     deadReason = StoredText.fit(reason, 1024);
+    nextTryManual = false;
   }
 
   /**

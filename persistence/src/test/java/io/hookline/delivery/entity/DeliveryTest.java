@@ -29,4 +29,15 @@ class DeliveryTest {
     delivery.newRound(T0.plusMinutes(1));
     assertFalse(delivery.triedInRound(), "a resend's round has not been tried yet");
   }
+
+  @Test
+  void aDeliveryThatDiesLosesItsManualMark() {
+    Delivery delivery = new Delivery("msg_1", "ep_1");
+    delivery.manualTryRequested();
+    // Dead without an attempt row (its outcome could not be recorded): nothing takes the mark.
+    delivery.died(T0, "its outcome could not be recorded 3 times");
+    assertFalse(delivery.isNextTryManual(), "no next try to carry it");
+    delivery.newRound(T0.plusMinutes(1));
+    assertFalse(delivery.takeManualTry(), "a later try is not a manual one unless asked for");
+  }
 }
