@@ -108,8 +108,9 @@ public final class TestStack {
     env.put("HOOKLINE_DELIVERY_TIMEOUT", "PT5S");
     env.put("HOOKLINE_RETENTION_INTERVAL", "PT1S");
     // Small batches, so that a recovery of a few deliveries runs on in the background
-    // (SvixEndpointIT).
+    // (SvixEndpointIT), looked at every second.
     env.put("HOOKLINE_RECOVER_BATCH_SIZE", String.valueOf(RECOVER_BATCH_SIZE));
+    env.put("HOOKLINE_RECOVER_INTERVAL", "PT1S");
     env.put("HOOKLINE_HEALTH_QUEUE_DEPTH_THRESHOLD", String.valueOf(QUEUE_DEPTH_THRESHOLD));
     // The receivers are on loopback, over http.
     env.put("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true");

@@ -29,19 +29,24 @@ public final class DeliveryViews {
 
   /**
    * A recovery as Svix's RecoverOut ({@code id, status, task, updatedAt}), with Hookline's {@code
-   * recovered}: how many deliveries it has re-queued so far.
+   * recovered}, how many deliveries it has re-queued so far, and {@code more}, whether it is still
+   * running (it goes on by itself; asking again while it runs answers this same task).
    */
   public static JsonObject recovery(RecoveryTask task) {
-    return common(task).add("recovered", task.getRecovered()).build();
+    return common(task).add("recovered", task.getRecovered()).add("more", task.isRunning()).build();
   }
 
   /**
    * A recovery as Svix's BackgroundTaskOut: RecoverOut's fields and {@code data}, holding {@code
-   * messagesSent} (as Svix's finished recoveries do) and, for a failed one, Hookline's {@code
-   * error}.
+   * messagesSent} (as Svix's finished recoveries do), Hookline's {@code messagesSkipped}
+   * (deliveries passed over because each failed to be re-queued on its own) and, for a failed one,
+   * Hookline's {@code error}.
    */
   public static JsonObject backgroundTask(RecoveryTask task) {
-    JsonObjectBuilder data = Jsons.createObjectBuilder().add("messagesSent", task.getRecovered());
+    JsonObjectBuilder data =
+        Jsons.createObjectBuilder()
+            .add("messagesSent", task.getRecovered())
+            .add("messagesSkipped", task.getSkipped());
     if (task.getReason() != null) {
       data.add("error", task.getReason());
     }

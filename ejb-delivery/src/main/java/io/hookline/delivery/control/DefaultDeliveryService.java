@@ -37,21 +37,22 @@ public class DefaultDeliveryService implements DeliveryService {
   }
 
   /**
-   * Makes the task and runs its first batch on this thread, so that a small recovery answers
-   * finished; the rest goes on in the background, batch after batch, each its own transaction, so
-   * that no transaction holds more than a batch of rows locked, nor waits on as many in-flight
-   * tries.
+   * Makes the task (or finds the one the request's key made, or the one running on the endpoint)
+   * and runs a new task's first batch on this thread, so that a small recovery answers finished;
+   * every node's {@link RecoveryRunner} goes on with the rest, a batch per transaction, so that no
+   * transaction holds more than a batch of rows locked, nor waits on as many in-flight tries. The
+   * task commits before its first batch runs, and a failed first batch is counted on the task, not
+   * thrown: the caller's answer is the task either way.
    */
   @Override
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
-  public RecoveryTask recover(Endpoint endpoint, OffsetDateTime since, OffsetDateTime until) {
-    String taskId = recoveries.create(endpoint, since, until).getId();
-    boolean over = runner.run(taskId, 1, System.nanoTime() + Long.MAX_VALUE / 2);
-    RecoveryTask task = recoveries.find(taskId);
-    if (!over) {
-      runner.runInBackground(taskId);
+  public RecoveryTask recover(
+      Endpoint endpoint, OffsetDateTime since, OffsetDateTime until, String requestKey) {
+    Recoveries.Started started = recoveries.start(endpoint, since, until, requestKey);
+    if (started.created()) {
+      runner.stepOnce(started.taskId());
     }
-    return task;
+    return recoveries.find(started.taskId());
   }
 
   @Override

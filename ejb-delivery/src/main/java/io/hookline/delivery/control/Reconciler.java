@@ -20,8 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * this finds pending deliveries whose next try is overdue by more than the grace period (their
  * message was lost: a broker restored without its journal, a message deleted in the console) and
  * queues the try again. A reminder that was only late does no harm: the try it names has been made
- * by then, and the row ignores it. It also takes up recovery tasks left running (their node
- * stopped, or a batch failed) from where they stopped.
+ * by then, and the row ignores it.
  */
 @Startup
 @Singleton
@@ -37,7 +36,6 @@ public class Reconciler {
   static final int MAX_PER_TICK = 20_000;
 
   @Inject OverdueDeliveries overdue;
-  @Inject RecoveryRunner recoveries;
   @Inject io.hookline.runtime.Heartbeats heartbeats;
   @Resource TimerService timers;
 
@@ -48,11 +46,6 @@ public class Reconciler {
   @Inject
   @ConfigProperty(name = "hookline.reconciler.grace", defaultValue = "PT5M")
   Duration grace;
-
-  /** A running recovery task untouched this long is taken up again: its runner stopped. */
-  @Inject
-  @ConfigProperty(name = "hookline.recover.stale-after", defaultValue = "PT1M")
-  Duration recoveryStaleAfter;
 
   @PostConstruct
   void schedule() {
@@ -97,16 +90,6 @@ public class Reconciler {
     if (total > 0) {
       LOG.warning(
           () -> "re-queued " + total + " overdue deliveries whose JMS message was missing or late");
-    }
-    resumeRecoveries();
-  }
-
-  /** Takes up recovery tasks left running; they go on in the background. */
-  private void resumeRecoveries() {
-    try {
-      recoveries.resumeStale(Timestamps.now().minus(recoveryStaleAfter));
-    } catch (RuntimeException e) {
-      LOG.warning(() -> "could not take up recoveries left running: " + e);
     }
   }
 }

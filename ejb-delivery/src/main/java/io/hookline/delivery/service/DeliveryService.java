@@ -37,12 +37,17 @@ public interface DeliveryService {
    * Starts a recovery task that re-queues every dead and failing delivery to the endpoint created
    * in [since, until), each for a manual try, in transactions of its own of at most {@code
    * hookline.recover.batch-size} deliveries (the caller's transaction, if any, is suspended
-   * meanwhile). The first batch is done before this returns, the rest in the background; a task a
-   * stopped node leaves running is taken up by another node.
+   * meanwhile). The first batch is done before this returns, the rest in the background, on any
+   * node. One recovery runs on an endpoint at a time: while one runs, this answers it (whatever its
+   * window) rather than starting another.
    *
+   * @param requestKey the idempotency key of the request, hashed with its caller (null without
+   *     one): a request with the same key within 24 hours gets the task the first one made, also
+   *     when the first one's answer was never stored
    * @return the task as it stands after its first batch: finished when that was all
    */
-  RecoveryTask recover(Endpoint endpoint, OffsetDateTime since, OffsetDateTime until);
+  RecoveryTask recover(
+      Endpoint endpoint, OffsetDateTime since, OffsetDateTime until, String requestKey);
 
   /** A recovery task, or null when there is none by that id. */
   RecoveryTask recovery(String taskId);

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * SKIP LOCKED keeps them out of each other's way. What it removed is logged and counted in {@code
  * webhook_retention_deleted_total{kind}}. Inbound events older than {@code
  * hookline.retention.inbound-days} and ingest audit rows older than {@code
- * hookline.retention.audit-days} go the same way, and stored idempotent answers past their 24
- * hours.
+ * hookline.retention.audit-days} go the same way, stored idempotent answers past their 24 hours,
+ * and recovery tasks that ended more than {@code hookline.retention.days} ago.
  */
 @Startup
 @Singleton
@@ -104,6 +104,23 @@ public class Retention {
     }
     removeOldInbound();
     removeExpiredAnswers();
+    removeOldRecoveryTasks();
+  }
+
+  /** Recovery tasks over (finished or failed) for the retention days, batch by batch. */
+  private void removeOldRecoveryTasks() {
+    long total =
+        inBatches(
+            "recovery task retention",
+            0L,
+            () -> (long) batches.runRecoveryTasks(days, batch),
+            Long::sum,
+            removed -> removed >= batch);
+    if (total > 0) {
+      count("recovery_tasks", total);
+      LOG.info(
+          () -> "retention: removed " + total + " recovery tasks over more than " + days + " days");
+    }
   }
 
   /** Idempotent answers (idempotency-key) past their 24 hours, batch by batch. */

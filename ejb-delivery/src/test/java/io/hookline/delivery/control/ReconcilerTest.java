@@ -38,40 +38,13 @@ class ReconcilerTest {
     }
   }
 
-  /** Records when the tick asked for recoveries left running. */
-  private static final class Stale extends RecoveryRunner {
-    final List<OffsetDateTime> asked = new ArrayList<>();
-
-    @Override
-    public int resumeStale(OffsetDateTime staleBefore) {
-      asked.add(staleBefore);
-      return 0;
-    }
-  }
-
   private static Reconciler reconciler(Overdue overdue, Duration interval) {
-    return reconciler(overdue, interval, new Stale());
-  }
-
-  private static Reconciler reconciler(Overdue overdue, Duration interval, Stale stale) {
     Reconciler reconciler = new Reconciler();
     reconciler.overdue = overdue;
-    reconciler.recoveries = stale;
     reconciler.heartbeats = new Heartbeats();
     reconciler.interval = interval;
     reconciler.grace = Duration.ofMinutes(5);
-    reconciler.recoveryStaleAfter = Duration.ofMinutes(1);
     return reconciler;
-  }
-
-  @Test
-  void eachTickTakesUpRecoveriesUntouchedForTheirStaleTime() {
-    Stale stale = new Stale();
-    OffsetDateTime before = OffsetDateTime.now();
-    reconciler(new Overdue(Duration.ZERO), Duration.ofMinutes(1), stale).reconcile();
-    assertEquals(1, stale.asked.size());
-    Duration back = Duration.between(stale.asked.get(0), before);
-    assertEquals(true, back.compareTo(Duration.ofSeconds(55)) > 0, "stale before now - 1 min");
   }
 
   @Test

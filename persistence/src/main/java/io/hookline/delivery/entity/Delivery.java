@@ -23,17 +23,9 @@ import java.time.OffsetDateTime;
     name = Delivery.BY_MESSAGE_AND_ENDPOINT,
     query =
         "select d from Delivery d where d.messageId = :messageId and d.endpointId = :endpointId")
-@NamedQuery(
-    name = Delivery.TO_RECOVER,
-    query =
-        "select d from Delivery d where d.endpointId = :endpointId and d.createdAt >= :since and d.createdAt < :until"
-            + " and d.id > :after and (d.status = io.hookline.delivery.entity.DeliveryStatus.DEAD"
-            + " or (d.status = io.hookline.delivery.entity.DeliveryStatus.PENDING and d.attemptCount > 0))"
-            + " order by d.id")
 public class Delivery {
   public static final String DEAD_BY_APP_BEFORE = "Delivery.deadByAppBefore";
   public static final String BY_MESSAGE_AND_ENDPOINT = "Delivery.byMessageAndEndpoint";
-  public static final String TO_RECOVER = "Delivery.toRecover";
   @Id private String id;
 
   @Column(name = "message_id", nullable = false)

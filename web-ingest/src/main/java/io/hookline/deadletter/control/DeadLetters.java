@@ -39,10 +39,17 @@ public class DeadLetters {
     return delivery.resend(messages.find(appRef, messageId), enabledEndpoint(appRef, endpointId));
   }
 
-  /** Starts a recovery of the endpoint's dead and failing deliveries; see DeliveryService. */
+  /**
+   * Starts a recovery of the endpoint's dead and failing deliveries (or answers the one running, or
+   * the one this request's key made); see DeliveryService.
+   */
   public RecoveryTask recover(
-      String appRef, String endpointId, OffsetDateTime since, OffsetDateTime until) {
-    return delivery.recover(enabledEndpoint(appRef, endpointId), since, until);
+      String appRef,
+      String endpointId,
+      OffsetDateTime since,
+      OffsetDateTime until,
+      String requestKey) {
+    return delivery.recover(enabledEndpoint(appRef, endpointId), since, until, requestKey);
   }
 
   /**

@@ -399,9 +399,10 @@ public class EndpointsResource {
           "Re-queues every dead and still-failing delivery to the endpoint created in [since,"
               + " until) for a manual try, as a background task: the first batch is done before"
               + " the answer, so a small recovery answers `finished`; a larger one answers"
-              + " `running` and goes on in the background, taken up by another node if this one"
-              + " stops. Read its state with GET /api/v1/background-task/{id}. Hookline adds"
-              + " `recovered`, how many it has re-queued so far.")
+              + " `running` and goes on in the background, on any node, at the pace the endpoint"
+              + " takes its deliveries. One runs per endpoint: while one runs, this answers it."
+              + " Read its state with GET /api/v1/background-task/{id}. Hookline adds"
+              + " `recovered`, how many it has re-queued so far, and `more`, true while it runs.")
   @APIResponse(
       responseCode = "202",
       description = "Recovery started (or, when small, done)",
@@ -412,7 +413,7 @@ public class EndpointsResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"id\":\"qtask_01JD2QB3C4D5E6F7G8H9J0K1L2\",\"status\":\"running\",\"task\":\"endpoint.recover\",\"updatedAt\":\"2026-11-23T12:00:00.000000Z\",\"recovered\":500}")))
+                          "{\"id\":\"qtask_01JD2QB3C4D5E6F7G8H9J0K1L2\",\"status\":\"running\",\"task\":\"endpoint.recover\",\"updatedAt\":\"2026-11-23T12:00:00.000000Z\",\"recovered\":500,\"more\":true}")))
   @RequestBody(
       required = true,
       content =
@@ -432,6 +433,9 @@ public class EndpointsResource {
       String body,
       @Context ContainerRequestContext request) {
     // The SDKs send an idempotency-key and retry a 5xx: a retry gets the first task, not another.
+    // The task commits in a transaction of its own, before the key's stored answer does: it keeps
+    // the key, so that a retry finds it even if that answer was never stored.
+    String requestKey = idempotent.requestKey(request);
     return idempotent.answer(
         request,
         body,
@@ -446,7 +450,8 @@ public class EndpointsResource {
             throw Refusal.invalidField("until", "must be after since");
           }
           return Response.accepted(
-                  DeliveryViews.recovery(deadLetters.recover(app, endpoint, since, until)))
+                  DeliveryViews.recovery(
+                      deadLetters.recover(app, endpoint, since, until, requestKey)))
               .build();
         });
   }
