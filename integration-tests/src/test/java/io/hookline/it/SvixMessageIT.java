@@ -683,6 +683,69 @@ class SvixMessageIT extends MicroTest {
             .getCode());
   }
 
+  @Test
+  void aFilteredEndpointListReadsABoundedStretchOfAttemptsAPageYetItsWalkFindsEveryMatch()
+      throws Exception {
+    ApplicationOut app = app("bounded-read");
+    String endpoint = createEndpoint(app.getId(), "/svixmsg-bounded-read");
+    MessageOut rare =
+        svix().getMessage().create(app.getId(), message("bounded.test", "{}").tags(Set.of("rare")));
+    MessageOut common = svix().getMessage().create(app.getId(), message("bounded.test", "{}"));
+    ListResponseMessageAttemptOut both =
+        Eventually.await(
+            "both delivered",
+            WAIT,
+            () -> byEndpoint(app, endpoint, new MessageAttemptListByEndpointOptions()),
+            list -> list.getData().size() == 2);
+    String rareAttempt =
+        both.getData().stream()
+            .filter(attempt -> attempt.getMsgId().equals(rare.getId()))
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    // A long history after it: as many attempts of the other message as a filtered page reads
+    // (Attempts.FILTERED_READ), written straight into the table.
+    String delivery =
+        Sql.strings(
+                TestStack.microDatabase(),
+                "select id from delivery where message_id = ?",
+                common.getId())
+            .get(0);
+    assertEquals(
+        10_000,
+        Sql.update(
+            TestStack.microDatabase(),
+            "insert into delivery_attempt (delivery_id, message_id, endpoint_id, attempt, status,"
+                + " response_status, duration_ms, created_at) select ?, ?, ?, 1, 'SUCCEEDED', 200,"
+                + " 1, now() from generate_series(1, 10000)",
+            delivery,
+            common.getId(),
+            endpoint));
+
+    // Newest first, the first page reads those 10,000 and stops: none has the tag, so the page is
+    // empty but not done, and its iterator goes on from where the read stopped.
+    MessageAttemptListByEndpointOptions tagged = new MessageAttemptListByEndpointOptions();
+    tagged.setTag("rare");
+    ListResponseMessageAttemptOut first = byEndpoint(app, endpoint, tagged);
+    assertEquals(List.of(), attemptIds(first));
+    assertFalse(first.getDone(), "the read was cut short, the list goes on");
+    assertNotNull(first.getIterator());
+    tagged.setIterator(first.getIterator());
+    ListResponseMessageAttemptOut second = byEndpoint(app, endpoint, tagged);
+    assertEquals(List.of(rareAttempt), attemptIds(second));
+    assertTrue(second.getDone());
+    // A list without a filter reads one page's worth, as before.
+    MessageAttemptListByEndpointOptions plain = new MessageAttemptListByEndpointOptions();
+    plain.setLimit(3L);
+    ListResponseMessageAttemptOut newest = byEndpoint(app, endpoint, plain);
+    assertEquals(3, newest.getData().size());
+    assertFalse(newest.getDone());
+    // A message's list is not bounded: its filters read the message's attempts alone.
+    MessageAttemptListByMsgOptions rareOnly = new MessageAttemptListByMsgOptions();
+    rareOnly.setTag("rare");
+    assertEquals(List.of(rareAttempt), attemptIds(listByMsg(app, rare.getId(), rareOnly)));
+  }
+
   private static ListResponseMessageAttemptOut byEndpoint(
       ApplicationOut app, String endpoint, MessageAttemptListByEndpointOptions options) {
     try {

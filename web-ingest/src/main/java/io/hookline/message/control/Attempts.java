@@ -6,7 +6,6 @@ import io.hookline.endpoint.control.Endpoints;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.entity.Message;
 import io.hookline.platform.ListPage;
-import io.hookline.platform.NameSets;
 import io.hookline.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,18 +63,39 @@ public class Attempts {
       eventTypes = eventTypes == null ? List.of() : eventTypes;
     }
 
-    /** Whether a list must read the attempts' messages to apply it. */
-    boolean needsMessages() {
-      return !eventTypes.isEmpty() || channel != null || tag != null;
+    MessageMatch match() {
+      return new MessageMatch(eventTypes, channel, tag);
+    }
+
+    /**
+     * Whether it keeps only some of a list's attempts (the endpoint id aside, which an index on the
+     * message's attempts serves): then a list of an endpoint's attempts bounds its read.
+     */
+    boolean selective() {
+      return status != null
+          || statusCodeClass != null
+          || match().any()
+          || before != null
+          || after != null;
     }
   }
+
+  /**
+   * The most of an endpoint's attempts one page of a filtered list reads. A filter that matches few
+   * of them (a rare tag, a status code class nobody answers) would otherwise read the endpoint's
+   * whole history for one page; with this bound a page may hold fewer attempts than its limit, even
+   * none, and still not be done: its iterator goes on from where the read stopped (see {@link
+   * ListPage#page(List, java.util.function.Function, String)}). A message's attempts are few, so
+   * its list is not bounded.
+   */
+  static final int FILTERED_READ = 10_000;
 
   public ListPage.Page<Attempt> byMessage(
       String appRef, String messageRef, ListPage page, Filter f) {
     Message message = messages.find(appRef, messageRef);
     String endpointId =
         f.endpointId() == null ? null : endpoints.find(appRef, f.endpointId()).getId();
-    return list("a.messageId = :owner", message.getId(), endpointId, page, f, false);
+    return list("a.messageId = :owner", message.getId(), endpointId, page, f, false, false);
   }
 
   /**
@@ -84,7 +104,7 @@ public class Attempts {
   public ListPage.Page<Attempt> byEndpoint(
       String appRef, String endpointRef, ListPage page, Filter f, boolean withMessages) {
     Endpoint endpoint = endpoints.find(appRef, endpointRef);
-    return list("a.endpointId = :owner", endpoint.getId(), null, page, f, withMessages);
+    return list("a.endpointId = :owner", endpoint.getId(), null, page, f, withMessages, true);
   }
 
   /** One try at the message, by its {@code atmpt_} id; 404 for another message's. */
@@ -121,69 +141,30 @@ public class Attempts {
     return page.page(rows, destination -> destination.endpoint().getId());
   }
 
+  /**
+   * A page of the owner's attempts the filter keeps, with each one's message when {@code
+   * withMessages} (the message table is joined whenever the filter asks about the message, but its
+   * rows, payload and all, are read only then). {@code bounded}: a selective filter reads at most
+   * {@link #FILTERED_READ} of the owner's attempts a page.
+   */
   private ListPage.Page<Attempt> list(
       String owner,
       String ownerId,
       String endpointId,
       ListPage page,
       Filter f,
-      boolean withMessages) {
+      boolean withMessages,
+      boolean bounded) {
     if (f.status() != null && f.status() != 0 && f.status() != 2) {
       return page.page(List.of(), attempt -> attempt.row().getId().toString());
     }
-    boolean joinMessages = withMessages || f.needsMessages();
-    StringBuilder jpql = new StringBuilder("select a, e.url");
-    jpql.append(
-        joinMessages
-            ? ", m from DeliveryAttempt a, Endpoint e, Message m"
-            : " from DeliveryAttempt a, Endpoint e");
-    jpql.append(" where e.id = a.endpointId and ").append(owner);
-    if (joinMessages) {
-      jpql.append(" and m.id = a.messageId");
-    }
-    if (!f.eventTypes().isEmpty()) {
-      jpql.append(" and m.eventType in :eventTypes");
-    }
-    if (f.channel() != null) {
-      jpql.append(" and m.channels like :channel escape '!'");
-    }
-    if (f.tag() != null) {
-      jpql.append(" and m.tags like :tag escape '!'");
-    }
-    if (endpointId != null) {
-      jpql.append(" and a.endpointId = :endpointId");
-    }
-    if (f.status() != null) {
-      jpql.append(" and a.status = :status");
-    }
-    if (f.statusCodeClass() != null) {
-      jpql.append(
-          f.statusCodeClass() == 0
-              ? " and (a.responseStatus is null or a.responseStatus < 100)"
-              : " and a.responseStatus >= :lowestCode and a.responseStatus <= :highestCode");
-    }
-    if (f.before() != null) {
-      jpql.append(" and a.createdAt < :before");
-    }
-    if (f.after() != null) {
-      jpql.append(" and a.createdAt > :after");
-    }
-    String bound = page.condition("a.id");
-    if (bound != null) {
-      jpql.append(" and ").append(bound);
-    }
-    jpql.append(page.orderBy("a.id"));
-    TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
+    MessageMatch match = f.match();
+    Long bound = bound(page);
+    Long readTo = bounded && f.selective() ? readTo(owner, ownerId, page, bound) : null;
+    String jpql = jpql(owner, f, page, withMessages, endpointId != null, readTo != null);
+    TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class);
     query.setParameter("owner", ownerId);
-    if (!f.eventTypes().isEmpty()) {
-      query.setParameter("eventTypes", f.eventTypes());
-    }
-    if (f.channel() != null) {
-      query.setParameter("channel", NameSets.containing(f.channel()));
-    }
-    if (f.tag() != null) {
-      query.setParameter("tag", NameSets.containing(f.tag()));
-    }
+    match.bind(query::setParameter);
     if (endpointId != null) {
       query.setParameter("endpointId", endpointId);
     }
@@ -203,11 +184,10 @@ public class Attempts {
       query.setParameter("after", f.after());
     }
     if (bound != null) {
-      Long key = number(ID_PREFIX + page.bound());
-      if (key == null) {
-        throw Refusal.invalidQuery("iterator", "is not an iterator this list gave out");
-      }
-      query.setParameter(ListPage.BOUND, key);
+      query.setParameter(ListPage.BOUND, bound);
+    }
+    if (readTo != null) {
+      query.setParameter("readTo", readTo);
     }
     List<Attempt> rows =
         query.setMaxResults(page.fetchSize()).getResultList().stream()
@@ -218,7 +198,95 @@ public class Attempts {
                         (String) row[1],
                         withMessages ? (Message) row[2] : null))
             .toList();
-    return page.page(rows, attempt -> attempt.row().getId().toString());
+    return page.page(
+        rows,
+        attempt -> attempt.row().getId().toString(),
+        readTo == null ? null : readTo.toString());
+  }
+
+  /**
+   * The list's JPQL: each attempt with its endpoint's URL, and its message only when {@code
+   * withMessages}. The message is joined whenever the filter asks about it, but selected (payload
+   * and all) only then.
+   */
+  static String jpql(
+      String owner,
+      Filter f,
+      ListPage page,
+      boolean withMessages,
+      boolean endpointFilter,
+      boolean readTo) {
+    MessageMatch match = f.match();
+    StringBuilder jpql = new StringBuilder("select a, e.url");
+    if (withMessages) {
+      jpql.append(", m");
+    }
+    jpql.append(" from DeliveryAttempt a, Endpoint e");
+    if (withMessages || match.any()) {
+      jpql.append(", Message m");
+    }
+    jpql.append(" where e.id = a.endpointId and ").append(owner);
+    if (withMessages || match.any()) {
+      jpql.append(" and m.id = a.messageId").append(match.jpql("m"));
+    }
+    if (endpointFilter) {
+      jpql.append(" and a.endpointId = :endpointId");
+    }
+    if (f.status() != null) {
+      jpql.append(" and a.status = :status");
+    }
+    if (f.statusCodeClass() != null) {
+      jpql.append(
+          f.statusCodeClass() == 0
+              ? " and (a.responseStatus is null or a.responseStatus < 100)"
+              : " and a.responseStatus >= :lowestCode and a.responseStatus <= :highestCode");
+    }
+    if (f.before() != null) {
+      jpql.append(" and a.createdAt < :before");
+    }
+    if (f.after() != null) {
+      jpql.append(" and a.createdAt > :after");
+    }
+    if (page.bound() != null) {
+      jpql.append(" and ").append(page.condition("a.id"));
+    }
+    if (readTo) {
+      jpql.append(" and ").append(page.readingTo("a.id", "readTo"));
+    }
+    return jpql.append(page.orderBy("a.id")).toString();
+  }
+
+  /** The attempt number the page starts after (or ends before), or null for the first page. */
+  private static Long bound(ListPage page) {
+    if (page.bound() == null) {
+      return null;
+    }
+    Long key = number(ID_PREFIX + page.bound());
+    if (key == null) {
+      throw Refusal.invalidQuery("iterator", "is not an iterator this list gave out");
+    }
+    return key;
+  }
+
+  /**
+   * The {@link #FILTERED_READ}-th of the owner's attempts from where the page starts, in the order
+   * it reads them (an index-only walk of the owner's (endpoint_id, id) index), or null when fewer
+   * are left: the page reads no further than it.
+   */
+  private Long readTo(String owner, String ownerId, ListPage page, Long bound) {
+    TypedQuery<Long> query =
+        em.createQuery(
+            "select a.id from DeliveryAttempt a where "
+                + owner
+                + (bound == null ? "" : " and " + page.condition("a.id"))
+                + page.orderBy("a.id"),
+            Long.class);
+    query.setParameter("owner", ownerId);
+    if (bound != null) {
+      query.setParameter(ListPage.BOUND, bound);
+    }
+    List<Long> nth = query.setFirstResult(FILTERED_READ - 1).setMaxResults(1).getResultList();
+    return nth.isEmpty() ? null : nth.get(0);
   }
 
   /** The row number of an {@code atmpt_} id, or null when it is not one. */

@@ -7,7 +7,6 @@ import io.hookline.delivery.service.DeliveryService;
 import io.hookline.message.entity.Message;
 import io.hookline.platform.Ids;
 import io.hookline.platform.ListPage;
-import io.hookline.platform.NameSets;
 import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -266,6 +265,10 @@ public class MessageIntake {
     public Filter {
       eventTypes = eventTypes == null ? List.of() : eventTypes;
     }
+
+    MessageMatch match() {
+      return new MessageMatch(eventTypes, channel, tag);
+    }
   }
 
   /**
@@ -308,16 +311,9 @@ public class MessageIntake {
    * not the app's whole history.
    */
   public ListPage.Page<Message> list(String appRef, ListPage page, Filter filter) {
+    MessageMatch match = filter.match();
     StringBuilder jpql = new StringBuilder("select m from Message m where m.appId = :appId");
-    if (!filter.eventTypes().isEmpty()) {
-      jpql.append(" and m.eventType in :eventTypes");
-    }
-    if (filter.channel() != null) {
-      jpql.append(" and m.channels like :channel escape '!'");
-    }
-    if (filter.tag() != null) {
-      jpql.append(" and m.tags like :tag escape '!'");
-    }
+    jpql.append(match.jpql("m"));
     if (filter.before() != null) {
       jpql.append(" and m.createdAt < :before and m.id < :idBefore");
     }
@@ -332,15 +328,7 @@ public class MessageIntake {
     var query =
         em.createQuery(jpql.toString(), Message.class)
             .setParameter("appId", apps.find(appRef).getId());
-    if (!filter.eventTypes().isEmpty()) {
-      query.setParameter("eventTypes", filter.eventTypes());
-    }
-    if (filter.channel() != null) {
-      query.setParameter("channel", NameSets.containing(filter.channel()));
-    }
-    if (filter.tag() != null) {
-      query.setParameter("tag", NameSets.containing(filter.tag()));
-    }
+    match.bind(query::setParameter);
     if (filter.before() != null) {
       query
           .setParameter("before", filter.before())
