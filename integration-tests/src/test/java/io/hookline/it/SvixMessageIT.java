@@ -584,6 +584,54 @@ class SvixMessageIT extends MicroTest {
   }
 
   @Test
+  void aResendOfADeliveryStillFailingBringsItsTryForwardAndItStaysSending() throws Exception {
+    ApplicationOut app = app("resend-sending");
+    String path = "/svixmsg-resend-sending";
+    // The first try is told to come back in 3 s (Retry-After; the tests cap it at 3 s).
+    receiver.script(path, new Receiver.Reply(503, Map.of("Retry-After", "3")));
+    String endpoint = createEndpoint(app.getId(), path);
+    Receiver.Hold second = receiver.hold(path, 2);
+    MessageOut sent = svix().getMessage().create(app.getId(), message("resend.sending", "{}"));
+    MessageEndpointOut failing =
+        Eventually.await(
+            "the first try failed",
+            WAIT,
+            () -> destinations(app, sent.getId()).getData().get(0),
+            destination -> destination.getStatus() == MessageStatus.SENDING);
+    OffsetDateTime scheduled = failing.getNextAttempt();
+
+    Api.Response resent =
+        api.post(
+            "/api/v1/app/"
+                + app.getId()
+                + "/msg/"
+                + sent.getId()
+                + "/endpoint/"
+                + endpoint
+                + "/resend",
+            jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+    assertEquals(202, resent.status(), resent.body());
+    second.awaitArrival(WAIT);
+    assertTrue(
+        receiver.received(path).get(1).at().isBefore(scheduled.toInstant()),
+        "the resend's try, not the scheduled one");
+    // Its try under way, the delivery is still in the round whose first try failed: sending, due
+    // now (as api.md says), not pending as a new round would be.
+    MessageEndpointOut during = destinations(app, sent.getId()).getData().get(0);
+    assertEquals(MessageStatus.SENDING, during.getStatus());
+    assertTrue(during.getNextAttempt().isBefore(scheduled), "brought forward");
+    second.release();
+    ListResponseMessageAttemptOut attempts =
+        Eventually.await(
+            "the resent try recorded",
+            WAIT,
+            () -> listByMsg(app, sent.getId(), null),
+            list -> list.getData().size() == 2);
+    assertEquals(MessageAttemptTriggerType.MANUAL, attempts.getData().get(0).getTriggerType());
+    assertEquals(MessageStatus.SUCCESS, attempts.getData().get(0).getStatus());
+  }
+
+  @Test
   void attemptListsFilterByTheMessagesChannelTagAndTypeAndByTime() throws Exception {
     ApplicationOut app = app("attempt-filters");
     String endpoint = createEndpoint(app.getId(), "/svixmsg-attempt-filters");
