@@ -36,7 +36,7 @@ class MetricsIT extends MicroTest {
     assertTrue(
         sample(scrape, "webhook_queue_depth", "queue=\"hookline.dlq\"").orElse(-1.0) >= 0,
         "dead-letter queue depth");
-    for (String worker : List.of("delivery-consumers", "reconciler", "retention")) {
+    for (String worker : List.of("delivery-consumers", "reconciler", "retention", "recoveries")) {
       assertEquals(
           Optional.of(1.0),
           sample(scrape, "worker_health_status", "worker=\"" + worker + "\""),

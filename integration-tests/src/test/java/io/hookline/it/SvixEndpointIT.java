@@ -14,9 +14,11 @@ import com.svix.Webhook;
 import com.svix.api.EndpointCreateOptions;
 import com.svix.api.EndpointGetStatsOptions;
 import com.svix.api.EndpointListOptions;
+import com.svix.api.MessageAttemptListByEndpointOptions;
 import com.svix.exceptions.ApiException;
 import com.svix.exceptions.WebhookVerificationException;
 import com.svix.models.ApplicationIn;
+import com.svix.models.BackgroundTaskOut;
 import com.svix.models.BackgroundTaskStatus;
 import com.svix.models.BackgroundTaskType;
 import com.svix.models.EndpointHeadersIn;
@@ -31,16 +33,21 @@ import com.svix.models.EndpointUpdate;
 import com.svix.models.EventExampleIn;
 import com.svix.models.EventTypeIn;
 import com.svix.models.ListResponseEndpointOut;
+import com.svix.models.MessageAttemptOut;
+import com.svix.models.MessageAttemptTriggerType;
 import com.svix.models.MessageOut;
+import com.svix.models.MessageStatus;
 import com.svix.models.Ordering;
 import com.svix.models.RecoverIn;
 import com.svix.models.RecoverOut;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -59,6 +66,9 @@ import org.junit.jupiter.api.Test;
  */
 class SvixEndpointIT extends MicroTest {
   static final String RUN = "svixep-" + Long.toHexString(System.nanoTime());
+
+  /** How long the receiver takes to answer each recovered delivery in the pacing test. */
+  static final Duration SLOW_REPLY = Duration.ofSeconds(3);
 
   static Svix admin() {
     return SvixEventTypeIT.admin();
@@ -634,6 +644,288 @@ class SvixEndpointIT extends MicroTest {
     Eventually.await(
         "both recovered and delivered", WAIT, () -> stats(app, dead).getSuccess(), n -> n == 2L);
     assertEquals(0L, admin().getEndpoint().getStats(app, dead).getFail());
+  }
+
+  @Test
+  void aLargerRecoveryGoesOnInTheBackgroundAndSendsEachDeadDeliveryOnceByHand() throws Exception {
+    String app = newApp("recover-bg");
+    OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
+    // Two full batches and a short one: the first before the answer, the rest in the background.
+    int count = TestStack.RECOVER_BATCH_SIZE * 2 + 1;
+    String path = "/recover-bg";
+    receiver.scriptRepeated(path, count, 410);
+    String ep = admin().getEndpoint().create(app, new EndpointIn().url(url(path))).getId();
+    // One transaction for all the messages (Hookline's batch send, which the SDK lacks): every
+    // delivery exists before the first try's 410 Gone disables the endpoint, and then dies.
+    List<String> messages = sendBatch(app, count);
+    assertEquals(count, messages.size());
+    Eventually.await(
+        "every delivery dead", WAIT, () -> stats(app, ep).getFail(), fail -> fail == count);
+    // The 410s left unused go: every later try is answered 200, each after a while, so that a
+    // batch's deliveries stay due (in flight) for that long.
+    receiver.script(path, new Receiver.Reply[0]);
+    receiver.slow(path, SLOW_REPLY);
+    admin().getEndpoint().patch(app, ep, new EndpointPatch().disabled(false));
+
+    RecoverOut started = admin().getEndpoint().recover(app, ep, new RecoverIn().since(since));
+    assertEquals(BackgroundTaskStatus.RUNNING, started.getStatus(), "more than one batch");
+    assertEquals(BackgroundTaskType.ENDPOINT_RECOVER, started.getTask());
+    // One recovery at a time per endpoint: asking again, even for another window, while it runs
+    // (its first batch is in flight for SLOW_REPLY) answers the running task, which goes on by
+    // itself ("more").
+    Api.Response again =
+        api.post(
+            "/api/v1/app/" + app + "/endpoint/" + ep + "/recover",
+            Json.createObjectBuilder().add("since", since.minusHours(1).toString()).build());
+    assertEquals(202, again.status(), again.body());
+    assertEquals(started.getId(), again.json().getString("id"));
+    assertEquals("running", again.json().getString("status"));
+    assertTrue(again.json().getBoolean("more"), again.body());
+    BackgroundTaskOut finished =
+        Eventually.await(
+            "the recovery finished",
+            WAIT,
+            () -> task(admin(), started.getId()),
+            task -> task.getStatus() != BackgroundTaskStatus.RUNNING);
+    assertEquals(BackgroundTaskStatus.FINISHED, finished.getStatus());
+    assertEquals(BackgroundTaskType.ENDPOINT_RECOVER, finished.getTask());
+    assertEquals(started.getId(), finished.getId());
+    assertEquals(count, ((Map<?, ?>) finished.getData()).get("messagesSent"));
+
+    Eventually.await(
+        "every recovered delivery delivered",
+        WAIT,
+        () -> stats(app, ep).getSuccess(),
+        success -> success == count);
+    Map<String, Long> requests =
+        receiver.received(path).stream()
+            .collect(Collectors.groupingBy(r -> r.header("svix-id"), Collectors.counting()));
+    assertEquals(Set.copyOf(messages), requests.keySet());
+    // The first try got the 410; every delivery was then sent once, none twice.
+    assertEquals(count + 1, requests.values().stream().mapToLong(Long::longValue).sum());
+    // Paced: the second batch waited while the first one's deliveries were due (in flight), so
+    // it reached the endpoint only after a first reply (without pacing, a second after the first).
+    List<Receiver.Received> recovered = receiver.received(path).subList(1, count + 1);
+    Receiver.Received firstOfFirstBatch = recovered.get(0);
+    Receiver.Received firstOfSecondBatch = recovered.get(TestStack.RECOVER_BATCH_SIZE);
+    assertFalse(
+        firstOfSecondBatch.at().isBefore(firstOfFirstBatch.at().plus(SLOW_REPLY)),
+        firstOfFirstBatch.at() + " then " + firstOfSecondBatch.at());
+
+    MessageAttemptListByEndpointOptions succeeded = new MessageAttemptListByEndpointOptions();
+    succeeded.setStatus(MessageStatus.SUCCESS);
+    succeeded.setLimit(250L);
+    List<MessageAttemptOut> sent =
+        admin().getMessageAttempt().listByEndpoint(app, ep, succeeded).getData();
+    assertEquals(count, sent.size());
+    sent.forEach(
+        attempt -> assertEquals(MessageAttemptTriggerType.MANUAL, attempt.getTriggerType()));
+    MessageAttemptListByEndpointOptions failed = new MessageAttemptListByEndpointOptions();
+    failed.setStatus(MessageStatus.FAIL);
+    failed.setLimit(250L);
+    List<MessageAttemptOut> dead =
+        admin().getMessageAttempt().listByEndpoint(app, ep, failed).getData();
+    assertEquals(count, dead.size());
+    dead.forEach(
+        attempt -> assertEquals(MessageAttemptTriggerType.SCHEDULED, attempt.getTriggerType()));
+
+    // The task is the app's: its own token reads it, another app's does not find it.
+    String own =
+        api.create("/api/v1/app/" + app + "/token", JsonObject.EMPTY_JSON_OBJECT)
+            .getString("token");
+    assertEquals(
+        BackgroundTaskStatus.FINISHED,
+        SvixEventTypeIT.svix(own).getBackgroundTask().get(started.getId()).getStatus());
+    String otherApp = newApp("recover-bg-other");
+    String foreign =
+        api.create("/api/v1/app/" + otherApp + "/token", JsonObject.EMPTY_JSON_OBJECT)
+            .getString("token");
+    assertEquals(
+        404,
+        assertThrows(
+                ApiException.class,
+                () -> SvixEventTypeIT.svix(foreign).getBackgroundTask().get(started.getId()))
+            .getCode());
+    assertEquals(
+        404,
+        assertThrows(
+                ApiException.class,
+                () -> admin().getBackgroundTask().get("qtask_00000000000000000000000000"))
+            .getCode());
+  }
+
+  @Test
+  void aRetriedRecoverWhoseAnswerWasNeverStoredGetsTheTaskItsKeyMade() throws Exception {
+    String app = newApp("recover-key");
+    OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
+    String path = "/recover-key";
+    receiver.scriptRepeated(path, TestStack.MAX_ATTEMPTS, 500);
+    String ep = admin().getEndpoint().create(app, new EndpointIn().url(url(path))).getId();
+    String message = sendMessage(app, "recover.key");
+    awaitDeliveryStatus(message, "DEAD");
+
+    String recover = "/api/v1/app/" + app + "/endpoint/" + ep + "/recover";
+    String body = Json.createObjectBuilder().add("since", since.toString()).build().toString();
+    String key = "recover-" + UUID.randomUUID();
+    Api.Response first = api.sendWithHeader("POST", recover, body, "idempotency-key", key);
+    assertEquals(202, first.status(), first.body());
+    assertEquals("finished", first.json().getString("status"));
+    assertEquals(1, first.json().getInt("recovered"));
+    assertFalse(first.json().getBoolean("more"));
+    awaitDeliveryStatus(message, "DELIVERED");
+
+    // As if the first request's transaction had failed after its task committed (a dropped
+    // connection): the key's stored answer is gone, so the retry runs the request again.
+    assertEquals(
+        1,
+        Sql.update(
+            TestStack.microDatabase(), "delete from idempotent_answer where idem_key = ?", key));
+    Api.Response retried = api.sendWithHeader("POST", recover, body, "idempotency-key", key);
+    assertEquals(202, retried.status(), retried.body());
+    assertTrue(retried.headers().firstValue("Idempotent-Replayed").isEmpty(), "not a replay");
+    assertEquals(first.json().getString("id"), retried.json().getString("id"), "the same task");
+    assertEquals(1, retried.json().getInt("recovered"));
+
+    // Another key is another request: a new task, with nothing left to recover.
+    Api.Response other =
+        api.sendWithHeader(
+            "POST", recover, body, "idempotency-key", "recover-" + UUID.randomUUID());
+    assertEquals(202, other.status(), other.body());
+    assertNotEquals(first.json().getString("id"), other.json().getString("id"));
+    assertEquals(0, other.json().getInt("recovered"));
+    // The scripted failures, then the one recovery: the retry re-queued nothing.
+    assertEquals(TestStack.MAX_ATTEMPTS + 1, receiver.received(path).size());
+  }
+
+  @Test
+  void aDeliveryThatCannotBeRequeuedIsPassedOverAndTheRestRecovered() throws Exception {
+    String app = newApp("recover-poison");
+    OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
+    int count = TestStack.RECOVER_BATCH_SIZE * 2 + 1;
+    String path = "/recover-poison";
+    receiver.scriptRepeated(path, count, 410);
+    String ep = admin().getEndpoint().create(app, new EndpointIn().url(url(path))).getId();
+    List<String> messages = sendBatch(app, count);
+    Eventually.await(
+        "every delivery dead", WAIT, () -> stats(app, ep).getFail(), fail -> fail == count);
+    receiver.script(path, new Receiver.Reply[0]);
+    admin().getEndpoint().patch(app, ep, new EndpointPatch().disabled(false));
+    // The second delivery (by id: in the first batch) cannot be re-queued: the database refuses
+    // to mark it for a manual try, as a row that always fails would.
+    List<String> deliveries =
+        Sql.strings(
+            TestStack.microDatabase(),
+            "select id from delivery where endpoint_id = ? order by id",
+            ep);
+    String poison = deliveries.get(1);
+    String trigger = "poison_" + ep.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+    Sql.execute(
+        TestStack.microDatabase(),
+        "create function "
+            + trigger
+            + "() returns trigger language plpgsql as $$ begin"
+            + " raise exception 'cannot re-queue this one'; end $$");
+    Sql.execute(
+        TestStack.microDatabase(),
+        "create trigger "
+            + trigger
+            + " before update on delivery for each row when (new.id = '"
+            + poison
+            + "' and new.next_try_manual) execute function "
+            + trigger
+            + "()");
+    try {
+      RecoverOut started = admin().getEndpoint().recover(app, ep, new RecoverIn().since(since));
+      assertEquals(
+          BackgroundTaskStatus.RUNNING, started.getStatus(), "its first batch failed: counted");
+      BackgroundTaskOut finished =
+          Eventually.await(
+              "the recovery over",
+              Duration.ofSeconds(60),
+              () -> task(admin(), started.getId()),
+              task -> task.getStatus() != BackgroundTaskStatus.RUNNING);
+      assertEquals(BackgroundTaskStatus.FINISHED, finished.getStatus(), "" + finished.getData());
+      Map<?, ?> data = (Map<?, ?>) finished.getData();
+      assertEquals(count - 1, data.get("messagesSent"));
+      assertEquals(1, data.get("messagesSkipped"));
+    } finally {
+      Sql.execute(TestStack.microDatabase(), "drop trigger " + trigger + " on delivery");
+      Sql.execute(TestStack.microDatabase(), "drop function " + trigger + "()");
+    }
+    Eventually.await(
+        "the others delivered",
+        WAIT,
+        () -> stats(app, ep).getSuccess(),
+        success -> success == count - 1);
+    assertEquals(
+        List.of("DEAD"),
+        Sql.strings(TestStack.microDatabase(), "select status from delivery where id = ?", poison));
+    Set<String> sent =
+        receiver.received(path).stream()
+            .skip(1)
+            .map(r -> r.header("svix-id"))
+            .collect(Collectors.toSet());
+    Set<String> expected = new java.util.HashSet<>(messages);
+    expected.remove(
+        Sql.strings(
+                TestStack.microDatabase(), "select message_id from delivery where id = ?", poison)
+            .get(0));
+    assertEquals(expected, sent);
+  }
+
+  @Test
+  void recoveryTasksOverForTheRetentionDaysAreRemoved() throws Exception {
+    String app = newApp("recover-retention");
+    String ep = admin().getEndpoint().create(app, new EndpointIn().url(url("/retention"))).getId();
+    String old = "qtask_RETENTIONOLD" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    String recent = "qtask_RETENTIONNEW" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    String insert =
+        "insert into recovery_task (id, app_id, endpoint_id, since, until, status, next_run_at,"
+            + " created_at, updated_at) values (?, ?, ?, now() - interval '40 days', now(),"
+            + " ?, now(), now() - interval '40 days', now() - make_interval(days => ?))";
+    // Over 31 days ago (the retention keeps 30 by default), and 29 days ago.
+    Sql.update(TestStack.microDatabase(), insert, old, app, ep, "FINISHED", 31);
+    Sql.update(TestStack.microDatabase(), insert, recent, app, ep, "FAILED", 29);
+    Eventually.await(
+        "the old task removed",
+        WAIT,
+        () ->
+            Sql.count(
+                TestStack.microDatabase(), "select count(*) from recovery_task where id = ?", old),
+        n -> n == 0);
+    assertEquals(
+        1,
+        Sql.count(
+            TestStack.microDatabase(), "select count(*) from recovery_task where id = ?", recent));
+    assertEquals(200, api.get("/api/v1/background-task/" + recent).status());
+    assertEquals(404, api.get("/api/v1/background-task/" + old).status());
+  }
+
+  /** The app's messages sent in one transaction (Hookline's batch send); their ids. */
+  private static List<String> sendBatch(String app, int count) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (int i = 0; i < count; i++) {
+      items.add(
+          Json.createObjectBuilder()
+              .add("eventType", "recover.test")
+              .add("payload", Json.createObjectBuilder().add("n", i)));
+    }
+    Api.Response batch =
+        api.post(
+            "/api/v1/app/" + app + "/msg/batch",
+            Json.createObjectBuilder().add("messages", items).build());
+    assertEquals(200, batch.status(), batch.body());
+    return batch.json().getJsonArray("data").getValuesAs(JsonObject.class).stream()
+        .map(item -> item.getString("id"))
+        .toList();
+  }
+
+  private static BackgroundTaskOut task(Svix svix, String id) {
+    try {
+      return svix.getBackgroundTask().get(id);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static EndpointStats stats(String app, String endpoint) {

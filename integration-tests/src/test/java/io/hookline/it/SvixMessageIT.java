@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,7 @@ import com.svix.models.MessageIn;
 import com.svix.models.MessageOut;
 import com.svix.models.MessageStatus;
 import com.svix.models.MessageStatusText;
+import com.svix.models.StatusCodeClass;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -400,9 +402,34 @@ class SvixMessageIT extends MicroTest {
     MessageAttemptListByMsgOptions failed = new MessageAttemptListByMsgOptions();
     failed.setStatus(MessageStatus.FAIL);
     assertEquals(List.of(failure.getId()), attemptIds(listByMsg(app, sent.getId(), failed)));
-    MessageAttemptListByMsgOptions pending = new MessageAttemptListByMsgOptions();
-    pending.setStatus(MessageStatus.PENDING);
-    assertEquals(List.of(), attemptIds(listByMsg(app, sent.getId(), pending)));
+    // An attempt is a try made, with its outcome: none is pending, sending or canceled.
+    for (MessageStatus none :
+        List.of(MessageStatus.PENDING, MessageStatus.SENDING, MessageStatus.CANCELED)) {
+      MessageAttemptListByMsgOptions byStatus = new MessageAttemptListByMsgOptions();
+      byStatus.setStatus(none);
+      assertEquals(List.of(), attemptIds(listByMsg(app, sent.getId(), byStatus)), "" + none);
+    }
+    MessageAttemptListByMsgOptions fiveHundreds = new MessageAttemptListByMsgOptions();
+    fiveHundreds.setStatusCodeClass(StatusCodeClass.CODE5XX);
+    assertEquals(List.of(failure.getId()), attemptIds(listByMsg(app, sent.getId(), fiveHundreds)));
+    MessageAttemptListByMsgOptions twoHundreds = new MessageAttemptListByMsgOptions();
+    twoHundreds.setStatusCodeClass(StatusCodeClass.CODE2XX);
+    assertEquals(List.of(success.getId()), attemptIds(listByMsg(app, sent.getId(), twoHundreds)));
+    for (StatusCodeClass other :
+        List.of(
+            StatusCodeClass.CODE_NONE,
+            StatusCodeClass.CODE1XX,
+            StatusCodeClass.CODE3XX,
+            StatusCodeClass.CODE4XX)) {
+      MessageAttemptListByMsgOptions byClass = new MessageAttemptListByMsgOptions();
+      byClass.setStatusCodeClass(other);
+      assertEquals(List.of(), attemptIds(listByMsg(app, sent.getId(), byClass)), "" + other);
+    }
+    MessageAttemptListByMsgOptions noContent = new MessageAttemptListByMsgOptions();
+    noContent.setWithContent(false);
+    listByMsg(app, sent.getId(), noContent)
+        .getData()
+        .forEach(attempt -> assertEquals("{}", attempt.getResponse(), "left out, as Svix does"));
     MessageAttemptListByMsgOptions onePage = new MessageAttemptListByMsgOptions();
     onePage.setLimit(1L);
     ListResponseMessageAttemptOut first = listByMsg(app, sent.getId(), onePage);
@@ -472,11 +499,27 @@ class SvixMessageIT extends MicroTest {
     assertEquals(202, resent.status(), resent.body());
     assertEquals(new EmptyResponse(), EmptyResponse.fromJson(resent.body()));
     receiver.await("/svixmsg-attempts", 3, WAIT);
-    Eventually.await(
-        "the resent attempt recorded",
-        WAIT,
-        () -> listByMsg(app, sent.getId(), new MessageAttemptListByMsgOptions()),
-        list -> list.getData().size() == 3);
+    ListResponseMessageAttemptOut afterResend =
+        Eventually.await(
+            "the resent attempt recorded",
+            WAIT,
+            () -> listByMsg(app, sent.getId(), new MessageAttemptListByMsgOptions()),
+            list -> list.getData().size() == 3);
+    MessageAttemptOut resentAttempt = afterResend.getData().get(0);
+    assertEquals(MessageAttemptTriggerType.MANUAL, resentAttempt.getTriggerType(), "a resend");
+    assertEquals(MessageStatus.SUCCESS, resentAttempt.getStatus());
+    assertEquals(
+        MessageAttemptTriggerType.MANUAL,
+        svix()
+            .getMessageAttempt()
+            .get(app.getId(), sent.getId(), resentAttempt.getId())
+            .getTriggerType());
+    assertEquals(
+        List.of(MessageAttemptTriggerType.SCHEDULED, MessageAttemptTriggerType.SCHEDULED),
+        afterResend.getData().subList(1, 3).stream()
+            .map(MessageAttemptOut::getTriggerType)
+            .toList(),
+        "the earlier tries stay as they were made");
     Api.Response retried = api.sendWithHeader("POST", resend, "", "idempotency-key", key);
     assertEquals(202, retried.status(), retried.body());
     assertEquals(
@@ -494,10 +537,285 @@ class SvixMessageIT extends MicroTest {
             .status());
   }
 
+  @Test
+  void aDestinationIsPendingUntilATryFailsThenSendingWhileItsRetryIsMade() throws Exception {
+    ApplicationOut app = app("in-flight");
+    String path = "/svixmsg-in-flight";
+    receiver.script(path, 500, 200);
+    String endpoint = createEndpoint(app.getId(), path);
+    Receiver.Hold first = receiver.hold(path, 1);
+    MessageOut sent = svix().getMessage().create(app.getId(), message("flight.test", "{}"));
+
+    // The first try is under way (its request held at the receiver): nothing is recorded yet.
+    first.awaitArrival(WAIT);
+    MessageEndpointOut tryingFirst = destinations(app, sent.getId()).getData().get(0);
+    assertEquals(endpoint, tryingFirst.getId());
+    assertEquals(MessageStatus.PENDING, tryingFirst.getStatus());
+    assertEquals(MessageStatusText.PENDING, tryingFirst.getStatusText());
+    assertNotNull(tryingFirst.getNextAttempt(), "when its first try was due");
+    assertFalse(tryingFirst.getNextAttempt().isAfter(OffsetDateTime.now()), "due already");
+    assertEquals(List.of(), attemptIds(listByMsg(app, sent.getId(), null)));
+
+    // The first try fails (500); its retry is under way, held in turn.
+    Receiver.Hold second = receiver.hold(path, 2);
+    first.release();
+    second.awaitArrival(WAIT);
+    MessageEndpointOut retrying = destinations(app, sent.getId()).getData().get(0);
+    assertEquals(MessageStatus.SENDING, retrying.getStatus());
+    assertEquals(MessageStatusText.SENDING, retrying.getStatusText());
+    assertNotNull(retrying.getNextAttempt(), "when the retry was due");
+    ListResponseMessageAttemptOut failed = listByMsg(app, sent.getId(), null);
+    assertEquals(1, failed.getData().size());
+    assertEquals(MessageStatus.FAIL, failed.getData().get(0).getStatus());
+    assertFalse(
+        retrying.getNextAttempt().isBefore(failed.getData().get(0).getTimestamp()),
+        "the retry is due after the failed try");
+
+    second.release();
+    MessageEndpointOut delivered =
+        Eventually.await(
+                "the retry delivered",
+                WAIT,
+                () -> destinations(app, sent.getId()),
+                list -> list.getData().get(0).getStatus() == MessageStatus.SUCCESS)
+            .getData()
+            .get(0);
+    assertNull(delivered.getNextAttempt());
+  }
+
+  @Test
+  void aResendOfADeliveryStillFailingBringsItsTryForwardAndItStaysSending() throws Exception {
+    ApplicationOut app = app("resend-sending");
+    String path = "/svixmsg-resend-sending";
+    // The first try is told to come back in 3 s (Retry-After; the tests cap it at 3 s).
+    receiver.script(path, new Receiver.Reply(503, Map.of("Retry-After", "3")));
+    String endpoint = createEndpoint(app.getId(), path);
+    Receiver.Hold second = receiver.hold(path, 2);
+    MessageOut sent = svix().getMessage().create(app.getId(), message("resend.sending", "{}"));
+    MessageEndpointOut failing =
+        Eventually.await(
+            "the first try failed",
+            WAIT,
+            () -> destinations(app, sent.getId()).getData().get(0),
+            destination -> destination.getStatus() == MessageStatus.SENDING);
+    OffsetDateTime scheduled = failing.getNextAttempt();
+
+    Api.Response resent =
+        api.post(
+            "/api/v1/app/"
+                + app.getId()
+                + "/msg/"
+                + sent.getId()
+                + "/endpoint/"
+                + endpoint
+                + "/resend",
+            jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+    assertEquals(202, resent.status(), resent.body());
+    second.awaitArrival(WAIT);
+    assertTrue(
+        receiver.received(path).get(1).at().isBefore(scheduled.toInstant()),
+        "the resend's try, not the scheduled one");
+    // Its try under way, the delivery is still in the round whose first try failed: sending, due
+    // now (as api.md says), not pending as a new round would be.
+    MessageEndpointOut during = destinations(app, sent.getId()).getData().get(0);
+    assertEquals(MessageStatus.SENDING, during.getStatus());
+    assertTrue(during.getNextAttempt().isBefore(scheduled), "brought forward");
+    second.release();
+    ListResponseMessageAttemptOut attempts =
+        Eventually.await(
+            "the resent try recorded",
+            WAIT,
+            () -> listByMsg(app, sent.getId(), null),
+            list -> list.getData().size() == 2);
+    assertEquals(MessageAttemptTriggerType.MANUAL, attempts.getData().get(0).getTriggerType());
+    assertEquals(MessageStatus.SUCCESS, attempts.getData().get(0).getStatus());
+  }
+
+  @Test
+  void attemptListsFilterByTheMessagesChannelTagAndTypeAndByTime() throws Exception {
+    ApplicationOut app = app("attempt-filters");
+    String endpoint = createEndpoint(app.getId(), "/svixmsg-attempt-filters");
+    MessageOut a =
+        svix()
+            .getMessage()
+            .create(
+                app.getId(),
+                message("user.created", "{\"u\":1}").channels(Set.of("eu")).tags(Set.of("vip")));
+    MessageOut b =
+        svix()
+            .getMessage()
+            .create(app.getId(), message("user.deleted", "{\"u\":2}").channels(Set.of("us")));
+    MessageOut c =
+        svix()
+            .getMessage()
+            .create(app.getId(), message("invoice.paid", "{\"u\":3}").tags(Set.of("vip", "x_y")));
+    ListResponseMessageAttemptOut all =
+        Eventually.await(
+            "three delivered attempts",
+            WAIT,
+            () -> byEndpoint(app, endpoint, new MessageAttemptListByEndpointOptions()),
+            list -> list.getData().size() == 3);
+    Map<String, String> attemptOf =
+        all.getData().stream()
+            .collect(Collectors.toMap(MessageAttemptOut::getMsgId, MessageAttemptOut::getId));
+
+    MessageAttemptListByEndpointOptions eu = new MessageAttemptListByEndpointOptions();
+    eu.setChannel("eu");
+    assertEquals(List.of(attemptOf.get(a.getId())), attemptIds(byEndpoint(app, endpoint, eu)));
+    MessageAttemptListByEndpointOptions e = new MessageAttemptListByEndpointOptions();
+    e.setChannel("e");
+    assertEquals(List.of(), attemptIds(byEndpoint(app, endpoint, e)), "a whole channel name");
+    MessageAttemptListByEndpointOptions vip = new MessageAttemptListByEndpointOptions();
+    vip.setTag("vip");
+    assertEquals(
+        Set.of(attemptOf.get(a.getId()), attemptOf.get(c.getId())),
+        Set.copyOf(attemptIds(byEndpoint(app, endpoint, vip))));
+    MessageAttemptListByEndpointOptions xay = new MessageAttemptListByEndpointOptions();
+    xay.setTag("xay");
+    assertEquals(List.of(), attemptIds(byEndpoint(app, endpoint, xay)), "_ is not a wildcard");
+    MessageAttemptListByEndpointOptions userEvents = new MessageAttemptListByEndpointOptions();
+    userEvents.setEventTypes(Set.of("user.created", "user.deleted"));
+    userEvents.setChannel("us");
+    assertEquals(
+        List.of(attemptOf.get(b.getId())), attemptIds(byEndpoint(app, endpoint, userEvents)));
+
+    MessageAttemptListByMsgOptions inEu = new MessageAttemptListByMsgOptions();
+    inEu.setChannel("eu");
+    assertEquals(List.of(attemptOf.get(a.getId())), attemptIds(listByMsg(app, a.getId(), inEu)));
+    MessageAttemptListByMsgOptions inUs = new MessageAttemptListByMsgOptions();
+    inUs.setChannel("us");
+    assertEquals(List.of(), attemptIds(listByMsg(app, a.getId(), inUs)));
+    MessageAttemptListByMsgOptions taggedVip = new MessageAttemptListByMsgOptions();
+    taggedVip.setTag("vip");
+    taggedVip.setEventTypes(Set.of("invoice.paid"));
+    assertEquals(
+        List.of(attemptOf.get(c.getId())), attemptIds(listByMsg(app, c.getId(), taggedVip)));
+    assertEquals(List.of(), attemptIds(listByMsg(app, b.getId(), taggedVip)));
+
+    MessageAttemptOut ofA =
+        svix().getMessageAttempt().get(app.getId(), a.getId(), attemptOf.get(a.getId()));
+    MessageAttemptListByMsgOptions before = new MessageAttemptListByMsgOptions();
+    before.setBefore(ofA.getTimestamp());
+    assertEquals(List.of(), attemptIds(listByMsg(app, a.getId(), before)));
+    before.setBefore(ofA.getTimestamp().plusNanos(1000));
+    assertEquals(List.of(ofA.getId()), attemptIds(listByMsg(app, a.getId(), before)));
+    MessageAttemptListByMsgOptions after = new MessageAttemptListByMsgOptions();
+    after.setAfter(ofA.getTimestamp());
+    assertEquals(List.of(), attemptIds(listByMsg(app, a.getId(), after)));
+    after.setAfter(ofA.getTimestamp().minusNanos(1000));
+    assertEquals(List.of(ofA.getId()), attemptIds(listByMsg(app, a.getId(), after)));
+
+    MessageAttemptListByEndpointOptions withMsg = new MessageAttemptListByEndpointOptions();
+    withMsg.setWithMsg(true);
+    withMsg.setExpandedStatuses(false);
+    for (MessageAttemptOut attempt : byEndpoint(app, endpoint, withMsg).getData()) {
+      assertNotNull(attempt.getMsg(), "with_msg");
+      assertEquals(attempt.getMsgId(), attempt.getMsg().getId());
+      assertEquals(Map.of(), attempt.getMsg().getPayload(), "never the payload");
+    }
+    assertEquals(
+        "user.created",
+        byEndpoint(app, endpoint, withMsg).getData().stream()
+            .filter(attempt -> attempt.getMsgId().equals(a.getId()))
+            .findFirst()
+            .orElseThrow()
+            .getMsg()
+            .getEventType());
+    all.getData().forEach(attempt -> assertNull(attempt.getMsg(), "only with with_msg"));
+
+    MessageAttemptListByEndpointOptions badChannel = new MessageAttemptListByEndpointOptions();
+    badChannel.setChannel("no spaces");
+    assertEquals(
+        422,
+        assertThrows(ApiException.class, () -> byEndpointOrThrow(app, endpoint, badChannel))
+            .getCode());
+  }
+
+  @Test
+  void aFilteredEndpointListReadsABoundedStretchOfAttemptsAPageYetItsWalkFindsEveryMatch()
+      throws Exception {
+    ApplicationOut app = app("bounded-read");
+    String endpoint = createEndpoint(app.getId(), "/svixmsg-bounded-read");
+    MessageOut rare =
+        svix().getMessage().create(app.getId(), message("bounded.test", "{}").tags(Set.of("rare")));
+    MessageOut common = svix().getMessage().create(app.getId(), message("bounded.test", "{}"));
+    ListResponseMessageAttemptOut both =
+        Eventually.await(
+            "both delivered",
+            WAIT,
+            () -> byEndpoint(app, endpoint, new MessageAttemptListByEndpointOptions()),
+            list -> list.getData().size() == 2);
+    String rareAttempt =
+        both.getData().stream()
+            .filter(attempt -> attempt.getMsgId().equals(rare.getId()))
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    // A long history after it: as many attempts of the other message as a filtered page reads
+    // (Attempts.FILTERED_READ), written straight into the table.
+    String delivery =
+        Sql.strings(
+                TestStack.microDatabase(),
+                "select id from delivery where message_id = ?",
+                common.getId())
+            .get(0);
+    assertEquals(
+        10_000,
+        Sql.update(
+            TestStack.microDatabase(),
+            "insert into delivery_attempt (delivery_id, message_id, endpoint_id, attempt, status,"
+                + " response_status, duration_ms, created_at) select ?, ?, ?, 1, 'SUCCEEDED', 200,"
+                + " 1, now() from generate_series(1, 10000)",
+            delivery,
+            common.getId(),
+            endpoint));
+
+    // Newest first, the first page reads those 10,000 and stops: none has the tag, so the page is
+    // empty but not done, and its iterator goes on from where the read stopped.
+    MessageAttemptListByEndpointOptions tagged = new MessageAttemptListByEndpointOptions();
+    tagged.setTag("rare");
+    ListResponseMessageAttemptOut first = byEndpoint(app, endpoint, tagged);
+    assertEquals(List.of(), attemptIds(first));
+    assertFalse(first.getDone(), "the read was cut short, the list goes on");
+    assertNotNull(first.getIterator());
+    tagged.setIterator(first.getIterator());
+    ListResponseMessageAttemptOut second = byEndpoint(app, endpoint, tagged);
+    assertEquals(List.of(rareAttempt), attemptIds(second));
+    assertTrue(second.getDone());
+    // A list without a filter reads one page's worth, as before.
+    MessageAttemptListByEndpointOptions plain = new MessageAttemptListByEndpointOptions();
+    plain.setLimit(3L);
+    ListResponseMessageAttemptOut newest = byEndpoint(app, endpoint, plain);
+    assertEquals(3, newest.getData().size());
+    assertFalse(newest.getDone());
+    // A message's list is not bounded: its filters read the message's attempts alone.
+    MessageAttemptListByMsgOptions rareOnly = new MessageAttemptListByMsgOptions();
+    rareOnly.setTag("rare");
+    assertEquals(List.of(rareAttempt), attemptIds(listByMsg(app, rare.getId(), rareOnly)));
+  }
+
+  private static ListResponseMessageAttemptOut byEndpoint(
+      ApplicationOut app, String endpoint, MessageAttemptListByEndpointOptions options) {
+    try {
+      return byEndpointOrThrow(app, endpoint, options);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ListResponseMessageAttemptOut byEndpointOrThrow(
+      ApplicationOut app, String endpoint, MessageAttemptListByEndpointOptions options)
+      throws Exception {
+    return svix().getMessageAttempt().listByEndpoint(app.getId(), endpoint, options);
+  }
+
   private static ListResponseMessageAttemptOut listByMsg(
       ApplicationOut app, String msg, MessageAttemptListByMsgOptions options) {
     try {
-      return svix().getMessageAttempt().listByMsg(app.getId(), msg, options);
+      return svix()
+          .getMessageAttempt()
+          .listByMsg(
+              app.getId(), msg, options == null ? new MessageAttemptListByMsgOptions() : options);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

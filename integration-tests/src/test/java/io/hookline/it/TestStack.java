@@ -32,6 +32,9 @@ public final class TestStack {
 
   public static final int MAX_ATTEMPTS = 4;
 
+  /** Deliveries a recovery re-queues per transaction: its first batch before it answers. */
+  public static final int RECOVER_BATCH_SIZE = 3;
+
   /** Readiness goes down above this many messages on hookline.deliveries (HealthIT). */
   public static final int QUEUE_DEPTH_THRESHOLD = 50;
 
@@ -116,6 +119,10 @@ public final class TestStack {
     env.put("HOOKLINE_RECONCILER_GRACE", "PT2S");
     env.put("HOOKLINE_DELIVERY_TIMEOUT", "PT5S");
     env.put("HOOKLINE_RETENTION_INTERVAL", "PT1S");
+    // Small batches, so that a recovery of a few deliveries runs on in the background
+    // (SvixEndpointIT), looked at every second.
+    env.put("HOOKLINE_RECOVER_BATCH_SIZE", String.valueOf(RECOVER_BATCH_SIZE));
+    env.put("HOOKLINE_RECOVER_INTERVAL", "PT1S");
     env.put("HOOKLINE_HEALTH_QUEUE_DEPTH_THRESHOLD", String.valueOf(QUEUE_DEPTH_THRESHOLD));
     // The receivers are on loopback, over http.
     env.put("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true");

@@ -174,6 +174,41 @@ public final class ListPage {
     return page(fetched, key);
   }
 
+  /**
+   * The JPQL condition that stops a read at the key bound to {@code parameter}, that key included
+   * (e.g. {@code a.id <= :readTo} in a query that reads keys upwards): a list whose filter may
+   * match few rows reads at most so many keys for a page, and hands the last key it may read to
+   * {@link #page(List, Function, String)}.
+   */
+  public String readingTo(String keyPath, String parameter) {
+    return keyPath + (ascendingQuery() ? " <= :" : " >= :") + parameter;
+  }
+
+  /**
+   * As {@link #page(List, Function)}, for rows read only up to the key {@code readTo} (included,
+   * see {@link #readingTo}), or to the end of the list when it is null. Fewer rows than a page then
+   * do not mean the list is over: such a page (even an empty one) is not done, and its iterator
+   * goes on from {@code readTo}, so that a walk still meets every row once.
+   */
+  public <T> Page<T> page(List<T> fetched, Function<T, String> key, String readTo) {
+    if (readTo == null || fetched.size() > limit) {
+      return page(fetched, key);
+    }
+    List<T> rows = new ArrayList<>(fetched);
+    if (backwards) {
+      Collections.reverse(rows);
+      // Read towards the top of the list: what is before readTo is still to come that way.
+      String next =
+          rows.isEmpty() ? encode('n', bound) : encode('n', key.apply(rows.get(rows.size() - 1)));
+      return new Page<>(List.copyOf(rows), next, encode('p', readTo), false);
+    }
+    String prev =
+        rows.isEmpty()
+            ? (bound == null ? null : encode('p', bound))
+            : encode('p', key.apply(rows.get(0)));
+    return new Page<>(List.copyOf(rows), encode('n', readTo), prev, false);
+  }
+
   /** Whether the query reads keys upwards: forward in an ascending list, back in a descending. */
   private boolean ascendingQuery() {
     return (order == Order.ASCENDING) != backwards;

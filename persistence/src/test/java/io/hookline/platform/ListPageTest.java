@@ -172,6 +172,65 @@ class ListPageTest {
     }
   }
 
+  @Test
+  void aReadBoundedToAFewKeysAPageStillMeetsEveryMatchOnceInOrder() {
+    TreeSet<String> table = new TreeSet<>();
+    for (int i = 10; i < 60; i++) {
+      table.add("k" + i);
+    }
+    // Rare matches, far apart: most bounded reads find none.
+    Set<String> rare = Set.of("k12", "k13", "k31", "k58");
+    for (ListPage.Order order : ListPage.Order.values()) {
+      List<String> seen = new ArrayList<>();
+      ListPage page = first(2, order);
+      int pages = 0;
+      boolean sawEmptyUndone = false;
+      for (; pages < 100; pages++) {
+        ListPage.Page<String> result = fetchReading(table, page, 5, rare::contains);
+        seen.addAll(result.data());
+        sawEmptyUndone |= result.data().isEmpty() && !result.done();
+        if (result.done()) {
+          break;
+        }
+        page = ListPage.of(2, result.iterator(), null, order);
+      }
+      List<String> expected = new ArrayList<>(rare);
+      expected.sort(
+          order == ListPage.Order.ASCENDING
+              ? Comparator.naturalOrder()
+              : Comparator.reverseOrder());
+      assertEquals(expected, seen, order.toString());
+      assertTrue(sawEmptyUndone, "a read that found nothing is an empty page, not the end");
+      assertTrue(pages >= 50 / 5 - 1, "each page read at most 5 keys: " + pages);
+    }
+  }
+
+  @Test
+  void aBoundedReadsPreviousIteratorGoesBackFromWhereItStarted() {
+    TreeSet<String> table = new TreeSet<>(List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+    Set<String> matches = Set.of("a", "h");
+    ListPage.Page<String> one =
+        fetchReading(table, first(2, ListPage.Order.ASCENDING), 3, matches::contains);
+    assertEquals(List.of("a"), one.data());
+    assertFalse(one.done(), "read a to c only");
+    ListPage.Page<String> two =
+        fetchReading(
+            table,
+            ListPage.of(2, one.iterator(), null, ListPage.Order.ASCENDING),
+            3,
+            matches::contains);
+    assertEquals(List.of(), two.data());
+    assertFalse(two.done(), "read d to f only");
+    // Back from the empty page: it reads down from c, bounded as well, and finds a.
+    ListPage.Page<String> back =
+        fetchReading(
+            table,
+            ListPage.of(2, two.prevIterator(), null, ListPage.Order.ASCENDING),
+            3,
+            matches::contains);
+    assertEquals(List.of("a"), back.data());
+  }
+
   private static ListPage first(int limit, ListPage.Order order) {
     return ListPage.of(limit, null, null, order);
   }
@@ -193,6 +252,40 @@ class ListPageTest {
       page = ListPage.of(limit, result.iterator(), null, order);
     }
     throw new AssertionError("no end after 100 pages: " + pages);
+  }
+
+  /**
+   * What a database does with a page whose read is bounded: it finds the {@code window}-th key from
+   * the page's start in its order (readTo; none when fewer are left), and fetches the matching rows
+   * up to it.
+   */
+  private static ListPage.Page<String> fetchReading(
+      TreeSet<String> table, ListPage page, int window, java.util.function.Predicate<String> keep) {
+    String condition = page.condition("k");
+    List<String> rows =
+        new ArrayList<>(
+            condition == null
+                ? table
+                : condition.contains(">")
+                    ? table.tailSet(page.bound(), false)
+                    : table.headSet(page.bound(), false));
+    if (page.orderBy("k").endsWith(" desc")) {
+      rows.sort(Comparator.reverseOrder());
+    }
+    String readTo = rows.size() >= window ? rows.get(window - 1) : null;
+    String reading = page.readingTo("k", "readTo");
+    List<String> fetched =
+        rows.stream()
+            .filter(
+                k ->
+                    readTo == null
+                        || (reading.contains("<=")
+                            ? k.compareTo(readTo) <= 0
+                            : k.compareTo(readTo) >= 0))
+            .filter(keep)
+            .limit(page.fetchSize())
+            .toList();
+    return page.page(fetched, Function.identity(), readTo);
   }
 
   /** What a database does with the page's condition, order and fetch size. */

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * What an app token may reach: its own app's resources under {@code /v1/app/{app_id}/...}, reading
- * (not changing) its own app at {@code /v1/app/{app_id}}, and reading the event-type catalogue
- * (global, as in Svix; the admin token changes it). Another app's resources answer 404 (as if they
- * did not exist), admin operations 403. The health check needs no token at all.
+ * (not changing) its own app at {@code /v1/app/{app_id}}, reading the event-type catalogue (global,
+ * as in Svix; the admin token changes it), and reading one background task by its id (its resource
+ * answers 404 for another app's). Another app's resources answer 404 (as if they did not exist),
+ * admin operations 403. The health check needs no token at all.
  */
 public final class Access {
   /** The verdict for one request path. */
@@ -33,6 +34,13 @@ public final class Access {
         && segments.get(0).equals("v1")
         && segments.get(1).equals("event-type")) {
       return method.equals("GET") || method.equals("HEAD") ? Verdict.ALLOWED : Verdict.FORBIDDEN;
+    }
+    if (segments.size() == 3
+        && segments.get(0).equals("v1")
+        && segments.get(1).equals("background-task")
+        && (method.equals("GET") || method.equals("HEAD"))) {
+      // One task by its id: the resource answers 404 for another app's (CALLER_APP).
+      return Verdict.ALLOWED;
     }
     Verdict verdict = forApp(segments, appId, appUid);
     if (verdict == Verdict.ALLOWED

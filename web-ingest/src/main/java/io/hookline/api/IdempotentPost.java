@@ -69,6 +69,25 @@ public class IdempotentPost {
     return response.build();
   }
 
+  /**
+   * The request's idempotency key as work it starts can keep it (a recovery task): a hash of the
+   * caller, the key and the route, or null when the request has no key. A later request with the
+   * same key, caller and route has the same one.
+   */
+  public String requestKey(ContainerRequestContext request) {
+    String key = request.getHeaderString(HEADER);
+    if (key == null) {
+      return null;
+    }
+    checkKey(HEADER, key);
+    return requestKey(
+        caller(request), key, request.getMethod() + " " + request.getUriInfo().getPath());
+  }
+
+  static String requestKey(String caller, String key, String route) {
+    return Sha256.hex(caller + "\n" + key + "\n" + route);
+  }
+
   /** A 422 naming {@code field} unless the key is 1 to 255 visible ASCII characters. */
   public static void checkKey(String field, String key) {
     if (!KEY.matcher(key).matches()) {

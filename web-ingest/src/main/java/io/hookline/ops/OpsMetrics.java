@@ -16,7 +16,7 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 @ApplicationScoped
 public class OpsMetrics {
-  static final String[] WORKERS = {"reconciler", "retention"};
+  static final String[] WORKERS = {"reconciler", "retention", "recoveries"};
 
   @Inject io.hookline.runtime.Metrics metrics;
   @Inject QueueStats stats;

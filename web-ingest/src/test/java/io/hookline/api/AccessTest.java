@@ -73,6 +73,15 @@ class AccessTest {
   }
 
   @Test
+  void anAppTokenReadsOneBackgroundTaskButNotTheList() {
+    List<String> one = List.of("v1", "background-task", "qtask_1");
+    assertEquals(ALLOWED, Access.forApp("GET", one, "app_A", "acme"));
+    assertEquals(FORBIDDEN, Access.forApp("DELETE", one, "app_A", "acme"));
+    assertEquals(
+        FORBIDDEN, Access.forApp("GET", List.of("v1", "background-task"), "app_A", "acme"));
+  }
+
+  @Test
   void anAppTokenReadsItsOwnSvixAppButChangesNoneAndSeesNoOther() {
     assertEquals(ALLOWED, Access.forApp("GET", List.of("v1", "app", "app_A"), "app_A", "acme"));
     assertEquals(ALLOWED, Access.forApp("GET", List.of("v1", "app", "acme"), "app_A", "acme"));

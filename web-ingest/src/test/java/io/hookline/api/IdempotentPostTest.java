@@ -30,4 +30,15 @@ class IdempotentPostTest {
     assertThrows(Refusal.class, () -> IdempotentPost.checkKey("idempotency-key", "a b"));
     assertThrows(Refusal.class, () -> IdempotentPost.checkKey("idempotency-key", "k".repeat(256)));
   }
+
+  @Test
+  void aRequestKeyIsTheCallersKeyOnTheRoute() {
+    String route = "POST v1/app/app_1/endpoint/ep_1/recover";
+    String key = IdempotentPost.requestKey("admin", "auto_1", route);
+    assertEquals(64, key.length(), "fits recovery_task.request_key");
+    assertEquals(key, IdempotentPost.requestKey("admin", "auto_1", route));
+    assertNotEquals(key, IdempotentPost.requestKey("app:app_1", "auto_1", route));
+    assertNotEquals(key, IdempotentPost.requestKey("admin", "auto_2", route));
+    assertNotEquals(key, IdempotentPost.requestKey("admin", "auto_1", route + "x"));
+  }
 }

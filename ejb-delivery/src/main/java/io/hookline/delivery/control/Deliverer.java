@@ -253,6 +253,8 @@ public class Deliverer {
     if (revived && delivery.getStatus() == DeliveryStatus.DEAD) {
       LOG.info(() -> "delivery " + deliveryId + " came back from the dead-letter queue: new round");
       delivery.newRound(Timestamps.now());
+      // An operator sent it back (the console's Retry or Move): a manual try, as a resend is.
+      delivery.manualTryRequested();
       requested = 0;
     }
     if (delivery.getStatus() != DeliveryStatus.PENDING) {
@@ -457,8 +459,10 @@ public class Deliverer {
   }
 
   private void die(Delivery delivery, OffsetDateTime now, HttpOutcome outcome, String reason) {
+    // The try that killed it keeps its manual mark; died() clears the delivery's.
+    boolean manual = delivery.takeManualTry();
     delivery.died(now, reason);
-    attempts.record(delivery, outcome, now);
+    attempts.record(delivery, manual, outcome, now);
     buried(delivery, reason);
   }
 

@@ -45,6 +45,7 @@ public class Resender {
             .orElse(null);
     if (delivery == null) {
       delivery = new Delivery(message.getId(), endpoint.getId());
+      delivery.manualTryRequested();
       sequence(delivery, endpoint);
       em.persist(delivery);
       queue.enqueue(delivery, 1, Duration.ZERO);
@@ -57,25 +58,40 @@ public class Resender {
   }
 
   /**
-   * Re-queues up to {@code limit} of the endpoint's dead and failing deliveries created in [since,
-   * until) whose ids come after {@code after}, in id order, in a transaction of its own, each row
-   * locked as it is read.
+   * The endpoint's dead and failing deliveries created in [since, until) after the cursor, in id
+   * order. The status condition is written out as V25's delivery_to_recover_idx has it, so that the
+   * index serves every plan of it (also a generic plan with bound parameters): a batch reads its
+   * own rows, not all of the endpoint's.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  static final String TO_RECOVER =
+      "select id from delivery where endpoint_id = ? and created_at >= ? and created_at < ?"
+          + " and id > ? and (status = 'DEAD' or (status = 'PENDING' and attempt_count > 0))"
+          + " order by id limit ?";
+
+  /**
+   * Re-queues up to {@code limit} of the endpoint's dead and failing deliveries created in [since,
+   * until) whose ids come after {@code after}, in id order, in the caller's transaction (a {@link
+   * Recoveries} batch), each row locked as it is read.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
   public Recovered recoverBatch(
       String endpointId, OffsetDateTime since, OffsetDateTime until, String after, int limit) {
-    List<Delivery> deliveries =
-        em.createNamedQuery(Delivery.TO_RECOVER, Delivery.class)
-            .setParameter("endpointId", endpointId)
-            .setParameter("since", since)
-            .setParameter("until", until)
-            .setParameter("after", after)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .setMaxResults(limit)
+    @SuppressWarnings("unchecked")
+    List<String> ids =
+        em.createNativeQuery(TO_RECOVER + " for update")
+            .setParameter(1, endpointId)
+            .setParameter(2, since)
+            .setParameter(3, until)
+            .setParameter(4, after)
+            .setParameter(5, limit)
             .getResultList();
-    if (deliveries.isEmpty()) {
+    if (ids.isEmpty()) {
       return new Recovered(0, null);
     }
+    List<Delivery> deliveries =
+        em.createQuery("select d from Delivery d where d.id in :ids order by d.id", Delivery.class)
+            .setParameter("ids", ids)
+            .getResultList();
     Endpoint endpoint = em.find(Endpoint.class, endpointId);
     OffsetDateTime now = Timestamps.now();
     // The dead ones leave hookline.dlq together: one pass over the queue a batch, not one a row.
@@ -87,12 +103,30 @@ public class Resender {
     if (!revived.isEmpty()) {
       queue.removeDeadLetters(revived);
     }
-    return new Recovered(deliveries.size(), deliveries.get(deliveries.size() - 1).getId());
+    return new Recovered(deliveries.size(), ids.get(ids.size() - 1));
   }
 
   /**
-   * Queues the delivery's next try now: a pending one is brought forward, a dead or delivered one
-   * starts a new series.
+   * The id of the first of the endpoint's dead and failing deliveries created in [since, until)
+   * after {@code after}, or null; read without a lock.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public String nextToRecover(
+      String endpointId, OffsetDateTime since, OffsetDateTime until, String after) {
+    List<?> ids =
+        em.createNativeQuery(TO_RECOVER)
+            .setParameter(1, endpointId)
+            .setParameter(2, since)
+            .setParameter(3, until)
+            .setParameter(4, after)
+            .setParameter(5, 1)
+            .getResultList();
+    return ids.isEmpty() ? null : (String) ids.get(0);
+  }
+
+  /**
+   * Queues the delivery's next try now, a manual one: a pending one is brought forward, a dead or
+   * delivered one starts a new series.
    *
    * @return whether it was dead, so that its entry on the dead-letter queue should go
    */
@@ -104,6 +138,7 @@ public class Resender {
       delivery.newRound(now);
       sequence(delivery, endpoint);
     }
+    delivery.manualTryRequested();
     queue.enqueue(delivery, delivery.getAttemptCount() + 1, Duration.ZERO);
     return dead;
   }

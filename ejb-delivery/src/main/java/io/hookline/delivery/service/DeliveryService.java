@@ -1,6 +1,7 @@
 package io.hookline.delivery.service;
 
 import io.hookline.delivery.entity.Delivery;
+import io.hookline.delivery.entity.RecoveryTask;
 import io.hookline.endpoint.entity.Endpoint;
 import io.hookline.message.entity.Message;
 import java.time.OffsetDateTime;
@@ -10,16 +11,10 @@ import java.util.Map;
 /**
  * What the rest of Hookline asks of delivery. The web module reaches delivery through this
  * interface alone; how deliveries are queued, tried, throttled and retried stays behind it. Every
- * method but {@link #recover} joins the caller's transaction (and needs one), so what it writes and
- * queues commits or rolls back with the caller's own rows.
+ * method but {@link #recover} and {@link #recovery} joins the caller's transaction (and needs one),
+ * so what it writes and queues commits or rolls back with the caller's own rows.
  */
 public interface DeliveryService {
-
-  /** The most deliveries one {@link #recover} call re-queues; call again for the rest. */
-  int RECOVER_LIMIT = 10_000;
-
-  /** The most deliveries one transaction of a {@link #recover} call re-queues. */
-  int RECOVER_BATCH = 500;
 
   /**
    * Creates and queues one delivery per enabled endpoint of each message's app whose event types
@@ -39,14 +34,23 @@ public interface DeliveryService {
   Delivery resend(Message message, Endpoint endpoint);
 
   /**
-   * Re-queues the endpoint's dead and failing deliveries created in [since, until), at most {@link
-   * #RECOVER_LIMIT}, in transactions of its own of at most {@link #RECOVER_BATCH} each (the
-   * caller's transaction, if any, is suspended meanwhile): each batch that has returned is
-   * committed.
+   * Starts a recovery task that re-queues every dead and failing delivery to the endpoint created
+   * in [since, until), each for a manual try, in transactions of its own of at most {@code
+   * hookline.recover.batch-size} deliveries (the caller's transaction, if any, is suspended
+   * meanwhile). The first batch is done before this returns, the rest in the background, on any
+   * node. One recovery runs on an endpoint at a time: while one runs, this answers it (whatever its
+   * window) rather than starting another.
    *
-   * @return how many were re-queued
+   * @param requestKey the idempotency key of the request, hashed with its caller (null without
+   *     one): a request with the same key within 24 hours gets the task the first one made, also
+   *     when the first one's answer was never stored
+   * @return the task as it stands after its first batch: finished when that was all
    */
-  int recover(Endpoint endpoint, OffsetDateTime since, OffsetDateTime until);
+  RecoveryTask recover(
+      Endpoint endpoint, OffsetDateTime since, OffsetDateTime until, String requestKey);
+
+  /** A recovery task, or null when there is none by that id. */
+  RecoveryTask recovery(String taskId);
 
   /**
    * The endpoint is deleted: once the caller's transaction commits, this node drops what it keeps

@@ -22,9 +22,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * SKIP LOCKED keeps them out of each other's way. What it removed is logged and counted in {@code
  * webhook_retention_deleted_total{kind}}. Inbound events older than {@code
  * hookline.retention.inbound-days} and ingest audit rows older than {@code
- * hookline.retention.audit-days} go the same way, and stored idempotent answers past their 24
- * hours. A message's payload goes once its own retention period (Svix's payloadRetentionPeriod) is
- * over, the rest of the message staying until the rules above remove it.
+ * hookline.retention.audit-days} go the same way, stored idempotent answers past their 24 hours,
+ * and recovery tasks that ended more than {@code hookline.retention.days} ago. A message's payload
+ * goes once its own retention period (Svix's payloadRetentionPeriod) is over, the rest of the
+ * message staying until the rules above remove it.
  */
 @Startup
 @Singleton
@@ -106,6 +107,23 @@ public class Retention {
     removeExpiredPayloads();
     removeOldInbound();
     removeExpiredAnswers();
+    removeOldRecoveryTasks();
+  }
+
+  /** Recovery tasks over (finished or failed) for the retention days, batch by batch. */
+  private void removeOldRecoveryTasks() {
+    long total =
+        inBatches(
+            "recovery task retention",
+            0L,
+            () -> (long) batches.runRecoveryTasks(days, batch),
+            Long::sum,
+            removed -> removed >= batch);
+    if (total > 0) {
+      count("recovery_tasks", total);
+      LOG.info(
+          () -> "retention: removed " + total + " recovery tasks over more than " + days + " days");
+    }
   }
 
   /** Payloads past their message's retention period, batch by batch. */

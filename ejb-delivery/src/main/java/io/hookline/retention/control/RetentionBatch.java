@@ -8,8 +8,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
- * One batch of {@code cleanup_delivered_webhooks} or {@code cleanup_inbound}, in a short
- * transaction of its own.
+ * One batch of {@code cleanup_delivered_webhooks} or {@code cleanup_inbound}, of expired idempotent
+ * answers, or of old recovery tasks, in a short transaction of its own.
  */
 @ApplicationScoped
 public class RetentionBatch {
@@ -84,6 +84,21 @@ public class RetentionBatch {
             "delete from idempotent_answer where ctid in (select ctid from idempotent_answer"
                 + " where expires_at <= now() limit ? for update skip locked)")
         .setParameter(1, batch)
+        .executeUpdate();
+  }
+
+  /**
+   * Removes up to {@code batch} recovery tasks that finished or failed more than {@code days} ago
+   * (a running one is never removed).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int runRecoveryTasks(int days, int batch) {
+    return em.createNativeQuery(
+            "delete from recovery_task where ctid in (select ctid from recovery_task"
+                + " where status <> 'RUNNING' and updated_at < now() - make_interval(days => ?)"
+                + " limit ? for update skip locked)")
+        .setParameter(1, days)
+        .setParameter(2, batch)
         .executeUpdate();
   }
 }

@@ -18,16 +18,8 @@ import java.time.OffsetDateTime;
     name = Delivery.BY_MESSAGE_AND_ENDPOINT,
     query =
         "select d from Delivery d where d.messageId = :messageId and d.endpointId = :endpointId")
-@NamedQuery(
-    name = Delivery.TO_RECOVER,
-    query =
-        "select d from Delivery d where d.endpointId = :endpointId and d.createdAt >= :since and d.createdAt < :until"
-            + " and d.id > :after and (d.status = io.hookline.delivery.entity.DeliveryStatus.DEAD"
-            + " or (d.status = io.hookline.delivery.entity.DeliveryStatus.PENDING and d.attemptCount > 0))"
-            + " order by d.id")
 public class Delivery {
   public static final String BY_MESSAGE_AND_ENDPOINT = "Delivery.byMessageAndEndpoint";
-  public static final String TO_RECOVER = "Delivery.toRecover";
   @Id private String id;
 
   @Column(name = "message_id", nullable = false)
@@ -69,6 +61,14 @@ public class Delivery {
   @Column(name = "round_start", nullable = false)
   private int roundStart;
 
+  /**
+   * Whether the next try was asked for by hand (a resend, a recovery, a dead letter sent back from
+   * the broker console) rather than by the schedule (V25). The try records it on its attempt and
+   * clears it.
+   */
+  @Column(name = "next_try_manual", nullable = false)
+  private boolean nextTryManual;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -101,13 +101,18 @@ public class Delivery {
     unrecordedTries = 0;
   }
 
-  /** A failed try after which no other is made. */
+  /**
+   * A failed try after which no other is made. A manual mark goes with it: there is no next try to
+   * carry it (a dead delivery sent back later is marked again). The caller that records the try
+   * takes the mark first ({@link #takeManualTry()}).
+   */
   public void died(OffsetDateTime at, String reason) {
     attemptCount++;
     lastAttemptAt = at;
     status = DeliveryStatus.DEAD;
     nextAttemptAt = null;
     deadReason = StoredText.fit(reason, 1024);
+    nextTryManual = false;
   }
 
   /**
@@ -130,6 +135,29 @@ public class Delivery {
     nextAttemptAt = at;
     deadReason = null;
     unrecordedTries = 0;
+  }
+
+  /** The next try is one asked for by hand: Svix's manual trigger. */
+  public void manualTryRequested() {
+    nextTryManual = true;
+  }
+
+  /**
+   * Whether the try being recorded was asked for by hand; the tries after it are the schedule's.
+   */
+  public boolean takeManualTry() {
+    boolean manual = nextTryManual;
+    nextTryManual = false;
+    return manual;
+  }
+
+  public boolean isNextTryManual() {
+    return nextTryManual;
+  }
+
+  /** Whether a try of the current round has been made (and failed, as it is not settled). */
+  public boolean triedInRound() {
+    return attemptCount > roundStart;
   }
 
   /** The number of the next try within the current round, from 1. */

@@ -61,13 +61,21 @@ public class DeliveryAttempt {
   @Column(name = "duration_ms", nullable = false)
   private long durationMs;
 
+  /** Whether the try was asked for by hand, not made by the schedule (V25): Svix's triggerType. */
+  @Column(nullable = false)
+  private boolean manual;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
   protected DeliveryAttempt() {}
 
+  /**
+   * @param manual the try was asked for by hand (a resend, a recovery), not made by the schedule
+   */
   public DeliveryAttempt(
       Delivery delivery,
+      boolean manual,
       Outcome status,
       Integer responseStatus,
       String responseBody,
@@ -78,6 +86,7 @@ public class DeliveryAttempt {
     this.messageId = delivery.getMessageId();
     this.endpointId = delivery.getEndpointId();
     this.attempt = delivery.getAttemptCount();
+    this.manual = manual;
     this.status = status;
     this.responseStatus = responseStatus;
     this.responseBody = StoredText.fit(responseBody, RESPONSE_BODY_COLUMN);
@@ -128,6 +137,10 @@ public class DeliveryAttempt {
 
   public long getDurationMs() {
     return durationMs;
+  }
+
+  public boolean isManual() {
+    return manual;
   }
 
   public OffsetDateTime getCreatedAt() {

@@ -2,6 +2,7 @@ package io.hookline.deadletter.control;
 
 import io.hookline.app.control.Apps;
 import io.hookline.delivery.entity.Delivery;
+import io.hookline.delivery.entity.RecoveryTask;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.control.Endpoints;
 import io.hookline.endpoint.entity.Endpoint;
@@ -50,8 +51,30 @@ public class DeadLetters {
     return delivery.resend(message, enabledEndpoint(appRef, endpointId));
   }
 
-  public int recover(String appRef, String endpointId, OffsetDateTime since, OffsetDateTime until) {
-    return delivery.recover(enabledEndpoint(appRef, endpointId), since, until);
+  /**
+   * Starts a recovery of the endpoint's dead and failing deliveries (or answers the one running, or
+   * the one this request's key made); see DeliveryService.
+   */
+  public RecoveryTask recover(
+      String appRef,
+      String endpointId,
+      OffsetDateTime since,
+      OffsetDateTime until,
+      String requestKey) {
+    return delivery.recover(enabledEndpoint(appRef, endpointId), since, until, requestKey);
+  }
+
+  /**
+   * A recovery task by its id; another app's is not found for an app's caller.
+   *
+   * @param callerAppId the app of the caller's token; null for the admin
+   */
+  public RecoveryTask recovery(String taskId, String callerAppId) {
+    RecoveryTask task = delivery.recovery(taskId);
+    if (task == null || (callerAppId != null && !callerAppId.equals(task.getAppId()))) {
+      throw Refusal.notFound("background task", taskId);
+    }
+    return task;
   }
 
   private Endpoint enabledEndpoint(String appRef, String endpointId) {

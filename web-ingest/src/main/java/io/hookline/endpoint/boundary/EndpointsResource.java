@@ -3,6 +3,7 @@ package io.hookline.endpoint.boundary;
 import static io.hookline.json.JsonFields.addNullable;
 import static io.hookline.json.JsonFields.rfc3339;
 
+import io.hookline.api.DeliveryViews;
 import io.hookline.api.IdempotentPost;
 import io.hookline.api.JsonBody;
 import io.hookline.api.Metadata;
@@ -10,7 +11,6 @@ import io.hookline.api.Paging;
 import io.hookline.api.SvixLists;
 import io.hookline.api.Uids;
 import io.hookline.deadletter.control.DeadLetters;
-import io.hookline.delivery.service.DeliveryService;
 import io.hookline.endpoint.control.CustomHeaders;
 import io.hookline.endpoint.control.EndpointSpec;
 import io.hookline.endpoint.control.Endpoints;
@@ -19,7 +19,6 @@ import io.hookline.endpoint.entity.EndpointHealth;
 import io.hookline.json.JsonFields;
 import io.hookline.json.Jsons;
 import io.hookline.message.entity.Message;
-import io.hookline.platform.Ids;
 import io.hookline.platform.ListPage;
 import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
@@ -412,12 +411,16 @@ public class EndpointsResource {
   @Operation(
       summary = "Recover failed deliveries",
       description =
-          "Re-queues the endpoint's dead and still-failing deliveries created in [since, until),"
-              + " up to 10,000 a call, before answering: the task is `finished` (Hookline adds"
-              + " `recovered`, how many, and `more`, whether to call again).")
+          "Re-queues every dead and still-failing delivery to the endpoint created in [since,"
+              + " until) for a manual try, as a background task: the first batch is done before"
+              + " the answer, so a small recovery answers `finished`; a larger one answers"
+              + " `running` and goes on in the background, on any node, at the pace the endpoint"
+              + " takes its deliveries. One runs per endpoint: while one runs, this answers it."
+              + " Read its state with GET /api/v1/background-task/{id}. Hookline adds"
+              + " `recovered`, how many it has re-queued so far, and `more`, true while it runs.")
   @APIResponse(
       responseCode = "202",
-      description = "Recovered",
+      description = "Recovery started (or, when small, done)",
       content =
           @Content(
               schema = @Schema(ref = "RecoverOut"),
@@ -426,7 +429,7 @@ public class EndpointsResource {
                   @ExampleObject(
                       name = "example",
                       value =
-                          "{\"id\":\"qtask_01JD2QB3C4D5E6F7G8H9J0K1L2\",\"status\":\"finished\",\"task\":\"endpoint.recover\",\"updatedAt\":\"2026-11-23T12:00:00.000000Z\",\"recovered\":12,\"more\":false}")))
+                          "{\"id\":\"qtask_01JD2QB3C4D5E6F7G8H9J0K1L2\",\"status\":\"running\",\"task\":\"endpoint.recover\",\"updatedAt\":\"2026-11-23T12:00:00.000000Z\",\"recovered\":500,\"more\":true}")))
   @RequestBody(
       required = true,
       content =
@@ -442,27 +445,32 @@ public class EndpointsResource {
   @Path("{endpoint_id}/recover")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response recover(
-      @PathParam("app_id") String app, @PathParam("endpoint_id") String endpoint, String body) {
-    JsonBody json = JsonBody.parse(body);
-    OffsetDateTime since = timestamp(json, "since", true);
-    OffsetDateTime until = timestamp(json, "until", false);
-    if (until == null) {
-      until = Timestamps.now().plusSeconds(1);
-    }
-    if (!since.isBefore(until)) {
-      throw Refusal.invalidField("until", "must be after since");
-    }
-    int recovered = deadLetters.recover(app, endpoint, since, until);
-    return Response.accepted(
-            Jsons.createObjectBuilder()
-                .add("id", Ids.newId("qtask"))
-                .add("status", "finished")
-                .add("task", "endpoint.recover")
-                .add("updatedAt", rfc3339(Timestamps.now()))
-                .add("recovered", recovered)
-                .add("more", recovered == DeliveryService.RECOVER_LIMIT)
-                .build())
-        .build();
+      @PathParam("app_id") String app,
+      @PathParam("endpoint_id") String endpoint,
+      String body,
+      @Context ContainerRequestContext request) {
+    // The SDKs send an idempotency-key and retry a 5xx: a retry gets the first task, not another.
+    // The task commits in a transaction of its own, before the key's stored answer does: it keeps
+    // the key, so that a retry finds it even if that answer was never stored.
+    String requestKey = idempotent.requestKey(request);
+    return idempotent.answer(
+        request,
+        body,
+        () -> {
+          JsonBody json = JsonBody.parse(body);
+          OffsetDateTime since = timestamp(json, "since", true);
+          OffsetDateTime until = timestamp(json, "until", false);
+          if (until == null) {
+            until = Timestamps.now().plusSeconds(1);
+          }
+          if (!since.isBefore(until)) {
+            throw Refusal.invalidField("until", "must be after since");
+          }
+          return Response.accepted(
+                  DeliveryViews.recovery(
+                      deadLetters.recover(app, endpoint, since, until, requestKey)))
+              .build();
+        });
   }
 
   private static OffsetDateTime timestamp(JsonBody json, String field, boolean required) {

@@ -288,7 +288,8 @@ public class Endpoints {
 
   /**
    * The endpoint's deliveries created in [since, until) (either bound may be null) by state:
-   * delivered, waiting for a first try, failed and waiting for another, dead.
+   * delivered, waiting for the first try of their round (a resend starts a new one), failed and
+   * waiting for another, dead: as a message's destinations show them.
    */
   public Stats stats(
       String appRef,
@@ -299,8 +300,8 @@ public class Endpoints {
     StringBuilder sql =
         new StringBuilder(
             "select count(*) filter (where status = 'DELIVERED'),"
-                + " count(*) filter (where status = 'PENDING' and attempt_count = 0),"
-                + " count(*) filter (where status = 'PENDING' and attempt_count > 0),"
+                + " count(*) filter (where status = 'PENDING' and attempt_count = round_start),"
+                + " count(*) filter (where status = 'PENDING' and attempt_count > round_start),"
                 + " count(*) filter (where status = 'DEAD')"
                 + " from delivery where endpoint_id = ?1");
     List<Object> bounds = new java.util.ArrayList<>();

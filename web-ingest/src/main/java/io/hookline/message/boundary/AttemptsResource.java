@@ -3,6 +3,7 @@ package io.hookline.message.boundary;
 import io.hookline.api.SvixLists;
 import io.hookline.message.control.Attempts;
 import io.hookline.platform.ListPage;
+import io.hookline.platform.NameSets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -39,9 +40,12 @@ public class AttemptsResource {
   @Operation(
       summary = "List a message's attempts",
       description =
-          "Every try at every endpoint, newest first; filters status (0 success, 2 fail),"
-              + " event_types, endpoint_id, before and after. with_content=false leaves the"
-              + " responses out.")
+          "Every try at every endpoint, newest first. A try is listed once made, with its"
+              + " outcome: status 0 success or 2 fail (1 pending, 3 sending and 4 canceled list"
+              + " none: see GET .../msg/{msg_id}/endpoint for what is still to come); triggerType"
+              + " 1 for a try asked for by a resend or a recovery. Filters status,"
+              + " status_code_class (0 no answer, 100 to 500), event_types, channel, tag,"
+              + " endpoint_id, before and after; with_content=false leaves the responses out.")
   @APIResponse(
       responseCode = "200",
       description = "A page of attempts",
@@ -58,30 +62,40 @@ public class AttemptsResource {
       @QueryParam("limit") String limit,
       @QueryParam("iterator") String iterator,
       @QueryParam("status") String status,
+      @QueryParam("status_code_class") String statusCodeClass,
       @QueryParam("event_types") List<String> eventTypes,
+      @QueryParam("channel") String channel,
+      @QueryParam("tag") String tag,
       @QueryParam("endpoint_id") String endpointId,
       @QueryParam("before") String before,
       @QueryParam("after") String after,
-      @QueryParam("with_content") String withContent) {
+      @QueryParam("with_content") String withContent,
+      @QueryParam("expanded_statuses") String expandedStatuses) {
     ListPage page = SvixLists.page(limit, iterator, null, ListPage.Order.DESCENDING);
     boolean content = SvixLists.flag("with_content", withContent, true);
+    expandedStatuses(expandedStatuses);
     Attempts.Filter filter =
         filter(
             status,
+            statusCodeClass,
             eventTypes,
             endpointId == null || endpointId.isEmpty() ? null : endpointId,
+            channel,
+            tag,
             before,
             after);
     return SvixLists.json(
         attempts.byMessage(app, messageId, page, filter),
-        attempt -> MessageViews.attempt(attempt, content));
+        attempt -> MessageViews.attempt(attempt, content, false));
   }
 
   @Operation(
       summary = "List an endpoint's attempts",
       description =
-          "Its tries, newest first; filters status (0 success, 2 fail), event_types, before and"
-              + " after. with_content=false leaves the responses out.")
+          "Its tries, newest first, as the message's list shows them; filters status,"
+              + " status_code_class, event_types, channel, tag, before and after."
+              + " with_content=false leaves the responses out; with_msg=true adds each attempt's"
+              + " message as msg (without its payload).")
   @APIResponse(
       responseCode = "200",
       description = "A page of attempts",
@@ -98,23 +112,53 @@ public class AttemptsResource {
       @QueryParam("limit") String limit,
       @QueryParam("iterator") String iterator,
       @QueryParam("status") String status,
+      @QueryParam("status_code_class") String statusCodeClass,
       @QueryParam("event_types") List<String> eventTypes,
+      @QueryParam("channel") String channel,
+      @QueryParam("tag") String tag,
       @QueryParam("before") String before,
       @QueryParam("after") String after,
-      @QueryParam("with_content") String withContent) {
+      @QueryParam("with_content") String withContent,
+      @QueryParam("with_msg") String withMsg,
+      @QueryParam("expanded_statuses") String expandedStatuses) {
     ListPage page = SvixLists.page(limit, iterator, null, ListPage.Order.DESCENDING);
     boolean content = SvixLists.flag("with_content", withContent, true);
+    boolean message = SvixLists.flag("with_msg", withMsg, false);
+    expandedStatuses(expandedStatuses);
     return SvixLists.json(
-        attempts.byEndpoint(app, endpoint, page, filter(status, eventTypes, null, before, after)),
-        attempt -> MessageViews.attempt(attempt, content));
+        attempts.byEndpoint(
+            app,
+            endpoint,
+            page,
+            filter(status, statusCodeClass, eventTypes, null, channel, tag, before, after),
+            message),
+        attempt -> MessageViews.attempt(attempt, content, message));
+  }
+
+  /**
+   * Svix's {@code expanded_statuses} (the SDKs send true): whether canceled attempts show as 4
+   * rather than 0. Hookline cancels none, so it changes nothing; it is still checked.
+   */
+  private static void expandedStatuses(String value) {
+    SvixLists.flag("expanded_statuses", value, false);
   }
 
   private static Attempts.Filter filter(
-      String status, List<String> eventTypes, String endpointId, String before, String after) {
+      String status,
+      String statusCodeClass,
+      List<String> eventTypes,
+      String endpointId,
+      String channel,
+      String tag,
+      String before,
+      String after) {
     return new Attempts.Filter(
         MessageViews.statusQuery(status),
+        MessageViews.statusCodeClassQuery(statusCodeClass),
         MessageViews.eventTypes(eventTypes),
         endpointId,
+        MessageViews.name("channel", channel, NameSets.CHANNEL),
+        MessageViews.name("tag", tag, NameSets.TAG),
         MessageViews.instant("before", before),
         MessageViews.instant("after", after));
   }

@@ -24,12 +24,15 @@ import java.util.List;
 final class MessageViews {
   private MessageViews() {}
 
-  /** Svix's MessageStatus: 0 success, 1 pending, 2 fail, 3 sending. */
+  /** Svix's MessageStatus: 0 success, 1 pending, 2 fail, 3 sending, 4 canceled. */
   static final int SUCCESS = 0;
 
   static final int PENDING = 1;
   static final int FAIL = 2;
   static final int SENDING = 3;
+
+  /** Svix's; Hookline cancels nothing, so only a filter names it. */
+  static final int CANCELED = 4;
 
   static final List<String> STATUS_TEXT = List.of("success", "pending", "fail", "sending");
 
@@ -57,8 +60,11 @@ final class MessageViews {
         .build();
   }
 
-  /** MessageAttemptOut, with Hookline's try number and error as extras. */
-  static JsonObject attempt(Attempts.Attempt attempt, boolean withContent) {
+  /**
+   * MessageAttemptOut, with Hookline's try number and error as extras; with {@code withMessage} and
+   * the attempt's message, Svix's {@code msg} (without its payload, as Svix shows it).
+   */
+  static JsonObject attempt(Attempts.Attempt attempt, boolean withContent, boolean withMessage) {
     DeliveryAttempt row = attempt.row();
     int status = row.getStatus() == DeliveryAttempt.Outcome.SUCCEEDED ? SUCCESS : FAIL;
     String response = row.getResponseBody() == null ? "" : row.getResponseBody();
@@ -68,27 +74,36 @@ final class MessageViews {
             .add("msgId", row.getMessageId())
             .add("endpointId", row.getEndpointId())
             .add("url", attempt.url() == null ? "" : attempt.url())
-            .add("response", withContent ? response : "")
+            // Svix answers "{}" for a response left out.
+            .add("response", withContent ? response : "{}")
             // 0 when no HTTP answer came (a timeout, a refused connection), as Svix shows it.
             .add(
                 "responseStatusCode", row.getResponseStatus() == null ? 0 : row.getResponseStatus())
             .add("responseDurationMs", row.getDurationMs())
             .add("status", status)
             .add("statusText", STATUS_TEXT.get(status))
-            // Every recorded try is counted as scheduled; a resend starts a new round of them.
-            .add("triggerType", 0)
+            // 1 for a try asked for by hand (a resend, a recovery), as recorded when it was made.
+            .add("triggerType", row.isManual() ? 1 : 0)
             .add("timestamp", JsonFields.rfc3339(row.getCreatedAt()))
             .add("attempt", row.getAttempt());
     JsonFields.addNullable(json, "error", row.getError());
+    if (withMessage && attempt.message() != null) {
+      json.add("msg", message(attempt.message(), false));
+    }
     return json.build();
   }
 
-  /** The Svix status of a delivery: delivered is success, dead is fail, else pending. */
+  /**
+   * The Svix status of a delivery: delivered is success, dead is fail; one still to be tried is
+   * pending until a try of its current round has failed, then sending (its next try scheduled). A
+   * try under way shows as the state before it: a try is written once, with its outcome.
+   */
   static int status(Delivery delivery) {
-    if (delivery.getStatus() == DeliveryStatus.DELIVERED) {
-      return SUCCESS;
-    }
-    return delivery.getStatus() == DeliveryStatus.DEAD ? FAIL : PENDING;
+    return switch (delivery.getStatus()) {
+      case DELIVERED -> SUCCESS;
+      case DEAD -> FAIL;
+      case PENDING -> delivery.triedInRound() ? SENDING : PENDING;
+    };
   }
 
   /** MessageEndpointOut: the endpoint with the state of the message's delivery to it. */
@@ -114,7 +129,8 @@ final class MessageViews {
         .add("updatedAt", JsonFields.rfc3339(endpoint.getUpdatedAt()))
         .add("status", status)
         .add("statusText", STATUS_TEXT.get(status));
-    OffsetDateTime next = status == PENDING ? delivery.getNextAttemptAt() : null;
+    OffsetDateTime next =
+        delivery.getStatus() == DeliveryStatus.PENDING ? delivery.getNextAttemptAt() : null;
     JsonFields.addNullable(json, "nextAttempt", next == null ? null : JsonFields.rfc3339(next));
     return json.add("attempts", delivery.getAttemptCount()).build();
   }
@@ -170,7 +186,7 @@ final class MessageViews {
     return value;
   }
 
-  /** A Svix MessageStatus query parameter (0 to 3), or null when absent. */
+  /** A Svix MessageStatus query parameter (0 to 4), or null when absent. */
   static Integer statusQuery(String value) {
     if (value == null || value.isEmpty()) {
       return null;
@@ -180,9 +196,26 @@ final class MessageViews {
       case "1" -> PENDING;
       case "2" -> FAIL;
       case "3" -> SENDING;
+      case "4" -> CANCELED;
       default ->
           throw Refusal.invalidQuery(
-              "status", "must be 0 (success), 1 (pending), 2 (fail) or 3 (sending)");
+              "status", "must be 0 (success), 1 (pending), 2 (fail), 3 (sending) or 4 (canceled)");
+    };
+  }
+
+  /**
+   * A Svix StatusCodeClass query parameter ({@code status_code_class}): 0 (no HTTP answer), 100,
+   * 200, 300, 400 or 500; null when absent.
+   */
+  static Integer statusCodeClassQuery(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    return switch (value) {
+      case "0", "100", "200", "300", "400", "500" -> Integer.valueOf(value);
+      default ->
+          throw Refusal.invalidQuery(
+              "status_code_class", "must be 0 (no answer), 100, 200, 300, 400 or 500");
     };
   }
 }

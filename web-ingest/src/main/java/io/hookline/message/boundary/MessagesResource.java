@@ -413,14 +413,17 @@ public class MessagesResource {
       @PathParam("app_id") String app,
       @PathParam("msg_id") String messageId,
       @PathParam("attempt_id") String attemptId) {
-    return MessageViews.attempt(attempts.get(app, messageId, attemptId), true);
+    return MessageViews.attempt(attempts.get(app, messageId, attemptId), true, false);
   }
 
   @Operation(
       summary = "List a message's destinations",
       description =
           "The endpoints the message was to go to, by endpoint id, each with the state of its"
-              + " delivery (status 0 success, 1 pending, 2 fail) and its next try.")
+              + " delivery: status 0 success (delivered), 1 pending (no try of its current round"
+              + " made yet), 3 sending (a try failed, the next is scheduled), 2 fail (dead);"
+              + " nextAttempt, when the next try is due, for pending and sending. A try under way"
+              + " shows as the state before it until its outcome is recorded.")
   @APIResponse(
       responseCode = "200",
       description = "A page of destinations",

@@ -6,9 +6,7 @@ import io.hookline.delivery.entity.Delivery;
 import io.hookline.delivery.service.DeliveryService;
 import io.hookline.message.entity.Message;
 import io.hookline.platform.Ids;
-import io.hookline.platform.KeysetQuery;
 import io.hookline.platform.ListPage;
-import io.hookline.platform.NameSets;
 import io.hookline.platform.Refusal;
 import io.hookline.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -273,6 +271,10 @@ public class MessageIntake {
     public Filter {
       eventTypes = eventTypes == null ? List.of() : eventTypes;
     }
+
+    MessageMatch match() {
+      return new MessageMatch(eventTypes, channel, tag);
+    }
   }
 
   /**
@@ -315,34 +317,38 @@ public class MessageIntake {
    * not the app's whole history.
    */
   public ListPage.Page<Message> list(String appRef, ListPage page, Filter filter) {
-    KeysetQuery<Message> query =
-        KeysetQuery.of(em, Message.class, "select m from Message m")
-            .where("m.appId = :appId", "appId", apps.find(appRef).getId())
-            .whereGiven("m.eventType in :eventTypes", "eventTypes", filter.eventTypes());
-    if (filter.channel() != null) {
-      query.where(
-          "m.channels like :channel escape '!'", "channel", NameSets.containing(filter.channel()));
-    }
-    if (filter.tag() != null) {
-      query.where("m.tags like :tag escape '!'", "tag", NameSets.containing(filter.tag()));
-    }
+    MessageMatch match = filter.match();
+    StringBuilder jpql = new StringBuilder("select m from Message m where m.appId = :appId");
+    jpql.append(match.jpql("m"));
     if (filter.before() != null) {
-      query.where(
-          "m.createdAt < :before and m.id < :idBefore",
-          "before",
-          filter.before(),
-          "idBefore",
-          idBoundBefore(filter.before()));
+      jpql.append(" and m.createdAt < :before and m.id < :idBefore");
     }
     if (filter.after() != null) {
-      query.where(
-          "m.createdAt > :after and m.id >= :idAfter",
-          "after",
-          filter.after(),
-          "idAfter",
-          lowestIdAfter(filter.after()));
+      jpql.append(" and m.createdAt > :after and m.id >= :idAfter");
     }
-    return query.page(page, "m.id", Message::getId);
+    String bound = page.condition("m.id");
+    if (bound != null) {
+      jpql.append(" and ").append(bound);
+    }
+    jpql.append(page.orderBy("m.id"));
+    var query =
+        em.createQuery(jpql.toString(), Message.class)
+            .setParameter("appId", apps.find(appRef).getId());
+    match.bind(query::setParameter);
+    if (filter.before() != null) {
+      query
+          .setParameter("before", filter.before())
+          .setParameter("idBefore", idBoundBefore(filter.before()));
+    }
+    if (filter.after() != null) {
+      query
+          .setParameter("after", filter.after())
+          .setParameter("idAfter", lowestIdAfter(filter.after()));
+    }
+    if (bound != null) {
+      query.setParameter(ListPage.BOUND, page.bound());
+    }
+    return page.page(query.setMaxResults(page.fetchSize()).getResultList(), Message::getId);
   }
 
   /** One item of a batch: what it asks for, or why it cannot be taken. */
