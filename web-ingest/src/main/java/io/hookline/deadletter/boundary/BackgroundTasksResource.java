@@ -16,13 +16,16 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Svix's background tasks, of which Hookline has one kind: the recoveries that {@code POST
  * .../endpoint/{endpoint_id}/recover} starts. An app's token reads its own app's.
  */
 @ApplicationScoped
+@Tag(name = "BackgroundTask", description = "Work an API call started that goes on by itself.")
 @Path("v1/background-task")
 @Produces(MediaType.APPLICATION_JSON)
 public class BackgroundTasksResource {
@@ -39,6 +42,7 @@ public class BackgroundTasksResource {
       description = "The task",
       content =
           @Content(
+              schema = @Schema(ref = "BackgroundTaskOut"),
               mediaType = "application/json",
               examples =
                   @ExampleObject(
