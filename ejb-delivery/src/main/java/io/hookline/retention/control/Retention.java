@@ -22,8 +22,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * SKIP LOCKED keeps them out of each other's way. What it removed is logged and counted in {@code
  * webhook_retention_deleted_total{kind}}. Inbound events older than {@code
  * hookline.retention.inbound-days} and ingest audit rows older than {@code
- * hookline.retention.audit-days} go the same way, and stored idempotent answers past their 24
- * hours.
+ * hookline.retention.audit-days} go the same way, stored idempotent answers past their 24 hours,
+ * and portal link tokens a day after they expired.
  */
 @Startup
 @Singleton
@@ -104,6 +104,22 @@ public class Retention {
     }
     removeOldInbound();
     removeExpiredAnswers();
+    removeExpiredPortalTokens();
+  }
+
+  /** Portal link tokens that expired more than a day ago, batch by batch. */
+  private void removeExpiredPortalTokens() {
+    long total =
+        inBatches(
+            "portal token retention",
+            0L,
+            () -> (long) batches.runPortalTokens(batch),
+            Long::sum,
+            removed -> removed >= batch);
+    if (total > 0) {
+      count("portal_tokens", total);
+      LOG.info(() -> "retention: removed " + total + " portal link tokens expired over a day ago");
+    }
   }
 
   /** Idempotent answers (idempotency-key) past their 24 hours, batch by batch. */

@@ -8,8 +8,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
- * One batch of {@code cleanup_delivered_webhooks} or {@code cleanup_inbound}, in a short
- * transaction of its own.
+ * One batch of {@code cleanup_delivered_webhooks} or {@code cleanup_inbound}, of expired idempotent
+ * answers or of long-expired portal tokens, in a short transaction of its own.
  */
 @ApplicationScoped
 public class RetentionBatch {
@@ -69,6 +69,20 @@ public class RetentionBatch {
     return em.createNativeQuery(
             "delete from idempotent_answer where ctid in (select ctid from idempotent_answer"
                 + " where expires_at <= now() limit ? for update skip locked)")
+        .setParameter(1, batch)
+        .executeUpdate();
+  }
+
+  /**
+   * Removes up to {@code batch} portal link tokens that expired more than a day ago (the day leaves
+   * an ended link's 401 saying "expired" rather than "not valid" for a while). The (expires_at)
+   * index finds them.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int runPortalTokens(int batch) {
+    return em.createNativeQuery(
+            "delete from portal_token where id in (select id from portal_token"
+                + " where expires_at < now() - interval '1 day' limit ? for update skip locked)")
         .setParameter(1, batch)
         .executeUpdate();
   }
