@@ -303,8 +303,12 @@ function summary(hours) {
   );
 }
 
-async function hourly(endpointId) {
-  return (await get(appPath("/portal/endpoint/" + encodeURIComponent(endpointId) + "/hourly"))).data;
+// One call for the charts of every endpoint shown: their last 24 hours, by endpoint id.
+async function hourly(endpointIds) {
+  const query = new URLSearchParams();
+  endpointIds.forEach((id) => query.append("endpoint_id", id));
+  const answer = await get(appPath("/portal/hourly?" + query));
+  return new Map(answer.data.map((series) => [series.endpointId, series.hours]));
 }
 
 async function loadEndpoints(iterator) {
@@ -312,18 +316,13 @@ async function loadEndpoints(iterator) {
   if (iterator) query.set("iterator", iterator);
   const page = await get(appPath("/endpoint?" + query));
   state.endpointPage = page;
+  const charts = new Map();
   const items = page.data.map((endpoint) => {
     state.endpoints.set(endpoint.id, endpoint);
     const status = endpoint.disabled ? "disabled" : "enabled";
     const stats = el("span", { class: "muted", text: "" });
     const spark = el("span", { class: "spark-box" });
-    hourly(endpoint.id)
-      .then((hours) => {
-        const text = summary(hours);
-        spark.replaceChildren(chart(hours, "spark", text));
-        stats.textContent = text;
-      })
-      .catch(showError);
+    charts.set(endpoint.id, { stats, spark });
     const types = endpoint.filterTypes || endpoint.eventTypes;
     return el(
       "li",
@@ -346,6 +345,18 @@ async function loadEndpoints(iterator) {
     );
   });
   $("endpoint-list").replaceChildren(...items);
+  if (charts.size > 0) {
+    hourly([...charts.keys()])
+      .then((series) => {
+        for (const [id, { stats, spark }] of charts) {
+          const hours = series.get(id) || [];
+          const text = summary(hours);
+          spark.replaceChildren(chart(hours, "spark", text));
+          stats.textContent = text;
+        }
+      })
+      .catch(showError);
+  }
   $("no-endpoints").hidden = items.length > 0 || state.endpointStack.length > 0;
   $("endpoints-next").disabled = page.done || !page.iterator;
   $("endpoints-prev").disabled = state.endpointStack.length === 0;
@@ -390,7 +401,7 @@ async function openEndpoint(id) {
   showEndpointPart("detail");
   $("detail-url").setAttribute("tabindex", "-1");
   $("detail-url").focus();
-  const hours = await hourly(endpoint.id);
+  const hours = (await hourly([endpoint.id])).get(endpoint.id) || [];
   const text = summary(hours);
   $("detail-chart").replaceChildren(chart(hours, "large", text));
   $("detail-chart-caption").textContent =
@@ -620,6 +631,14 @@ async function loadLog(iterator) {
           c.dataset.endpointId = d.endpointId;
           return c;
         }),
+        message.moreDestinations > 0
+          ? el("span", {
+              class: "muted more-destinations",
+              text:
+                "+" + message.moreDestinations + (message.moreDestinationsAtLeast ? " or more" : "") +
+                " more",
+            })
+          : null,
         el("button", {
           type: "button",
           text: "Details",
@@ -631,7 +650,10 @@ async function loadLog(iterator) {
     )
   );
   $("message-list").replaceChildren(...items);
-  $("no-messages").hidden = items.length > 0;
+  $("no-messages").hidden = items.length > 0 || page.cutShort;
+  // A filter no index answers looks at a bounded number of messages per request: say where it
+  // stopped, and let "Older" go on from there.
+  $("log-cut-short").hidden = !page.cutShort;
   $("messages-next").disabled = page.done || !page.iterator;
   $("messages-newest").disabled = state.logStack.length === 0;
 }

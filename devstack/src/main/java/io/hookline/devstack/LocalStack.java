@@ -93,6 +93,8 @@ public record LocalStack(
         setting.apply("HOOKLINE_DELIVERY_ALLOW_PRIVATE_TARGETS", "true"));
     appEnv.put(
         "HOOKLINE_DELIVERY_ALLOW_HTTP", setting.apply("HOOKLINE_DELIVERY_ALLOW_HTTP", "true"));
+    // The portal page's address and framing origins may be plain http on a developer's machine.
+    appEnv.put("HOOKLINE_PORTAL_ALLOW_HTTP", setting.apply("HOOKLINE_PORTAL_ALLOW_HTTP", "true"));
     appEnv.putAll(applicationSettings);
     PayaraMicro micro =
         new PayaraMicro(

@@ -1,6 +1,8 @@
 package io.hookline.platform;
 
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * Public identifiers: a type prefix and a ULID-style body (48-bit millisecond time, then 80 random
@@ -24,6 +26,44 @@ public final class Ids {
    */
   public static String timeBound(String prefix, long epochMillis) {
     return newId(prefix, epochMillis).substring(0, prefix.length() + 1 + 10);
+  }
+
+  /**
+   * Slack between an id's time part and the creation time stored beside it: the two are separate
+   * clock reads, so the id range a time filter becomes is widened by this much, and the stored time
+   * stays the test.
+   */
+  public static final long TIME_SLACK_MILLIS = 1_000;
+
+  /** The largest time an id's 48-bit time part holds. */
+  private static final long MAX_ID_MILLIS = (1L << 48) - 1;
+
+  /**
+   * The lowest id of the type that can belong to a row created after {@code after}: ids start with
+   * their creation millisecond, so an after filter becomes an id range an index on the id serves.
+   * Any instant gives a bound: before 1970 the lowest, past the 48-bit time part the highest.
+   */
+  public static String lowestIdAfter(String prefix, OffsetDateTime after) {
+    return timeBound(prefix, idMillis(after.toInstant(), -TIME_SLACK_MILLIS));
+  }
+
+  /** Above every id of the type that can belong to a row created before {@code before}. */
+  public static String idBoundBefore(String prefix, OffsetDateTime before) {
+    return timeBound(prefix, idMillis(before.toInstant(), TIME_SLACK_MILLIS + 1));
+  }
+
+  /**
+   * The id time part for {@code at} moved by {@code shift} ms, kept within what the time part holds
+   * (so that no instant overflows or wraps around).
+   */
+  static long idMillis(Instant at, long shift) {
+    if (at.isBefore(Instant.EPOCH)) {
+      return 0;
+    }
+    if (at.getEpochSecond() > MAX_ID_MILLIS / 1000) {
+      return MAX_ID_MILLIS;
+    }
+    return Math.max(0, Math.min(MAX_ID_MILLIS, at.toEpochMilli() + shift));
   }
 
   static String newId(String prefix, long epochMillis) {

@@ -67,14 +67,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     }
     switch (Access.forApp(request.getMethod(), segments, app.appId(), app.appUid())) {
       case ALLOWED -> request.setProperty(Access.CALLER_APP, app.appId());
-      case NOT_FOUND ->
-          request.abortWith(
-              ProblemMapper.response(
-                  404,
-                  "not-found",
-                  "Not found",
-                  "nothing is at " + request.getUriInfo().getPath(),
-                  null));
+      case NOT_FOUND -> notFound(request);
       case FORBIDDEN ->
           request.abortWith(
               ProblemMapper.response(
@@ -87,8 +80,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
   }
 
   /**
-   * A subscriber portal link's token: its own app only (as an app token), and within it what its
-   * capabilities allow ({@link Capabilities}); an expired link is a 401 that says so.
+   * A subscriber portal link's token: its own app only (as an app token), within it what its
+   * capabilities allow ({@link Capabilities}), and at most {@code hookline.portal.max-requests} a
+   * minute per link on this node; an expired link is a 401 that says so.
    */
   private void portal(
       ContainerRequestContext request, List<String> segments, String header, String token) {
@@ -109,25 +103,33 @@ public class BearerTokenFilter implements ContainerRequestFilter {
           Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
       return;
     }
+    Duration wait = throttle.portalRequest(principal.tokenId());
+    if (wait != null) {
+      Response problem =
+          ProblemMapper.response(
+              429,
+              "too-many-requests",
+              "Too many requests",
+              "this portal link made too many requests; try again later",
+              null);
+      request.abortWith(
+          Response.fromResponse(problem)
+              .header("Retry-After", Math.max(1, wait.toSeconds()))
+              .build());
+      return;
+    }
     String method = request.getMethod();
     List<String> path = Access.withoutEmpty(segments);
     request.setProperty(PortalTokens.PRINCIPAL, principal);
-    if (path.equals(PortalTokens.SESSION_PATH) && method.equals("GET")) {
-      request.setProperty(Access.CALLER_APP, principal.appId());
-      return;
-    }
-    Access.Verdict verdict = Access.forApp(method, segments, principal.appId(), principal.appUid());
-    if (verdict == Access.Verdict.NOT_FOUND) {
-      request.abortWith(
-          ProblemMapper.response(
-              404,
-              "not-found",
-              "Not found",
-              "nothing is at " + request.getUriInfo().getPath(),
-              null));
-      return;
-    }
     Capabilities.Need need = Capabilities.required(method, path);
+    Access.Verdict verdict =
+        need.appScoped()
+            ? Access.forApp(method, segments, principal.appId(), principal.appUid())
+            : Access.Verdict.ALLOWED;
+    if (verdict == Access.Verdict.NOT_FOUND) {
+      notFound(request);
+      return;
+    }
     if (verdict == Access.Verdict.FORBIDDEN || !need.allows(principal.capabilities())) {
       String detail =
           need.first()
@@ -143,6 +145,17 @@ public class BearerTokenFilter implements ContainerRequestFilter {
       return;
     }
     request.setProperty(Access.CALLER_APP, principal.appId());
+  }
+
+  /** Another app's resource, or none: 404, as if it did not exist. */
+  private static void notFound(ContainerRequestContext request) {
+    request.abortWith(
+        ProblemMapper.response(
+            404,
+            "not-found",
+            "Not found",
+            "nothing is at " + request.getUriInfo().getPath(),
+            null));
   }
 
   /**

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * This node's count of failed authentications per client address ({@link AuthFailures}), the
  * client's address taken from the trusted proxies' header when the peer is one ({@link
- * ClientAddress}).
+ * ClientAddress}); and of each portal link's requests, which the same per-key window counter caps.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -35,12 +35,30 @@ public class LoginThrottle {
   @ConfigProperty(name = "hookline.trusted-proxy-header", defaultValue = "X-Forwarded-For")
   String proxyHeader;
 
+  /**
+   * Requests a minute one portal link may make on this node: the page makes a handful per view, so
+   * this only stops a link's holder from driving the API (and its reads) as fast as it can.
+   */
+  @Inject
+  @ConfigProperty(name = "hookline.portal.max-requests", defaultValue = "600")
+  int portalMaxRequests;
+
   private AuthFailures failures;
+  private AuthFailures portalRequests;
   private ClientAddress clients;
 
   @PostConstruct
   void init() {
     failures = new AuthFailures(maxFailures, Duration.ofMinutes(1));
+    if (portalMaxRequests < 1) {
+      throw StartupFailure.logged(
+          LOG,
+          new IllegalArgumentException(
+              "HOOKLINE_PORTAL_MAX_REQUESTS must be at least 1, not " + portalMaxRequests));
+    }
+    // Each request is counted as AuthFailures counts failures: past the limit in a window, the
+    // key waits for the window's end.
+    portalRequests = new AuthFailures(portalMaxRequests, Duration.ofMinutes(1));
     try {
       clients = ClientAddress.parse(trustedProxies.orElse(""), proxyHeader);
     } catch (IllegalArgumentException wrong) {
@@ -73,5 +91,18 @@ public class LoginThrottle {
 
   public void failed(String address) {
     failures.failed(address, System.nanoTime());
+  }
+
+  /**
+   * Counts one request of the portal link {@code tokenId}; how long it must wait when it is over
+   * its limit (the request is then not counted), or null.
+   */
+  public Duration portalRequest(String tokenId) {
+    long now = System.nanoTime();
+    Duration wait = portalRequests.blocked(tokenId, now);
+    if (wait == null) {
+      portalRequests.failed(tokenId, now);
+    }
+    return wait;
   }
 }

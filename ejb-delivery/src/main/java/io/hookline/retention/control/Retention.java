@@ -23,9 +23,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * webhook_retention_deleted_total{kind}}. Inbound events older than {@code
  * hookline.retention.inbound-days} and ingest audit rows older than {@code
  * hookline.retention.audit-days} go the same way, stored idempotent answers past their 24 hours,
- * and recovery tasks that ended more than {@code hookline.retention.days} ago. A message's payload
- * goes once its own retention period (Svix's payloadRetentionPeriod) is over, the rest of the
- * message staying until the rules above remove it.
+ * recovery tasks that ended more than {@code hookline.retention.days} ago and portal link tokens a
+ * day after they expired. A message's payload goes once its own retention period (Svix's
+ * payloadRetentionPeriod) is over, the rest of the message staying until the rules above remove it.
  */
 @Startup
 @Singleton
@@ -108,6 +108,22 @@ public class Retention {
     removeOldInbound();
     removeExpiredAnswers();
     removeOldRecoveryTasks();
+    removeExpiredPortalTokens();
+  }
+
+  /** Portal link tokens that expired more than a day ago, batch by batch. */
+  private void removeExpiredPortalTokens() {
+    long total =
+        inBatches(
+            "portal token retention",
+            0L,
+            () -> (long) batches.runPortalTokens(batch),
+            Long::sum,
+            removed -> removed >= batch);
+    if (total > 0) {
+      count("portal_tokens", total);
+      LOG.info(() -> "retention: removed " + total + " portal link tokens expired over a day ago");
+    }
   }
 
   /** Recovery tasks over (finished or failed) for the retention days, batch by batch. */

@@ -9,7 +9,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * One batch of {@code cleanup_delivered_webhooks} or {@code cleanup_inbound}, of expired idempotent
- * answers, or of old recovery tasks, in a short transaction of its own.
+ * answers, of old recovery tasks or of long-expired portal tokens, in a short transaction of its
+ * own.
  */
 @ApplicationScoped
 public class RetentionBatch {
@@ -99,6 +100,20 @@ public class RetentionBatch {
                 + " limit ? for update skip locked)")
         .setParameter(1, days)
         .setParameter(2, batch)
+        .executeUpdate();
+  }
+
+  /**
+   * Removes up to {@code batch} portal link tokens that expired more than a day ago (the day leaves
+   * an ended link's 401 saying "expired" rather than "not valid" for a while). The (expires_at)
+   * index finds them.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int runPortalTokens(int batch) {
+    return em.createNativeQuery(
+            "delete from portal_token where id in (select id from portal_token"
+                + " where expires_at < now() - interval '1 day' limit ? for update skip locked)")
+        .setParameter(1, batch)
         .executeUpdate();
   }
 }

@@ -2,7 +2,6 @@ package io.hookline.portal.entity;
 
 import io.hookline.app.entity.AppOwned;
 import io.hookline.platform.Ids;
-import io.hookline.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,14 +11,11 @@ import java.time.OffsetDateTime;
 
 /**
  * A subscriber portal link's token: its app, the capabilities it carries (names separated by
- * commas), the session it was made for (or none) and when it stops working. The token itself is
- * never stored, only its SHA-256.
+ * commas), the session it was made for (or none) and when it stops working, by the database's
+ * clock. The token itself is never stored, only its SHA-256.
  */
 @Entity
 @Table(name = "portal_token")
-@NamedQuery(
-    name = PortalToken.BY_HASH,
-    query = "select t from PortalToken t where t.tokenHash = :hash")
 @NamedQuery(
     name = PortalToken.EXPIRE_ALL,
     query =
@@ -30,7 +26,6 @@ import java.time.OffsetDateTime;
         "update PortalToken t set t.expiresAt = :at where t.appId = :appId and t.expiresAt > :at"
             + " and t.sessionId in :sessions")
 public class PortalToken implements AppOwned {
-  public static final String BY_HASH = "PortalToken.byHash";
   public static final String EXPIRE_ALL = "PortalToken.expireAll";
   public static final String EXPIRE_SESSIONS = "PortalToken.expireSessions";
 
@@ -56,19 +51,24 @@ public class PortalToken implements AppOwned {
 
   protected PortalToken() {}
 
+  /**
+   * @param createdAt the database's now(), so that a link's lifetime never depends on the clock of
+   *     the node that made it
+   */
   public PortalToken(
       String appId,
       String tokenHash,
       String capabilities,
       String sessionId,
+      OffsetDateTime createdAt,
       OffsetDateTime expiresAt) {
     this.id = Ids.newId("ptk");
     this.appId = appId;
     this.tokenHash = tokenHash;
     this.capabilities = capabilities;
     this.sessionId = sessionId;
+    this.createdAt = createdAt;
     this.expiresAt = expiresAt;
-    this.createdAt = Timestamps.now();
   }
 
   public String getId() {

@@ -278,40 +278,6 @@ public class MessageIntake {
   }
 
   /**
-   * Slack between a message id's time part and its createdAt: the two are separate clock reads, so
-   * the id range a time filter becomes is widened by this much, and createdAt stays the test.
-   */
-  static final long ID_TIME_SLACK_MILLIS = 1_000;
-
-  /** The largest time an id's 48-bit time part holds. */
-  private static final long MAX_ID_MILLIS = (1L << 48) - 1;
-
-  /**
-   * The lowest message id that can belong to a message created after {@code after}: ids start with
-   * their creation millisecond, so an after filter becomes an id range the (app_id, id) index
-   * serves.
-   */
-  static String lowestIdAfter(OffsetDateTime after) {
-    return Ids.timeBound("msg", idMillis(after, -ID_TIME_SLACK_MILLIS));
-  }
-
-  /** Above every message id that can belong to a message created before {@code before}. */
-  static String idBoundBefore(OffsetDateTime before) {
-    return Ids.timeBound("msg", idMillis(before, ID_TIME_SLACK_MILLIS + 1));
-  }
-
-  private static long idMillis(OffsetDateTime at, long shift) {
-    java.time.Instant instant = at.toInstant();
-    if (instant.isBefore(java.time.Instant.EPOCH)) {
-      return 0;
-    }
-    if (instant.getEpochSecond() > MAX_ID_MILLIS / 1000) {
-      return MAX_ID_MILLIS;
-    }
-    return Math.max(0, Math.min(MAX_ID_MILLIS, instant.toEpochMilli() + shift));
-  }
-
-  /**
    * A page of the app's messages (by id, newest first unless asked otherwise) that the filter
    * keeps. before and after bound the id as well as createdAt, so the scan is the time range's and
    * not the app's whole history.
@@ -338,12 +304,12 @@ public class MessageIntake {
     if (filter.before() != null) {
       query
           .setParameter("before", filter.before())
-          .setParameter("idBefore", idBoundBefore(filter.before()));
+          .setParameter("idBefore", Ids.idBoundBefore("msg", filter.before()));
     }
     if (filter.after() != null) {
       query
           .setParameter("after", filter.after())
-          .setParameter("idAfter", lowestIdAfter(filter.after()));
+          .setParameter("idAfter", Ids.lowestIdAfter("msg", filter.after()));
     }
     if (bound != null) {
       query.setParameter(ListPage.BOUND, page.bound());

@@ -8,6 +8,7 @@ import io.hookline.json.Jsons;
 import io.hookline.platform.Refusal;
 import io.hookline.portal.control.Capabilities;
 import io.hookline.portal.control.Capability;
+import io.hookline.portal.control.PortalSettings;
 import io.hookline.portal.control.PortalTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,13 +26,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -63,10 +61,8 @@ public class PortalAccessResource {
   @Inject PortalTokens tokens;
   @Inject Apps apps;
 
-  /** Where links point; unset, the node's own address as the request reached it. */
-  @Inject
-  @ConfigProperty(name = "hookline.portal.url")
-  Optional<String> portalUrl;
+  /** Where links point ({@code hookline.portal.url}, checked at start). */
+  @Inject PortalSettings settings;
 
   @Operation(
       summary = "Make a subscriber portal link",
@@ -148,14 +144,12 @@ public class PortalAccessResource {
         .build();
   }
 
-  /** The portal page's address: the setting, or {@code /portal/} beside the API. */
+  /**
+   * The portal page's address: the setting, or {@code /portal/} beside the API as this request
+   * reached it (its Host header; a warning at start says so).
+   */
   String pageUrl(UriInfo uri) {
-    String configured = portalUrl.map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
-    if (configured != null) {
-      return configured;
-    }
-    URI api = uri.getBaseUri();
-    return api.resolve("../portal/").toString();
+    return settings.url().orElseGet(() -> uri.getBaseUri().resolve("../portal/").toString());
   }
 
   /** Svix's inline application: made, with the path as its uid, when the path names no app. */

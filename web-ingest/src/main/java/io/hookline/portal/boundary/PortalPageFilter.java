@@ -24,7 +24,10 @@ public class PortalPageFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getRequestURI().equals(request.getContextPath() + "/portal")) {
-      response.sendRedirect(request.getContextPath() + "/portal/");
+      // The query carries the page's appearance (primaryColor, title, ...): it goes along.
+      String query = request.getQueryString();
+      response.sendRedirect(
+          request.getContextPath() + "/portal/" + (query == null ? "" : "?" + query));
       return;
     }
     response.setHeader("Content-Security-Policy", settings.contentSecurityPolicy());

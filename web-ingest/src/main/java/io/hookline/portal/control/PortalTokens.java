@@ -2,7 +2,7 @@ package io.hookline.portal.control;
 
 import io.hookline.app.control.Apps;
 import io.hookline.app.entity.App;
-import io.hookline.platform.Sha256;
+import io.hookline.platform.BearerSecrets;
 import io.hookline.platform.Timestamps;
 import io.hookline.portal.entity.PortalToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,16 +10,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Portal links' tokens: made for one app with its capabilities and lifetime, found again by their
- * hash, and ended early by expire-all.
+ * hash, and ended early by expire-all. Every time here is the database's clock (now()), so that
+ * nodes whose clocks differ agree on when a link ends.
  */
 @ApplicationScoped
 @Transactional
@@ -35,11 +34,6 @@ public class PortalTokens {
   /** The request property holding the {@link Principal} of a portal token's request. */
   public static final String PRINCIPAL = "io.hookline.portal.principal";
 
-  /** {@code GET /api/v1/auth/portal-session}: what the page asks first, open to any live link. */
-  public static final List<String> SESSION_PATH = List.of("v1", "auth", "portal-session");
-
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   @PersistenceContext EntityManager em;
   @Inject Apps apps;
 
@@ -48,9 +42,11 @@ public class PortalTokens {
 
   /**
    * Who a portal token speaks for and what it may do; {@code expired} when the link has run out (or
-   * was ended), which the API answers with 401 and the page with its expiry message.
+   * was ended) by the database's clock, which the API answers with 401 and the page with its expiry
+   * message. {@code tokenId} names the link (never the token) for per-link limits.
    */
   public record Principal(
+      String tokenId,
       String appId,
       String appUid,
       String appName,
@@ -61,56 +57,58 @@ public class PortalTokens {
   public Issued issue(
       String appRef, Set<Capability> capabilities, Duration expiry, String session) {
     App app = apps.find(appRef);
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    BearerSecrets.Minted minted = BearerSecrets.mint(PREFIX);
+    OffsetDateTime now = databaseNow();
     PortalToken row =
         new PortalToken(
             app.getId(),
-            Sha256.hex(token),
+            minted.hash(),
             Capabilities.format(capabilities),
             session,
-            Timestamps.now().plus(expiry));
+            now,
+            now.plus(expiry));
     em.persist(row);
-    return new Issued(row, token);
+    return new Issued(row, minted.token());
   }
 
   /** The token's principal, or null when it is no portal token Hookline made. */
   public Principal authenticate(String token) {
-    if (token == null || !token.startsWith(PREFIX)) {
+    String hash = BearerSecrets.hashOf(PREFIX, token);
+    if (hash == null) {
       return null;
     }
-    PortalToken row =
-        em.createNamedQuery(PortalToken.BY_HASH, PortalToken.class)
-            .setParameter("hash", Sha256.hex(token))
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    if (row == null) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select t.id, a.id, a.uid, a.name, t.capabilities, t.expires_at,"
+                    + " t.expires_at <= now() from portal_token t join app a on a.id = t.app_id"
+                    + " where t.token_hash = ?")
+            .setParameter(1, hash)
+            .getResultList();
+    if (rows.isEmpty()) {
       return null;
     }
-    App app = em.find(App.class, row.getAppId());
-    if (app == null) {
-      return null;
-    }
+    Object[] row = rows.get(0);
     return new Principal(
-        app.getId(),
-        app.getUid(),
-        app.getName(),
-        Capabilities.parse(row.getCapabilities()),
-        row.getExpiresAt(),
-        !row.getExpiresAt().isAfter(Timestamps.now()));
+        (String) row[0],
+        (String) row[1],
+        (String) row[2],
+        (String) row[3],
+        Capabilities.parse((String) row[4]),
+        Timestamps.fromDatabase(row[5]),
+        Boolean.TRUE.equals(row[6]));
   }
 
   /**
    * Ends the app's links {@code after} from now (zero: at once), or only those made for one of
-   * {@code sessions} when it names any. A link due to expire sooner keeps its own time.
+   * {@code sessions} when it names any. A link due to expire sooner keeps its own time; links
+   * already ended are not touched (the (app_id, expires_at) index finds only live ones).
    *
    * @return how many links were changed
    */
   public int expireAll(String appRef, Duration after, List<String> sessions) {
     App app = apps.find(appRef);
-    OffsetDateTime at = Timestamps.now().plus(after);
+    OffsetDateTime at = databaseNow().plus(after);
     if (sessions == null || sessions.isEmpty()) {
       return em.createNamedQuery(PortalToken.EXPIRE_ALL)
           .setParameter("at", at)
@@ -122,5 +120,10 @@ public class PortalTokens {
         .setParameter("appId", app.getId())
         .setParameter("sessions", sessions)
         .executeUpdate();
+  }
+
+  /** The database's now(): the one clock every node's links are timed by. */
+  private OffsetDateTime databaseNow() {
+    return Timestamps.fromDatabase(em.createNativeQuery("select now()").getSingleResult());
   }
 }

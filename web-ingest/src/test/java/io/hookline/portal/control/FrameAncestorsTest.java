@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 class FrameAncestorsTest {
   @Test
   void originsSelfAndNoneAreKeptInOrder() {
-    assertEquals(List.of("'self'"), FrameAncestors.parse(null));
-    assertEquals(List.of("'self'"), FrameAncestors.parse("  "));
+    assertEquals(List.of("'self'"), FrameAncestors.parse(null, false));
+    assertEquals(List.of("'self'"), FrameAncestors.parse("  ", false));
     assertEquals(
         List.of("https://app.example.com", "https://*.example.org:8443", "'self'"),
-        FrameAncestors.parse("https://app.example.com/, https://*.example.org:8443 'self'"));
-    assertEquals(List.of("'none'"), FrameAncestors.parse("'none'"));
+        FrameAncestors.parse("https://app.example.com/, https://*.example.org:8443 'self'", false));
+    assertEquals(List.of("'none'"), FrameAncestors.parse("'none'", false));
+    assertEquals(
+        List.of("https://*.app.example.co.uk"),
+        FrameAncestors.parse("https://*.app.example.co.uk", false));
   }
 
   @Test
@@ -28,8 +31,21 @@ class FrameAncestorsTest {
             "https://a.example.com; script-src *",
             "javascript:alert(1)",
             "'unsafe-inline'",
-            "'none' https://a.example.com")) {
-      assertThrows(IllegalArgumentException.class, () -> FrameAncestors.parse(wrong), wrong);
+            "'none' https://a.example.com",
+            "https://*.com",
+            "https://*.localhost:8443",
+            "https://*",
+            "https://*.*.example.com")) {
+      assertThrows(IllegalArgumentException.class, () -> FrameAncestors.parse(wrong, true), wrong);
+    }
+  }
+
+  @Test
+  void plainHttpOriginsOnlyInDevMode() {
+    for (String http :
+        List.of("http://app.example.com", "http://*.example.com", "http://localhost:3000")) {
+      assertThrows(IllegalArgumentException.class, () -> FrameAncestors.parse(http, false), http);
+      assertEquals(List.of(http), FrameAncestors.parse(http, true));
     }
   }
 
