@@ -137,6 +137,8 @@ public final class Capabilities {
           route("DELETE", "v1/event-type/{event_type_name}", NEVER),
           route("POST", "v1/auth/app-portal-access/{app_id}", NEVER),
           route("POST", "v1/auth/app/{app_id}/expire-all", NEVER),
+          // A background task is read by id, not under an app path: the page does not poll it.
+          route("GET", "v1/background-task/{task_id}", NEVER),
           route("GET", "v1/audit", NEVER),
           route("GET", "v1/queue", NEVER),
           route("POST", "v1/source", NEVER),
