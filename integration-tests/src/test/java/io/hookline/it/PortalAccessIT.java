@@ -191,7 +191,7 @@ class PortalAccessIT extends MicroTest {
             base + "/msg/" + message,
             base + "/attempt/msg/" + message,
             base + "/portal/msg",
-            base + "/portal/endpoint/" + endpoint + "/hourly",
+            base + "/portal/hourly?endpoint_id=" + endpoint,
             "/api/v1/event-type")) {
       assertEquals(200, as(readOnly, "GET", path, null).status(), path);
     }

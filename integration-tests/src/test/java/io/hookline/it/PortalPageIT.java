@@ -454,7 +454,7 @@ class PortalPageIT extends MicroTest {
             "/api/v1/app/" + theirs.getUid() + "/msg/" + theirMessage,
             "/api/v1/app/" + mine.getId() + "/endpoint/" + theirEndpoint,
             "/api/v1/app/" + mine.getId() + "/msg/" + theirMessage,
-            "/api/v1/app/" + mine.getId() + "/portal/endpoint/" + theirEndpoint + "/hourly")) {
+            "/api/v1/app/" + mine.getId() + "/portal/hourly?endpoint_id=" + theirEndpoint)) {
       Api.Response answer = as(token, "GET", path, null);
       assertEquals(404, answer.status(), path + ": " + answer.body());
     }
