@@ -15,7 +15,7 @@ import java.io.IOException;
  * framed only by the origins of {@code hookline.portal.frame-ancestors}; no referrer, so the page's
  * address never leaves it; and no caching of the page itself.
  */
-@WebFilter(urlPatterns = {"/portal", "/portal/*"})
+@WebFilter(urlPatterns = "/portal/*")
 public class PortalPageFilter extends HttpFilter {
   @Inject PortalSettings settings;
 
@@ -23,13 +23,6 @@ public class PortalPageFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request.getRequestURI().equals(request.getContextPath() + "/portal")) {
-      // The query carries the page's appearance (primaryColor, title, ...): it goes along.
-      String query = request.getQueryString();
-      response.sendRedirect(
-          request.getContextPath() + "/portal/" + (query == null ? "" : "?" + query));
-      return;
-    }
     response.setHeader("Content-Security-Policy", settings.contentSecurityPolicy());
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Content-Type-Options", "nosniff");

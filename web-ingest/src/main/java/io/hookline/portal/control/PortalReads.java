@@ -133,7 +133,7 @@ public class PortalReads {
     List<LogLine> lines = new ArrayList<>();
     for (Object[] row : rows) {
       String id = (String) row[0];
-      lines.add(line(id, row, destinations.getOrDefault(id, List.of()), endpointId));
+      lines.add(line(id, row, destinations.getOrDefault(id, List.of())));
     }
     return new LogPage(lines, next, cutShort);
   }
@@ -355,7 +355,7 @@ public class PortalReads {
     return byMessage;
   }
 
-  private static LogLine line(String id, Object[] message, List<Object[]> rows, String endpointId) {
+  private static LogLine line(String id, Object[] message, List<Object[]> rows) {
     List<Destination> shown = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     long total = 0;
