@@ -135,8 +135,9 @@ class TransactionArquillianIT {
     io.hookline.delivery.outbound.HttpOutcome outcome =
         outbound.post("https://localhost:1/hook", java.util.Map.of(), new byte[0]);
     assertEquals(null, outcome.status());
+    // localhost is refused by its name, before any lookup.
     assertTrue(
-        outcome.error().startsWith("not sent: host localhost resolves to "), outcome.error());
+        outcome.error().startsWith("not sent: host localhost is a loopback name"), outcome.error());
   }
 
   @Test
