@@ -1,6 +1,7 @@
 package io.hookline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,11 +17,15 @@ import com.svix.models.ApplicationTokenExpireIn;
 import com.svix.models.EndpointIn;
 import com.svix.models.EndpointOut;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +68,10 @@ class PortalAccessIT extends MicroTest {
         admin().getAuthentication().appPortalAccess(app.getId(), new AppPortalAccessIn());
     String token = out.getToken();
     assertTrue(token.startsWith("hk_portal_"), token);
-    assertTrue(
-        out.getUrl().toString().endsWith("/portal/#key=" + token),
-        "the token travels in the fragment: " + out.getUrl());
+    assertEquals(
+        TestStack.portalUrl() + "#key=" + token,
+        out.getUrl().toString(),
+        "HOOKLINE_PORTAL_URL, the token in the fragment");
     assertEquals(null, out.getUrl().getRawQuery(), "nothing of the token in the query");
     String hash =
         HexFormat.of()
@@ -389,5 +395,250 @@ class PortalAccessIT extends MicroTest {
                 Json.createObjectBuilder().build())
             .status());
     assertEquals(400, api.get("/api/v1/auth/portal-session").status());
+  }
+
+  /** The ids of a log answer's messages, in order. */
+  static List<String> ids(JsonObject page) {
+    return page.getJsonArray("data").getValuesAs(JsonObject.class).stream()
+        .map(m -> m.getString("id"))
+        .toList();
+  }
+
+  /** GET {@code query} on the app's portal log with the token; fails unless 200. */
+  static JsonObject log(String token, String app, String query) {
+    Api.Response answer = as(token, "GET", "/api/v1/app/" + app + "/portal/msg?" + query, null);
+    assertEquals(200, answer.status(), query + ": " + answer.body());
+    return answer.json();
+  }
+
+  @Test
+  void theLogFiltersByDeliveryStatusEndpointAndTime() throws Exception {
+    ApplicationOut app = app("log");
+    String good = createEndpoint(app.getId(), "/p-log-good");
+    receiver.scriptRepeated("/p-log-bad", TestStack.MAX_ATTEMPTS, 500);
+    String bad = createEndpoint(app.getId(), "/p-log-bad");
+    String first = sendMessage(app.getId(), "portal.log.a");
+    Eventually.await(
+        first + " delivered to one endpoint, dead at the other",
+        WAIT,
+        () -> Set.copyOf(deliveryStatus(first)),
+        Set.of("DELIVERED", "DEAD")::equals);
+    String second = sendMessage(app.getId(), "portal.log.b");
+    Eventually.await(
+        second + " delivered to both",
+        WAIT,
+        () -> deliveryStatus(second),
+        List.of("DELIVERED", "DELIVERED")::equals);
+    String token = link(app.getId(), new AppPortalAccessIn().readOnly(true));
+    String id = app.getId();
+
+    // Each way of reading: the messages index, the deliveries index, and the bounded look.
+    assertEquals(List.of(second, first), ids(log(token, id, "")));
+    JsonObject dead = log(token, id, "status=DEAD");
+    assertEquals(List.of(first), ids(dead));
+    assertTrue(dead.getBoolean("done"));
+    assertFalse(dead.getBoolean("cutShort"));
+    assertTrue(
+        dead.getJsonArray("data").getJsonObject(0).getJsonArray("destinations").stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(
+                d -> d.getString("endpointId").equals(bad) && d.getString("status").equals("DEAD")),
+        dead.toString());
+    assertEquals(List.of(second, first), ids(log(token, id, "status=DELIVERED")));
+    assertEquals(List.of(), ids(log(token, id, "status=PENDING")));
+    assertEquals(List.of(second, first), ids(log(token, id, "endpoint_id=" + bad)));
+    assertEquals(List.of(first), ids(log(token, id, "endpoint_id=" + bad + "&status=dead")));
+    assertEquals(List.of(), ids(log(token, id, "endpoint_id=" + good + "&status=DEAD")));
+    assertEquals(List.of(first), ids(log(token, id, "event_type=portal.log.a&status=DEAD")));
+    assertEquals(List.of(), ids(log(token, id, "event_type=portal.log.b&status=DEAD")));
+    assertEquals(
+        List.of(second), ids(log(token, id, "event_type=portal.log.b&endpoint_id=" + bad)));
+
+    // Paged: one at a time, on to the end.
+    JsonObject one = log(token, id, "status=DELIVERED&limit=1");
+    assertEquals(List.of(second), ids(one));
+    assertFalse(one.getBoolean("done"));
+    JsonObject rest =
+        log(token, id, "status=DELIVERED&limit=1&iterator=" + one.getString("iterator"));
+    assertEquals(List.of(first), ids(rest));
+    assertEquals(
+        200, as(token, "GET", "/api/v1/app/" + id + "/portal/msg?limit=250", null).status());
+    for (String limit : List.of("0", "251", "x")) {
+      Api.Response refused =
+          as(token, "GET", "/api/v1/app/" + id + "/portal/msg?limit=" + limit, null);
+      assertEquals(422, refused.status(), limit + ": " + refused.body());
+    }
+
+    // Time bounds at the ends of what a date can say: an answer or a 422, never a 500. Each
+    // filter with the messages it keeps, through each way of reading.
+    Map<String, List<String>> kept =
+        Map.of(
+            "",
+            List.of(second, first),
+            "&endpoint_id=" + bad,
+            List.of(second, first),
+            "&status=DEAD",
+            List.of(first),
+            "&event_type=portal.log.a&status=DEAD",
+            List.of(first));
+    for (var filter : kept.entrySet()) {
+      String filters = filter.getKey();
+      assertEquals(
+          filter.getValue(),
+          ids(log(token, id, "after=1900-01-01T00:00:00Z&before=9999-12-31T23:59:59Z" + filters)),
+          filters);
+      assertEquals(
+          filter.getValue(), ids(log(token, id, "after=1969-12-31T23:59:59Z" + filters)), filters);
+      assertEquals(
+          List.of(), ids(log(token, id, "before=1969-12-31T23:59:59.999Z" + filters)), filters);
+      assertEquals(
+          List.of(), ids(log(token, id, "before=0001-01-01T00:00:00Z" + filters)), filters);
+      assertEquals(
+          List.of(),
+          ids(log(token, id, "after=" + OffsetDateTime.now().plusHours(1) + filters)),
+          filters);
+      for (String extreme :
+          List.of(
+              "after=%2B999999999-01-01T00:00Z",
+              "before=%2B999999999-01-01T00:00Z",
+              "after=-999999999-01-01T00:00Z",
+              "before=0000-01-01T00:00:00Z")) {
+        Api.Response refused =
+            as(token, "GET", "/api/v1/app/" + id + "/portal/msg?" + extreme + filters, null);
+        assertEquals(422, refused.status(), extreme + filters + ": " + refused.body());
+        assertEquals("application/problem+json", refused.contentType());
+      }
+    }
+  }
+
+  @Test
+  void aFilterNoIndexAnswersLooksAtABoundedNumberOfMessagesAndSaysWhereItStopped()
+      throws Exception {
+    ApplicationOut app = app("window");
+    // 1,005 messages, none with a delivery (the app has no endpoint).
+    for (int size : new int[] {1000, 5}) {
+      JsonArrayBuilder messages = Json.createArrayBuilder();
+      for (int i = 0; i < size; i++) {
+        messages.add(
+            Json.createObjectBuilder()
+                .add("eventType", "portal.window")
+                .add("payload", Json.createObjectBuilder()));
+      }
+      Api.Response batch =
+          api.post(
+              "/api/v1/app/" + app.getId() + "/msg/batch",
+              Json.createObjectBuilder().add("messages", messages).build());
+      assertEquals(200, batch.status(), batch.body().substring(0, 200));
+    }
+    String token = link(app.getId(), new AppPortalAccessIn().readOnly(true));
+    JsonObject first = log(token, app.getId(), "event_type=portal.window&status=DEAD");
+    assertEquals(List.of(), ids(first));
+    assertTrue(first.getBoolean("cutShort"), first.toString());
+    assertFalse(first.getBoolean("done"));
+    JsonObject second =
+        log(
+            token,
+            app.getId(),
+            "event_type=portal.window&status=DEAD&iterator=" + first.getString("iterator"));
+    assertEquals(List.of(), ids(second));
+    assertFalse(second.getBoolean("cutShort"), second.toString());
+    assertTrue(second.getBoolean("done"));
+    // A status alone over an app with few endpoints reads their deliveries: nothing, at once.
+    JsonObject byDeliveries = log(token, app.getId(), "status=DEAD");
+    assertEquals(List.of(), ids(byDeliveries));
+    assertTrue(byDeliveries.getBoolean("done"));
+    assertFalse(byDeliveries.getBoolean("cutShort"));
+  }
+
+  @Test
+  void aMessagesDestinationsAreCappedAndTheRestCounted() throws Exception {
+    ApplicationOut app = app("fan");
+    List<String> endpoints = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      endpoints.add(createEndpoint(app.getId(), "/p-fan-" + i));
+    }
+    String message = sendMessage(app.getId(), "portal.fan");
+    awaitDeliveredRows(app.getId(), 12);
+    String token = link(app.getId(), new AppPortalAccessIn().readOnly(true));
+    JsonObject line = log(token, app.getId(), "").getJsonArray("data").getJsonObject(0);
+    assertEquals(message, line.getString("id"));
+    assertEquals(10, line.getJsonArray("destinations").size());
+    assertEquals(2, line.getInt("moreDestinations"));
+    assertFalse(line.getBoolean("moreDestinationsAtLeast"));
+    // The endpoint the log is filtered by is shown, first, even when it is not among the first ten.
+    String last = endpoints.stream().max(String::compareTo).orElseThrow();
+    JsonObject filtered =
+        log(token, app.getId(), "endpoint_id=" + last).getJsonArray("data").getJsonObject(0);
+    JsonArray shown = filtered.getJsonArray("destinations");
+    assertEquals(last, shown.getJsonObject(0).getString("endpointId"));
+    assertEquals(10, shown.size());
+    assertEquals(2, filtered.getInt("moreDestinations"));
+  }
+
+  @Test
+  void theChartsOfTheEndpointsShownComeInOneCall() throws Exception {
+    ApplicationOut app = app("charts");
+    String a = createEndpoint(app.getId(), "/p-chart-a");
+    String b = createEndpoint(app.getId(), "/p-chart-b");
+    String quiet = createEndpoint(app.getId(), "/p-chart-quiet");
+    api.send(
+        "PATCH",
+        "/api/v1/app/" + app.getId() + "/endpoint/" + quiet,
+        "{\"disabled\":true}",
+        "application/json",
+        TestStack.ADMIN_TOKEN);
+    sendMessage(app.getId(), "portal.chart");
+    awaitDeliveredRows(app.getId(), 2);
+    String token = link(app.getId(), new AppPortalAccessIn().readOnly(true));
+    String base = "/api/v1/app/" + app.getId() + "/portal/hourly";
+    Api.Response answer =
+        as(token, "GET", base + "?endpoint_id=" + a + "&endpoint_id=" + b + "," + quiet, null);
+    assertEquals(200, answer.status(), answer.body());
+    List<JsonObject> series = answer.json().getJsonArray("data").getValuesAs(JsonObject.class);
+    assertEquals(
+        List.of(a, b, quiet), series.stream().map(s -> s.getString("endpointId")).toList());
+    for (JsonObject one : series) {
+      JsonArray hours = one.getJsonArray("hours");
+      assertEquals(24, hours.size());
+      JsonObject now = hours.getJsonObject(23);
+      int expected = one.getString("endpointId").equals(quiet) ? 0 : 1;
+      assertEquals(expected, now.getInt("attempts"), one.toString());
+      assertEquals(expected, now.getInt("succeeded"), one.toString());
+    }
+    ApplicationOut other = app("charts-other");
+    String theirs = createEndpoint(other.getId(), "/p-chart-theirs");
+    assertEquals(
+        404,
+        as(token, "GET", base + "?endpoint_id=" + a + "&endpoint_id=" + theirs, null).status());
+    StringBuilder tooMany = new StringBuilder(base + "?endpoint_id=" + a);
+    for (int i = 0; i < 50; i++) {
+      tooMany.append("&endpoint_id=ep_").append(String.format("%026d", i));
+    }
+    assertEquals(422, as(token, "GET", tooMany.toString(), null).status());
+    assertEquals(422, as(token, "GET", base, null).status());
+    assertEquals(422, as(token, "GET", base + "?endpoint_id=my-uid", null).status());
+  }
+
+  @Test
+  void aLinkMakesAtMostItsShareOfRequestsAMinute() throws Exception {
+    ApplicationOut app = app("busy");
+    String busy = link(app.getId(), new AppPortalAccessIn().readOnly(true));
+    String calm = link(app.getId(), new AppPortalAccessIn().readOnly(true));
+    long started = System.nanoTime();
+    for (int i = 0; i < TestStack.PORTAL_MAX_REQUESTS; i++) {
+      Api.Response answer = as(busy, "GET", "/api/v1/auth/portal-session", null);
+      assertEquals(200, answer.status(), "request " + i + ": " + answer.body());
+    }
+    Api.Response refused = as(busy, "GET", "/api/v1/auth/portal-session", null);
+    // The window is a minute: the requests above must have fitted in it for the 429 to be due.
+    assertTrue(
+        Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(50)) < 0,
+        "the requests took too long to test the limit");
+    assertEquals(429, refused.status(), refused.body());
+    assertEquals("application/problem+json", refused.contentType());
+    assertTrue(refused.headers().firstValue("retry-after").isPresent());
+    // Per link: another link of the same app, and the app's operator, go on.
+    assertEquals(200, as(calm, "GET", "/api/v1/auth/portal-session", null).status());
+    assertEquals(200, api.get("/api/v1/app/" + app.getId()).status());
   }
 }

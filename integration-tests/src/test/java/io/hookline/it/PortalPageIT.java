@@ -305,6 +305,12 @@ class PortalPageIT extends MicroTest {
 
     // Reveal and rotate the secret.
     click("#tab-endpoints");
+    // The list's charts come from one call for every endpoint shown.
+    await(
+        "the list's chart",
+        () ->
+            text("#endpoint-list li[data-endpoint-id='" + endpoint + "']")
+                .contains("tries in 24 h"));
     click("#endpoint-list li[data-endpoint-id='" + endpoint + "'] button");
     awaitVisible("the endpoint", "#endpoint-detail");
     click("#reveal-secret");
@@ -539,6 +545,44 @@ class PortalPageIT extends MicroTest {
       screenshot("portal-many-375");
     } finally {
       browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+  }
+
+  @Test
+  void theShortAddressKeepsTheAppearanceAndTheDashboardIsFramedByNoOne() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String base = TestStack.micro().settings().baseUrl();
+    HttpResponse<String> redirect =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/portal?primaryColor=%23b5179e&title=Acme"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, redirect.statusCode());
+    assertTrue(
+        redirect
+            .headers()
+            .firstValue("location")
+            .orElse("")
+            .endsWith("/portal/?primaryColor=%23b5179e&title=Acme"),
+        redirect.headers().toString());
+    HttpResponse<String> bare =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/portal")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        bare.headers().firstValue("location").orElse("").endsWith("/portal/"),
+        bare.headers().toString());
+    for (String page : List.of("/dashboard/", "/dashboard/dashboard.js")) {
+      HttpResponse<String> dashboard =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + page)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, dashboard.statusCode(), page);
+      assertEquals(
+          "frame-ancestors 'none'",
+          dashboard.headers().firstValue("content-security-policy").orElse(""),
+          page);
+      assertEquals("DENY", dashboard.headers().firstValue("x-frame-options").orElse(""), page);
     }
   }
 

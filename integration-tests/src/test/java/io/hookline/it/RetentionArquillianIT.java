@@ -72,6 +72,35 @@ class RetentionArquillianIT {
     assertEquals(0, count("select count(*) from message where id = ?", messageId));
   }
 
+  @Test
+  void portalTokensGoADayAfterTheyExpiredAndNotBefore() throws Exception {
+    transaction.begin();
+    String app = apps.create("retention-portal", null).getId();
+    transaction.commit();
+    String run = Long.toHexString(System.nanoTime());
+    for (String[] token :
+        new String[][] {
+          {"ptk_old" + run, "now() - interval '25 hours'"},
+          {"ptk_recent" + run, "now() - interval '23 hours'"},
+          {"ptk_live" + run, "now() + interval '1 hour'"}
+        }) {
+      update(
+          "insert into portal_token (id, app_id, token_hash, capabilities, expires_at, created_at)"
+              + " values (?, '"
+              + app
+              + "', md5(random()::text) || md5(random()::text), 'ViewBase', "
+              + token[1]
+              + ", now() - interval '2 days')",
+          token[0]);
+    }
+
+    timer.runPortalTokens(1000);
+
+    assertEquals(0, count("select count(*) from portal_token where id = ?", "ptk_old" + run));
+    assertEquals(1, count("select count(*) from portal_token where id = ?", "ptk_recent" + run));
+    assertEquals(1, count("select count(*) from portal_token where id = ?", "ptk_live" + run));
+  }
+
   private void update(String sql, String id) throws Exception {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {

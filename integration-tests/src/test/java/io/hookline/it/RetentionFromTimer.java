@@ -18,4 +18,9 @@ public class RetentionFromTimer {
   public RetentionBatch.Removed run(int days, int batch) {
     return batches.run(days, batch);
   }
+
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int runPortalTokens(int batch) {
+    return batches.runPortalTokens(batch);
+  }
 }

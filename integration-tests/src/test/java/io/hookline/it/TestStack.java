@@ -22,6 +22,9 @@ public final class TestStack {
   /** Who may frame the portal page in the tests' deployment. */
   public static final String PORTAL_FRAME_ANCESTORS = "'self' https://app.example.com";
 
+  /** Requests a minute one portal link may make (PortalAccessIT goes past it). */
+  public static final int PORTAL_MAX_REQUESTS = 400;
+
   public static final String SECRETS_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
   /**
@@ -99,6 +102,11 @@ public final class TestStack {
     return db;
   }
 
+  /** The portal page's address that links start with (HOOKLINE_PORTAL_URL). */
+  public static String portalUrl() {
+    return "http://127.0.0.1:" + MICRO_PORT + "/portal/";
+  }
+
   /** Hookline's environment for a server pointed at this broker and database. */
   public static Map<String, String> applicationEnvironment(Database db) {
     return applicationEnvironment(db, broker());
@@ -130,6 +138,10 @@ public final class TestStack {
     // No test connects from this loopback address but TokensIT's proxy test.
     env.put("HOOKLINE_TRUSTED_PROXIES", "127.0.0.4");
     env.put("HOOKLINE_PORTAL_FRAME_ANCESTORS", PORTAL_FRAME_ANCESTORS);
+    // Links point at the first node, over http as in dev mode (checked at start).
+    env.put("HOOKLINE_PORTAL_ALLOW_HTTP", "true");
+    env.put("HOOKLINE_PORTAL_URL", portalUrl());
+    env.put("HOOKLINE_PORTAL_MAX_REQUESTS", String.valueOf(PORTAL_MAX_REQUESTS));
     return env;
   }
 
