@@ -1,10 +1,11 @@
 package io.hookline.bench;
 
-import io.hookline.devstack.ArtemisBroker;
-import io.hookline.devstack.LocalStack;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -19,27 +20,58 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code ./hookline chaos}: streams events through a stack of its own to a receiver that records
- * every webhook-id and, halfway through each stream, does one harmful thing: kill -9 Payara Micro
- * and start it again, kill -9 the broker and start it again, restart PostgreSQL, take the receiver
- * down for a while, or, with the broker turned into a replicated primary/backup pair, kill -9 the
- * primary (the backup takes over) and start it again (it takes back over). Each time every accepted
- * event must reach the receiver and nothing may stay pending; duplicates are counted and reported.
- * Exits 1 otherwise.
+ * {@code ./hookline chaos}: streams events at a fixed rate through HAProxy to a {@link Cluster} of
+ * Payara Micro nodes, and halfway through each stream does one harmful thing: kill -9 a node while
+ * it has tries in flight (then starts it again), kill -9 the primary broker with every node
+ * consuming (the backup takes over; the primary comes back and takes over again), restart
+ * PostgreSQL, take the receiver down, hang one endpoint of six for 10 s a request, or cut one node
+ * off from PostgreSQL while it keeps the brokers. A refused event is sent again under its
+ * Idempotency-Key, as a client told 503 does. Each step passes when every accepted event arrived,
+ * nothing is left pending, and no node that had reported ready answered otherwise than 202 or its
+ * own 503; the slow step also needs the other endpoints' latency kept. Then, with {@code --soak},
+ * the {@link Soak}. Exits 1 when anything failed.
  */
 public final class Chaos {
-  private static final String ENDPOINT = "chaos";
+  static final String ENDPOINT = "chaos";
 
-  /** One harmful thing and the stream it was done in the middle of. */
+  /** The fast endpoints of the slow step's app, and the one that hangs. */
+  private static final List<String> FAN_OUT = List.of("fan-0", "fan-1", "fan-2", "fan-3", "fan-4");
+
+  private static final String SLOW = "fan-slow";
+
+  /** How long the slow endpoint holds each request during the slow step. */
+  static final Duration HANG = Duration.ofSeconds(10);
+
+  /** Each try to the main endpoint takes this long, so that nodes hold tries in flight. */
+  private static final long ANSWER_DELAY_MILLIS = 50;
+
+  /** An event later than this from its send to its arrival counts against recovery. */
+  private static final Duration ON_TIME = Duration.ofSeconds(1);
+
+  /** How long the stream goes on after the fault is over. */
+  private static final Duration AFTER_FAULT = Duration.ofSeconds(5);
+
+  /** How long the stream's client keeps sending a refused event again before it leaves it. */
+  private static final Duration CLIENT_RETRIES = Duration.ofMinutes(1);
+
+  private static final int WARM_UP_PHASE = 0;
+  private static final Duration WARM_UP = Duration.ofSeconds(10);
+
+  /** One harmful thing and what the stream it was done in the middle of looked like. */
   record Step(
       String fault,
+      String evidence,
       long sent,
       long acceptedFirstTime,
       Map<String, Long> refusals,
+      Map<String, Long> forbidden,
       long notAcceptedOnResend,
       long accepted,
       long delivered,
@@ -48,7 +80,11 @@ public final class Chaos {
       long pending,
       long deliveredButNotStored,
       Duration faultTook,
-      Duration recovered) {
+      Duration ingestPause,
+      Duration deliveryPause,
+      Duration recovered,
+      String check,
+      boolean checkPassed) {
 
     boolean passed() {
       return lost == 0
@@ -56,32 +92,31 @@ public final class Chaos {
           && deliveredButNotStored == 0
           && accepted > 0
           && notAcceptedOnResend == 0
-          && refusals.keySet().stream().allMatch(Step::expectedRefusal);
-    }
-
-    /**
-     * No answer, or an answer from the container rather than Hookline (the node was down or still
-     * starting: a load balancer checking /health/ready would not have sent it there), or Hookline's
-     * 503 (an outage it named). Any other answer of Hookline's, a 500 or a 4xx, is a bug.
-     */
-    static boolean expectedRefusal(String refusal) {
-      return refusal.startsWith("no-answer:")
-          || refusal.startsWith("not-hookline:")
-          || refusal.equals("503");
+          && forbidden.isEmpty()
+          && checkPassed;
     }
   }
 
-  /** The warm-up's phase; the steps take the phases after it. */
-  private static final int WARM_UP_PHASE = 0;
+  /** One event of a stream: when it was due, and when and how it was accepted. */
+  private static final class Event {
+    final long due;
+    final String payload;
+    volatile String id;
+    volatile long acceptedAt;
+    volatile boolean firstTry;
 
-  private static final Duration WARM_UP = Duration.ofSeconds(10);
+    Event(long due, String payload) {
+      this.due = due;
+      this.payload = payload;
+    }
+  }
 
   private final ChaosOptions options;
-  private LocalStack stack;
-  private ArtemisBroker backup;
+  private Cluster cluster;
   private FastReceiver receiver;
   private HooklineClient client;
   private String app;
+  private String fanOutApp;
   private int nextPhase = WARM_UP_PHASE + 1;
 
   private Chaos(ChaosOptions options) {
@@ -107,32 +142,51 @@ public final class Chaos {
   private int run() throws Exception {
     String secret =
         "whsec_" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(24));
-    stack = LocalStack.configure(Chaos::setting, applicationSettings());
-    backup = new ArtemisBroker(backupSettings(stack.broker().settings()));
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stopStack));
-    System.out.println("Starting the stack (logs in " + stack.data() + ")...");
-    stack.start(true);
+    cluster =
+        Cluster.configure(
+            options.nodes(), options.brokerPair(), Chaos::setting, applicationSettings());
+    Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
+    System.out.printf(
+        "Starting %d nodes behind HAProxy, %s and PostgreSQL (logs in %s)...%n",
+        options.nodes(), options.brokerPair() ? "a broker pair" : "a broker", cluster.data());
+    long started = System.nanoTime();
+    cluster.start();
+    System.out.printf("  started in %.0f s%n", (System.nanoTime() - started) / 1e9);
     List<Step> steps = new ArrayList<>();
-    try (FastReceiver started = new FastReceiver(secret, 16);
-        HooklineClient api =
-            new HooklineClient(
-                stack.micro().settings().baseUrl(), stack.secrets().adminToken(), 80)) {
-      receiver = started;
+    Soak.Result soak = null;
+    try (FastReceiver started2 = new FastReceiver(cluster.hostAddress(), secret, 64);
+        HooklineClient api = new HooklineClient(cluster.url(), cluster.adminToken(), 80)) {
+      receiver = started2;
       client = api;
       app = client.createApp("chaos");
       client.createEndpoint(app, receiver.url(ENDPOINT), secret);
-      warmUp();
+      receiver.behave(ENDPOINT, ANSWER_DELAY_MILLIS, 0);
+      fanOutApp = client.createApp("chaos-fan-out");
+      for (String endpoint : FAN_OUT) {
+        client.createEndpoint(fanOutApp, receiver.url(endpoint), secret);
+      }
+      client.createEndpoint(fanOutApp, receiver.url(SLOW), secret);
+      if (!options.faults().isEmpty()) {
+        warmUp();
+      }
       for (String fault : options.faults()) {
+        awaitAllReady();
         steps.add(step(fault));
       }
+      if (options.soak() != null) {
+        awaitAllReady();
+        soak = new Soak(options, cluster, receiver, client, secret, nextPhase).run();
+      }
     } finally {
-      System.out.println("Stopping the stack...");
-      stopStack();
+      System.out.println("Stopping the cluster...");
+      cluster.close();
     }
-    print(steps);
-    Path written = write(steps);
-    System.out.println("Results: " + written.toAbsolutePath());
-    return steps.stream().allMatch(Step::passed) ? 0 : 1;
+    if (!steps.isEmpty()) {
+      print(steps);
+      System.out.println("Results: " + write(steps).toAbsolutePath());
+    }
+    boolean passed = steps.stream().allMatch(Step::passed) && (soak == null || soak.passed());
+    return passed ? 0 : 1;
   }
 
   /** The crash suite's own ports, data and database, so it never meets `up`'s or the bench's. */
@@ -141,7 +195,7 @@ public final class Chaos {
             "CHAOS",
             Map.of(
                 "HOOKLINE_DATA_DIR",
-                    Path.of("target", "chaos", "stack").toAbsolutePath().toString(),
+                    Path.of("target", "chaos", "cluster").toAbsolutePath().toString(),
                 "HOOKLINE_DB_NAME", "hookline_chaos",
                 "HOOKLINE_HTTP_PORT", "18580",
                 "HOOKLINE_ARTEMIS_PORT", "61816",
@@ -149,33 +203,8 @@ public final class Chaos {
         .apply(name);
   }
 
-  private void stopStack() {
-    stack.close();
-    backup.close();
-  }
-
-  /** The primary's settings, one port up, in an instance of its own. */
-  private static ArtemisBroker.Settings backupSettings(ArtemisBroker.Settings primary) {
-    return new ArtemisBroker.Settings(
-        primary.home(),
-        primary.instance().resolveSibling("artemis-backup"),
-        primary.brokerXml(),
-        primary.host(),
-        primary.port() + 1,
-        primary.consolePort() + 1,
-        primary.user(),
-        primary.password(),
-        primary.systemProperties());
-  }
-
-  private Map<String, String> applicationSettings() {
+  private static Map<String, String> applicationSettings() {
     Map<String, String> settings = new HashMap<>();
-    // The node knows the backup from the start: until the failover step it is not running, which
-    // is also how a node sees a pair whose backup is down.
-    settings.put("HOOKLINE_ARTEMIS_BACKUP_HOST", "127.0.0.1");
-    settings.put(
-        "HOOKLINE_ARTEMIS_BACKUP_PORT",
-        Integer.toString(Integer.parseInt(setting("HOOKLINE_ARTEMIS_PORT")) + 1));
     // Production waits hours between late tries; here the whole schedule fits the recovery window.
     settings.put("HOOKLINE_DELIVERY_SCHEDULE", "0s,1s,2s,4s,8s,15s,30s,30s,30s,30s");
     settings.put("HOOKLINE_BREAKER_COOL_DOWN", "PT3S");
@@ -185,12 +214,8 @@ public final class Chaos {
   }
 
   /**
-   * Streams for {@link #WARM_UP} at the steps' rate, and waits until what was accepted is
-   * delivered, before the first fault. A stack just started answers its first sends only after
-   * seconds (its JIT, the broker's first transactions): without this the first step's fault hit a
-   * node that had accepted nothing yet (1 of 300 events in the smoke's node step, the other 299
-   * refused and sent again after the restart), so a crash with accepted work in flight went
-   * untested.
+   * Streams for {@link #WARM_UP} and waits until what was accepted is delivered, so that the first
+   * fault meets nodes that have compiled their hot paths and hold work in flight.
    */
   private void warmUp() throws InterruptedException {
     System.out.printf("Warming up: %d s at %.0f/s...%n", WARM_UP.toSeconds(), options.rate());
@@ -213,162 +238,473 @@ public final class Chaos {
     System.out.printf("  %d accepted, %d delivered%n", accepted.size(), tally.ids().size());
   }
 
-  private Step step(String fault) throws Exception {
-    if (fault.equals("failover") && !backup.isRunning()) {
-      formPair();
+  /** Before each step every node must be serving again: a step starts from a whole cluster. */
+  private void awaitAllReady() throws InterruptedException {
+    long now = System.nanoTime();
+    awaitUntil(
+        () ->
+            cluster.nodes().stream()
+                .allMatch(node -> cluster.wasReady(node.name, System.nanoTime())));
+    for (Cluster.Node node : cluster.nodes()) {
+      if (!cluster.wasReady(node.name, System.nanoTime())) {
+        throw new IllegalStateException(
+            node.name + " did not report ready; see " + node.micro.process().log());
+      }
     }
+    if (System.nanoTime() - now > Duration.ofSeconds(1).toNanos()) {
+      System.out.printf("  all nodes ready after %.1f s%n", (System.nanoTime() - now) / 1e9);
+    }
+  }
+
+  private Step step(String fault) throws Exception {
     int phase = nextPhase++;
+    boolean fanOut = fault.equals("slow");
+    String target = fanOut ? fanOutApp : app;
+    List<String> endpoints = fanOut ? allFanOut() : List.of(ENDPOINT);
+    // Six endpoints: a fifth of the rate keeps the deliveries near the other steps' count.
+    double rate = fanOut ? options.rate() / 5 : options.rate();
+    Duration streamFor = Duration.ofMillis(Math.round(options.events() * 1000 / rate));
     System.out.printf(
-        "Streaming %d events at %.0f/s; halfway: %s...%n", options.events(), options.rate(), fault);
-    Set<String> accepted = ConcurrentHashMap.newKeySet();
-    Duration streamFor = Duration.ofMillis(Math.round(options.events() * 1000 / options.rate()));
+        "Streaming at %.0f/s through the balancer for %d s and until 5 s after the fault;"
+            + " halfway: %s...%n",
+        rate, streamFor.toSeconds(), fault);
+    Map<Long, Event> events = new ConcurrentHashMap<>();
+    long[] faultAt = new long[1];
+    long[] faultDone = new long[1];
     long[] faultTook = new long[1];
+    String[] evidence = {""};
     Exception[] faultFailed = new Exception[1];
     Thread injector =
         new Thread(
             () -> {
               try {
                 Thread.sleep(streamFor.toMillis() / 2);
-                long at = System.nanoTime();
-                inject(fault);
-                faultTook[0] = System.nanoTime() - at;
+                faultAt[0] = System.nanoTime();
+                evidence[0] = inject(fault);
               } catch (Exception e) {
                 faultFailed[0] = e;
+              } finally {
+                faultDone[0] = System.nanoTime();
+                faultTook[0] = faultDone[0] - faultAt[0];
               }
             },
             "chaos-" + fault);
     injector.start();
-    Map<String, String> refused = new ConcurrentHashMap<>();
     Map<String, Long> refusals = new ConcurrentHashMap<>();
+    Map<String, Long> forbidden = new ConcurrentHashMap<>();
+    long streamStarted = System.nanoTime();
+    // The stream goes on until the fault is over and for a while after: what happens as a node
+    // comes back, or a broker fails back, happens under load too.
     LoadGenerator.Result stream =
         LoadGenerator.fixedRate(
-            options.rate(),
+            rate,
             streamFor,
+            LoadGenerator.DEFAULT_IN_FLIGHT,
+            () -> faultDone[0] == 0 || System.nanoTime() < faultDone[0] + AFTER_FAULT.toNanos(),
             (due, sequence) -> {
-              String key = "chaos-" + phase + "-" + sequence;
-              String payload = Payloads.of(phase, due, sequence);
-              HooklineClient.Sent sent = client.sendForId(app, payload, key);
-              if (sent.id() == null) {
-                refused.put(key, payload);
-                refusals.merge(sent.refusal(), 1L, Long::sum);
-                return 0;
+              Event event = new Event(due, Payloads.of(phase, due, sequence));
+              events.put(sequence, event);
+              // As a client does: a refused send is made again, under its Idempotency-Key, every
+              // quarter second for a minute (what is still refused then is sent after the stream).
+              for (boolean first = true; ; first = false) {
+                HooklineClient.Sent sent =
+                    client.sendForId(target, event.payload, key(phase, sequence));
+                long answeredAt = System.nanoTime();
+                if (sent.id() != null) {
+                  event.id = sent.id();
+                  event.acceptedAt = answeredAt;
+                  event.firstTry = first;
+                  return 1;
+                }
+                String reason = classify(cluster, sent, answeredAt);
+                (reason.startsWith("!") ? forbidden : refusals)
+                    .merge(reason.replaceFirst("^!", ""), 1L, Long::sum);
+                if (answeredAt - due > CLIENT_RETRIES.toNanos()) {
+                  return 0;
+                }
+                try {
+                  Thread.sleep(250);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return 0;
+                }
               }
-              accepted.add(sent.id());
-              return 1;
             });
+    long streamEnded = System.nanoTime();
     injector.join();
     if (faultFailed[0] != null) {
       throw new IllegalStateException("could not " + fault + ": " + faultFailed[0], faultFailed[0]);
     }
-    long streamEnded = System.nanoTime();
-    long acceptedFirstTime = accepted.size();
-    resendRefused(refused, accepted);
+    if (fault.equals("slow")) {
+      receiver.behaveNormally(SLOW);
+    }
+    long acceptedFirstTime = events.values().stream().filter(e -> e.firstTry).count();
+    long notAccepted = resendRefused(phase, target, events);
     FastReceiver.Tally tally = receiver.tally(phase);
-    awaitUntil(() -> accepted.stream().allMatch(id -> tally.received(ENDPOINT, id)));
-    long pending = waitForPending();
-    Set<String> delivered = tally.ids();
-    long lost = accepted.stream().filter(id -> !delivered.contains(id)).count();
+    List<Event> accepted = events.values().stream().filter(e -> e.id != null).toList();
+    awaitUntil(
+        () ->
+            accepted.stream()
+                .allMatch(e -> endpoints.stream().allMatch(ep -> tally.received(ep, e.id))));
+    long pending = waitForPending(target);
+    long lost =
+        accepted.stream()
+            .filter(e -> !endpoints.stream().allMatch(ep -> tally.received(ep, e.id)))
+            .count();
+    Set<String> acceptedIds = new HashSet<>();
+    accepted.forEach(e -> acceptedIds.add(e.id));
     // A request cut off after its commit was accepted though the client never heard so: it may be
     // delivered, but it must at least be a stored message.
-    Set<String> extra = new HashSet<>(delivered);
-    extra.removeAll(accepted);
+    Set<String> extra = new HashSet<>(tally.ids());
+    extra.removeAll(acceptedIds);
+    List<String> onTime = fanOut ? FAN_OUT : List.of(ENDPOINT);
+    String[] check = {"-"};
+    boolean checkPassed = true;
+    if (fanOut) {
+      LatencyShift shift = latencyShift(accepted, tally, FAN_OUT, faultAt[0], streamEnded);
+      check[0] = shift.describe();
+      checkPassed = shift.kept();
+    }
     Step step =
         new Step(
             fault,
+            evidence[0],
             stream.requests(),
             acceptedFirstTime,
-            refusals,
-            refused.size(),
+            new TreeMap<>(refusals),
+            new TreeMap<>(forbidden),
+            notAccepted,
             accepted.size(),
-            delivered.size(),
+            tally.ids().size(),
             lost,
             tally.duplicates(),
             pending,
-            extra.size() - stored(extra),
+            extra.size() - stored(target, extra),
             Duration.ofNanos(faultTook[0]),
-            Duration.ofNanos(System.nanoTime() - streamEnded));
+            ingestPause(accepted, streamStarted, streamEnded),
+            deliveryPause(accepted, tally, onTime),
+            recovered(events.values(), tally, onTime, faultAt[0]),
+            check[0],
+            checkPassed);
     System.out.printf(
-        "  %d sent, %d accepted at once, refused %s, %d accepted after resending, %d delivered,"
-            + " %d lost, %d duplicates, %d pending%n",
+        "  %s%n  %d sent, %d accepted at once, refused %s%s, %d accepted after resending,"
+            + " %d delivered, %d lost, %d duplicates, %d pending; longest pause: ingest %.1f s,"
+            + " delivery %.1f s; recovered in %.1f s%s%n",
+        step.evidence(),
         step.sent(),
         step.acceptedFirstTime(),
-        step.refusals(),
+        refusals(step.refusals()),
+        step.forbidden().isEmpty() ? "" : ", FORBIDDEN " + refusals(step.forbidden()),
         step.accepted(),
         step.delivered(),
         step.lost(),
         step.duplicates(),
-        step.pending());
+        step.pending(),
+        seconds(step.ingestPause()),
+        seconds(step.deliveryPause()),
+        seconds(step.recovered()),
+        step.check().equals("-") ? "" : "; " + step.check());
     return step;
   }
 
-  private void inject(String fault) throws Exception {
+  private static List<String> allFanOut() {
+    List<String> all = new ArrayList<>(FAN_OUT);
+    all.add(SLOW);
+    return all;
+  }
+
+  private static String key(int phase, long sequence) {
+    return "chaos-" + phase + "-" + sequence;
+  }
+
+  /**
+   * Why a send was refused, prefixed with {@code !} when the refusal fails the step: any answer of
+   * a node that had reported ready other than Hookline's 503 (an outage it names), and any 4xx.
+   * HAProxy's own answers (no node named: every node was out of its rotation, or the one it chose
+   * died mid-request) and a container's answer from a node still starting are expected.
+   */
+  static String classify(Cluster cluster, HooklineClient.Sent sent, long answeredAt) {
+    return classify(cluster::wasReady, sent, answeredAt);
+  }
+
+  /**
+   * @param wasReady whether the node of a name had reported ready before a time
+   */
+  static String classify(
+      java.util.function.BiPredicate<String, Long> wasReady,
+      HooklineClient.Sent sent,
+      long answeredAt) {
+    String refusal = sent.refusal();
+    if (refusal.startsWith("no-answer:")) {
+      return refusal;
+    }
+    if (sent.node() == null) {
+      return "balancer:" + refusal.replace("not-hookline:", "");
+    }
+    if (refusal.equals("503")) {
+      return "503";
+    }
+    if (refusal.startsWith("not-hookline:") && !wasReady.test(sent.node(), answeredAt)) {
+      return "starting:" + refusal.replace("not-hookline:", "");
+    }
+    return "!" + refusal + "@" + sent.node();
+  }
+
+  private String inject(String fault) throws Exception {
     switch (fault) {
       case "node" -> {
-        stack.micro().kill();
-        stack.micro().start();
+        Cluster.Node victim = cluster.nodes().get(0);
+        int inFlight = awaitInFlight(victim);
+        cluster.kill(victim);
+        long killedAt = System.nanoTime();
+        victim.micro.start();
+        return String.format(
+            "%s killed with %d tries in flight; serving again after %.1f s",
+            victim.name, inFlight, (System.nanoTime() - killedAt) / 1e9);
       }
-      case "broker" -> {
-        stack.broker().kill();
-        stack.broker().start();
+      case "failover" -> {
+        long consuming =
+            cluster.nodes().stream()
+                .filter(node -> cluster.wasReady(node.name, System.nanoTime()))
+                .count();
+        cluster.primary().kill();
+        long killedAt = System.nanoTime();
+        awaitUntil(cluster.backup()::isActive);
+        if (!cluster.backup().isActive()) {
+          throw new IllegalStateException(
+              "the backup did not take over; see " + cluster.backup().process().log());
+        }
+        double tookOver = (System.nanoTime() - killedAt) / 1e9;
+        cluster.primary().start();
+        return String.format(
+            "primary killed with %d nodes ready and consuming; backup active after %.1f s;"
+                + " primary back after %.1f s",
+            consuming, tookOver, (System.nanoTime() - killedAt) / 1e9);
       }
       case "postgres" -> {
         Process restart = new ProcessBuilder("scripts/restart-postgres.sh").inheritIO().start();
         if (restart.waitFor() != 0) {
           throw new IllegalStateException("scripts/restart-postgres.sh failed");
         }
-      }
-      case "failover" -> {
-        ArtemisBroker primary = stack.broker();
-        primary.kill();
-        awaitUntil(backup::isActive);
-        if (!backup.isActive()) {
-          throw new IllegalStateException(
-              "the backup did not take over; see " + backup.process().log());
-        }
-        System.out.println("  the backup took over; starting the primary again...");
-        primary.start();
+        return "PostgreSQL restarted (fast mode: every connection cut)";
       }
       case "receiver" -> {
         receiver.goDown();
         Thread.sleep(options.receiverDown().toMillis());
         receiver.comeBack();
+        return "receiver down for " + options.receiverDown().toSeconds() + " s";
+      }
+      case "slow" -> {
+        receiver.behave(SLOW, HANG.toMillis(), 0);
+        return String.format(
+            "%s holds each request %d s from halfway to the end of the stream; %d other endpoints",
+            SLOW, HANG.toSeconds(), FAN_OUT.size());
+      }
+      case "partition" -> {
+        Cluster.Node cut = cluster.isolatedNode();
+        cluster.cutFromDatabase();
+        long cutAt = System.nanoTime();
+        long[] notReadyAfter = {-1};
+        long until = cutAt + options.partition().toNanos();
+        while (System.nanoTime() < until) {
+          if (notReadyAfter[0] < 0 && !cluster.wasReady(cut.name, System.nanoTime())) {
+            notReadyAfter[0] = System.nanoTime() - cutAt;
+          }
+          Thread.sleep(100);
+        }
+        cluster.heal();
+        return String.format(
+            "%s cut off from PostgreSQL (not from the brokers) for %d s; %s",
+            cut.name,
+            options.partition().toSeconds(),
+            notReadyAfter[0] < 0
+                ? "it kept reporting ready"
+                : String.format("not ready after %.1f s", notReadyAfter[0] / 1e9));
       }
       default -> throw new IllegalArgumentException("no such fault: " + fault);
     }
   }
 
-  /**
-   * Restarts the broker as the primary of a replicated pair and starts its backup, which copies the
-   * journal before it reports ready. The node reconnects on its own, as after any restart.
-   */
-  private void formPair() {
-    System.out.println("Turning the broker into a replicated primary/backup pair...");
-    int primaryPort = stack.broker().settings().port();
-    stack.broker().close();
-    stack.broker().joinPair(new ArtemisBroker.PairMember(true, primaryPort + 1)).start();
-    backup.joinPair(new ArtemisBroker.PairMember(false, primaryPort)).start();
+  private static final Pattern IN_FLIGHT =
+      Pattern.compile("(?m)^webhook_deliveries_in_flight(?:\\{[^}]*})? ([0-9.]+)");
+
+  /** Waits (10 s at most) until the node has a try in flight, by its own gauge; the count. */
+  private static int awaitInFlight(Cluster.Node node) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    int inFlight = 0;
+    while (System.nanoTime() < deadline) {
+      inFlight = scrapeInFlight(node.url());
+      if (inFlight > 0) {
+        return inFlight;
+      }
+      Thread.sleep(20);
+    }
+    return inFlight;
+  }
+
+  static int scrapeInFlight(String baseUrl) {
+    try {
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(baseUrl + "/metrics").toURL().openConnection();
+      connection.setConnectTimeout(1000);
+      connection.setReadTimeout(2000);
+      try {
+        String body =
+            new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher matcher = IN_FLIGHT.matcher(body);
+        return matcher.find() ? (int) Double.parseDouble(matcher.group(1)) : 0;
+      } finally {
+        connection.disconnect();
+      }
+    } catch (java.io.IOException e) {
+      return 0;
+    }
   }
 
   /**
-   * Sends each refused event again under its Idempotency-Key, as a client told 503 does, until it
-   * is accepted or the recovery window ends; what stays refused is left in {@code refused}. One
-   * that was committed though its answer was lost comes back with the id it was stored under.
+   * Sends each refused event again under its Idempotency-Key until it is accepted or the recovery
+   * window ends; how many stayed refused. One that was committed though its answer was lost comes
+   * back with the id it was stored under.
    */
-  private void resendRefused(Map<String, String> refused, Set<String> accepted)
+  private long resendRefused(int phase, String target, Map<Long, Event> events)
       throws InterruptedException {
     long deadline = System.nanoTime() + options.recovery().toNanos();
-    while (!refused.isEmpty() && System.nanoTime() < deadline) {
-      for (Map.Entry<String, String> event : Map.copyOf(refused).entrySet()) {
-        HooklineClient.Sent sent = client.sendForId(app, event.getValue(), event.getKey());
+    while (System.nanoTime() < deadline) {
+      boolean left = false;
+      for (Map.Entry<Long, Event> entry : events.entrySet()) {
+        Event event = entry.getValue();
+        if (event.id != null) {
+          continue;
+        }
+        HooklineClient.Sent sent =
+            client.sendForId(target, event.payload, key(phase, entry.getKey()));
         if (sent.id() != null) {
-          accepted.add(sent.id());
-          refused.remove(event.getKey());
+          event.id = sent.id();
+          event.acceptedAt = System.nanoTime();
+        } else {
+          left = true;
         }
       }
-      if (!refused.isEmpty()) {
-        Thread.sleep(1000);
+      if (!left) {
+        return 0;
+      }
+      Thread.sleep(1000);
+    }
+    return events.values().stream().filter(e -> e.id == null).count();
+  }
+
+  /** The longest time, from the stream's start to its end, in which no send was accepted. */
+  private static Duration ingestPause(List<Event> accepted, long from, long to) {
+    List<Long> times = new ArrayList<>();
+    times.add(from);
+    accepted.forEach(e -> times.add(e.acceptedAt));
+    times.add(to);
+    return longestGap(times);
+  }
+
+  /** The longest time between two first arrivals of the step's events at the given endpoints. */
+  private static Duration deliveryPause(
+      List<Event> accepted, FastReceiver.Tally tally, List<String> endpoints) {
+    List<Long> times = new ArrayList<>();
+    for (Event event : accepted) {
+      for (String endpoint : endpoints) {
+        long at = tally.arrival(endpoint, event.id);
+        if (at > 0) {
+          times.add(at);
+        }
       }
     }
+    return longestGap(times);
+  }
+
+  static Duration longestGap(List<Long> times) {
+    List<Long> sorted = new ArrayList<>(times);
+    sorted.sort(null);
+    long longest = 0;
+    for (int i = 1; i < sorted.size(); i++) {
+      longest = Math.max(longest, sorted.get(i) - sorted.get(i - 1));
+    }
+    return Duration.ofNanos(longest);
+  }
+
+  /**
+   * From the fault until the first event after which every event due was accepted at its first try
+   * and reached the given endpoints within {@link #ON_TIME}: 0 when none was held up.
+   */
+  private static Duration recovered(
+      Iterable<Event> events, FastReceiver.Tally tally, List<String> endpoints, long faultAt) {
+    long lastBad = -1;
+    long lastBadArrival = -1;
+    for (Event event : events) {
+      if (event.due < faultAt) {
+        continue;
+      }
+      long latest = -1;
+      boolean late = event.id == null || !event.firstTry;
+      for (String endpoint : endpoints) {
+        long at = event.id == null ? -1 : tally.arrival(endpoint, event.id);
+        late |= at < 0 || at - event.due > ON_TIME.toNanos();
+        latest = Math.max(latest, at);
+      }
+      if (late && event.due > lastBad) {
+        lastBad = event.due;
+        lastBadArrival = latest;
+      }
+    }
+    if (lastBad < 0) {
+      return Duration.ZERO;
+    }
+    return Duration.ofNanos(Math.max(lastBad, lastBadArrival) - faultAt);
+  }
+
+  /**
+   * The fast endpoints' latency before the fault and while the slow one hung: kept when the p99
+   * while it hung is at most twice the p99 before, plus 100 ms.
+   */
+  record LatencyShift(double p99BeforeMs, double p99DuringMs, long before, long during) {
+    boolean kept() {
+      return before > 0 && during > 0 && p99DuringMs <= 2 * p99BeforeMs + 100;
+    }
+
+    String describe() {
+      return String.format(
+          "other endpoints' p99 %.0f ms before, %.0f ms while one hung (%s)",
+          p99BeforeMs, p99DuringMs, kept() ? "kept" : "NOT KEPT");
+    }
+  }
+
+  private static LatencyShift latencyShift(
+      List<Event> accepted,
+      FastReceiver.Tally tally,
+      List<String> endpoints,
+      long faultAt,
+      long streamEnded) {
+    List<Long> before = new ArrayList<>();
+    List<Long> during = new ArrayList<>();
+    for (Event event : accepted) {
+      for (String endpoint : endpoints) {
+        long at = tally.arrival(endpoint, event.id);
+        if (at < 0) {
+          continue;
+        }
+        if (event.due < faultAt) {
+          before.add(at - event.due);
+        } else if (event.due < streamEnded) {
+          during.add(at - event.due);
+        }
+      }
+    }
+    return new LatencyShift(p99Millis(before), p99Millis(during), before.size(), during.size());
+  }
+
+  static double p99Millis(List<Long> nanos) {
+    if (nanos.isEmpty()) {
+      return 0;
+    }
+    List<Long> sorted = new ArrayList<>(nanos);
+    sorted.sort(null);
+    int at = (int) Math.ceil(sorted.size() * 0.99) - 1;
+    return sorted.get(Math.max(0, at)) / 1e6;
   }
 
   private void awaitUntil(BooleanSupplier done) throws InterruptedException {
@@ -378,15 +714,16 @@ public final class Chaos {
     }
   }
 
-  /** Deliveries of the chaos app not yet delivered, once they are all settled or time is up. */
-  private long waitForPending() throws InterruptedException {
+  /** Deliveries of the app not yet delivered, once they are all settled or time is up. */
+  private long waitForPending(String appId) throws InterruptedException {
     long deadline = System.nanoTime() + options.recovery().toNanos();
     long pending;
     do {
       pending =
           count(
               "select count(*) from delivery d join message m on m.id = d.message_id"
-                  + " where m.app_id = ? and d.status <> 'DELIVERED'");
+                  + " where m.app_id = ? and d.status <> 'DELIVERED'",
+              appId);
       if (pending > 0) {
         Thread.sleep(200);
       }
@@ -394,22 +731,20 @@ public final class Chaos {
     return pending;
   }
 
-  private long stored(Set<String> ids) {
+  private long stored(String appId, Set<String> ids) {
     long found = 0;
     for (String id : ids) {
-      found +=
-          count(
-              "select count(*) from message where app_id = ? and id = '"
-                  + id.replace("'", "")
-                  + "'");
+      found += count("select count(*) from message where app_id = ? and id = ?", appId, id);
     }
     return found;
   }
 
-  private long count(String sql) {
-    try (Connection connection = stack.database().connect();
+  private long count(String sql, String... parameters) {
+    try (Connection connection = cluster.database().connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, app);
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
         return rows.getLong(1);
@@ -419,10 +754,14 @@ public final class Chaos {
     }
   }
 
+  private static double seconds(Duration duration) {
+    return duration.toMillis() / 1000.0;
+  }
+
   private static void print(List<Step> steps) {
     System.out.println();
     System.out.printf(
-        "%-10s %7s %9s %-24s %9s %10s %5s %11s %8s %9s %12s%n",
+        "%-10s %6s %8s %-28s %9s %10s %5s %5s %8s %9s %9s %10s%n",
         "fault",
         "sent",
         "at once",
@@ -430,42 +769,47 @@ public final class Chaos {
         "accepted",
         "delivered",
         "lost",
-        "duplicates",
+        "dups",
         "pending",
-        "fault s",
-        "recovered s");
+        "ingest s",
+        "deliv. s",
+        "recover s");
     for (Step s : steps) {
       System.out.printf(
-          "%-10s %7d %9d %-24s %9d %10d %5d %11d %8d %9.1f %12.1f  %s%n",
+          "%-10s %6d %8d %-28s %9d %10d %5d %5d %8d %9.1f %9.1f %10.1f  %s%n",
           s.fault(),
           s.sent(),
           s.acceptedFirstTime(),
-          refusals(s.refusals()),
+          refusals(s.refusals()) + (s.forbidden().isEmpty() ? "" : " !" + refusals(s.forbidden())),
           s.accepted(),
           s.delivered(),
           s.lost(),
           s.duplicates(),
           s.pending(),
-          s.faultTook().toMillis() / 1000.0,
-          s.recovered().toMillis() / 1000.0,
+          seconds(s.ingestPause()),
+          seconds(s.deliveryPause()),
+          seconds(s.recovered()),
           s.passed() ? "ok" : "FAILED");
     }
+    System.out.println(
+        "(ingest s / deliv. s: the longest pause in accepted answers / in arrivals; recover s: from"
+            + " the fault until every event was accepted at once and arrived within 1 s)");
   }
 
-  /** Refusals as {@code 503×12 not-hookline:404×3}, or a dash. */
-  private static String refusals(Map<String, Long> byReason) {
+  /** Refusals as {@code 503×12 balancer:502×3}, or a dash. */
+  static String refusals(Map<String, Long> byReason) {
     if (byReason.isEmpty()) {
       return "-";
     }
     StringBuilder text = new StringBuilder();
-    new java.util.TreeMap<>(byReason)
+    new TreeMap<>(byReason)
         .forEach(
             (reason, count) ->
                 text.append(text.isEmpty() ? "" : " ").append(reason).append('×').append(count));
     return text.toString();
   }
 
-  private static JsonObject refusalsJson(Map<String, Long> byReason) {
+  private static JsonObject counts(Map<String, Long> byReason) {
     var json = Json.createObjectBuilder();
     byReason.forEach(json::add);
     return json.build();
@@ -477,9 +821,11 @@ public final class Chaos {
       list.add(
           Json.createObjectBuilder()
               .add("fault", s.fault())
+              .add("evidence", s.evidence())
               .add("sent", s.sent())
               .add("acceptedFirstTime", s.acceptedFirstTime())
-              .add("refusedByStatus", refusalsJson(s.refusals()))
+              .add("refused", counts(s.refusals()))
+              .add("forbidden", counts(s.forbidden()))
               .add("notAcceptedOnResend", s.notAcceptedOnResend())
               .add("accepted", s.accepted())
               .add("delivered", s.delivered())
@@ -487,12 +833,16 @@ public final class Chaos {
               .add("duplicates", s.duplicates())
               .add("pending", s.pending())
               .add("deliveredButNotStored", s.deliveredButNotStored())
-              .add("faultSeconds", s.faultTook().toMillis() / 1000.0)
-              .add("recoveredSeconds", s.recovered().toMillis() / 1000.0)
+              .add("faultSeconds", seconds(s.faultTook()))
+              .add("longestIngestPauseSeconds", seconds(s.ingestPause()))
+              .add("longestDeliveryPauseSeconds", seconds(s.deliveryPause()))
+              .add("recoveredSeconds", seconds(s.recovered()))
+              .add("check", s.check())
               .add("passed", s.passed()));
     }
     JsonObject json =
         Json.createObjectBuilder()
+            .add("nodes", options.nodes())
             .add("events", options.events())
             .add("rate", options.rate())
             .add("steps", list)

@@ -8,16 +8,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The subscriber: answers 204 at once, checks every signature with the Standard Webhooks project's
  * own verifier, and tallies deliveries per phase: unique (endpoint, webhook-id) pairs, duplicates,
- * bad signatures, and the time from the intended send to the first arrival.
+ * bad signatures, and the time from the intended send to the first arrival, in all and per
+ * endpoint. An endpoint can be told to answer late, or to fail a share of its requests with 500.
  */
 public final class FastReceiver implements AutoCloseable {
   static {
@@ -32,8 +34,21 @@ public final class FastReceiver implements AutoCloseable {
   private final Tally[] tallies;
   private static final String PATH = "/hooks/";
   private final AtomicLong foreign = new AtomicLong();
+  private final String host;
+  private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
+
+  /** How endpoint {@code name} answers: after a delay, and failing a share of its requests. */
+  private record Behaviour(long delayMillis, double failShare) {}
 
   public FastReceiver(String secret, int phases) throws IOException {
+    this("127.0.0.1", secret, phases);
+  }
+
+  /**
+   * @param host the address to listen on, which the endpoints' URLs name
+   */
+  public FastReceiver(String host, String secret, int phases) throws IOException {
+    this.host = host;
     try {
       this.verifier = new Webhook(secret);
     } catch (com.standardwebhooks.exceptions.EmptyWebhookSecretException e) {
@@ -43,13 +58,14 @@ public final class FastReceiver implements AutoCloseable {
     for (int i = 0; i < phases; i++) {
       tallies[i] = new Tally();
     }
-    workers = Executors.newFixedThreadPool(16);
+    // Enough that endpoints told to answer late never hold the threads the others need.
+    workers = Executors.newFixedThreadPool(64);
     server = listen(0);
     port = server.getAddress().getPort();
   }
 
   private HttpServer listen(int onPort) throws IOException {
-    HttpServer listening = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 1024);
+    HttpServer listening = HttpServer.create(new InetSocketAddress(host, onPort), 1024);
     listening.setExecutor(workers);
     listening.createContext("/", this::handle);
     listening.start();
@@ -68,7 +84,20 @@ public final class FastReceiver implements AutoCloseable {
 
   /** The URL of endpoint {@code name} on this receiver. */
   public String url(String name) {
-    return "http://127.0.0.1:" + port + PATH + name;
+    return "http://" + host + ":" + port + PATH + name;
+  }
+
+  /**
+   * From now on endpoint {@code name} answers after {@code delayMillis}, and answers 500 to a
+   * random {@code failShare} of its requests (which then do not count as arrivals).
+   */
+  public void behave(String name, long delayMillis, double failShare) {
+    behaviours.put(PATH + name, new Behaviour(delayMillis, failShare));
+  }
+
+  /** Endpoint {@code name} answers at once and never fails again. */
+  public void behaveNormally(String name) {
+    behaviours.remove(PATH + name);
   }
 
   public Tally tally(int phase) {
@@ -81,6 +110,23 @@ public final class FastReceiver implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    Behaviour behaviour = behaviours.get(exchange.getRequestURI().getPath());
+    if (behaviour != null && behaviour.delayMillis() > 0) {
+      try {
+        Thread.sleep(behaviour.delayMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exchange.close();
+        return;
+      }
+    }
+    if (behaviour != null && ThreadLocalRandom.current().nextDouble() < behaviour.failShare()) {
+      try (exchange) {
+        exchange.getRequestBody().readAllBytes();
+        exchange.sendResponseHeaders(500, -1);
+      }
+      return;
+    }
     long arrived = System.nanoTime();
     try (exchange) {
       String body;
@@ -98,9 +144,13 @@ public final class FastReceiver implements AutoCloseable {
               exchange.getRequestURI().getPath()
                   + " "
                   + exchange.getRequestHeaders().getFirst("webhook-id");
-          if (tally.seen.add(key)) {
+          if (tally.seen.putIfAbsent(key, arrived) == null) {
             long sent = Payloads.sentNanos(body);
             tally.endToEnd.recordNanos(arrived - sent, sent);
+            tally
+                .byEndpoint
+                .computeIfAbsent(exchange.getRequestURI().getPath(), path -> new Latencies())
+                .recordNanos(arrived - sent, sent);
             tally.lastArrival = arrived;
           } else {
             tally.duplicates.incrementAndGet();
@@ -121,7 +171,10 @@ public final class FastReceiver implements AutoCloseable {
 
   /** What one phase's deliveries looked like at the receiver. */
   public static final class Tally {
-    final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** When each (endpoint, webhook-id) first arrived, as a {@link System#nanoTime()}. */
+    final Map<String, Long> seen = new ConcurrentHashMap<>();
+
+    final Map<String, Latencies> byEndpoint = new ConcurrentHashMap<>();
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong badSignatures = new AtomicLong();
     final Latencies endToEnd = new Latencies();
@@ -133,13 +186,25 @@ public final class FastReceiver implements AutoCloseable {
 
     /** Whether webhook {@code id} reached endpoint {@code name} (see {@link FastReceiver#url}). */
     public boolean received(String name, String id) {
-      return seen.contains(PATH + name + " " + id);
+      return seen.containsKey(PATH + name + " " + id);
+    }
+
+    /** When webhook {@code id} first reached endpoint {@code name}, or -1 if it has not. */
+    public long arrival(String name, String id) {
+      Long at = seen.get(PATH + name + " " + id);
+      return at == null ? -1 : at;
+    }
+
+    /** The first arrivals at endpoint {@code name}, as {@link #endToEnd()} counts them all. */
+    public Latencies.Summary endToEnd(String name) {
+      Latencies latencies = byEndpoint.get(PATH + name);
+      return latencies == null ? new Latencies().summary() : latencies.summary();
     }
 
     /** The webhook-ids that arrived, whichever endpoint they reached. */
     public java.util.Set<String> ids() {
       java.util.Set<String> ids = new java.util.HashSet<>();
-      seen.forEach(key -> ids.add(key.substring(key.indexOf(' ') + 1)));
+      seen.keySet().forEach(key -> ids.add(key.substring(key.indexOf(' ') + 1)));
       return ids;
     }
 

@@ -24,6 +24,9 @@ import org.apache.hc.core5.util.Timeout;
  * concurrent sender, no automatic retries (a retried request would count twice).
  */
 public final class HooklineClient implements AutoCloseable {
+  /** The header the crash suite's load balancer names the answering node in. */
+  public static final String NODE_HEADER = "X-Hookline-Node";
+
   private final String base;
   private final String token;
   private final CloseableHttpClient http;
@@ -54,8 +57,11 @@ public final class HooklineClient implements AutoCloseable {
             .build();
   }
 
-  /** A status and body. */
-  public record Answer(int status, String body) {
+  /**
+   * A status and body, and the node that answered when a load balancer names it in {@link
+   * #NODE_HEADER} (null otherwise).
+   */
+  public record Answer(int status, String body, String node) {
     JsonObject json() {
       try (JsonReader reader = Json.createReader(new StringReader(body))) {
         return reader.readObject();
@@ -85,7 +91,10 @@ public final class HooklineClient implements AutoCloseable {
                   response.getCode(),
                   response.getEntity() == null
                       ? ""
-                      : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+                      : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
+                  response.getFirstHeader(NODE_HEADER) == null
+                      ? null
+                      : response.getFirstHeader(NODE_HEADER).getValue()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -121,8 +130,9 @@ public final class HooklineClient implements AutoCloseable {
    * @param refusal the status of Hookline's own answer; {@code not-hookline:} and the status for
    *     the container's (a starting node's HTTP port opens before the application is ready); {@code
    *     no-answer:} and the I/O error's type
+   * @param node the node that answered, when a load balancer said so
    */
-  public record Sent(String id, String refusal) {}
+  public record Sent(String id, String refusal, String node) {}
 
   /** Sends one message under an Idempotency-Key. */
   public Sent sendForId(String appId, String payload, String idempotencyKey) {
@@ -134,13 +144,16 @@ public final class HooklineClient implements AutoCloseable {
               "{\"eventType\":\"chaos.event\",\"payload\":" + payload + "}",
               idempotencyKey);
     } catch (UncheckedIOException noAnswer) {
-      return new Sent(null, "no-answer:" + noAnswer.getCause().getClass().getSimpleName());
+      return new Sent(null, "no-answer:" + noAnswer.getCause().getClass().getSimpleName(), null);
     }
     if (answer.status() == 202) {
-      return new Sent(answer.json().getString("id"), null);
+      return new Sent(answer.json().getString("id"), null, answer.node());
     }
     boolean hooklines = answer.body().contains("urn:hookline:problem:");
-    return new Sent(null, (hooklines ? "" : "not-hookline:") + Integer.toString(answer.status()));
+    return new Sent(
+        null,
+        (hooklines ? "" : "not-hookline:") + Integer.toString(answer.status()),
+        answer.node());
   }
 
   /** Sends one message; the status only (202 when accepted). */

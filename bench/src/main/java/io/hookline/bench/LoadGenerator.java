@@ -91,6 +91,19 @@ public final class LoadGenerator {
    */
   public static Result fixedRate(
       double perSecond, Duration duration, int maxInFlight, Request request) {
+    return fixedRate(perSecond, duration, maxInFlight, () -> false, request);
+  }
+
+  /**
+   * As {@link #fixedRate(double, Duration, int, Request)}, going on past {@code duration} for as
+   * long as {@code more} says so (asked before each request due after it).
+   */
+  public static Result fixedRate(
+      double perSecond,
+      Duration duration,
+      int maxInFlight,
+      java.util.function.BooleanSupplier more,
+      Request request) {
     Run run = new Run(request);
     ThreadPoolExecutor senders =
         new ThreadPoolExecutor(
@@ -111,7 +124,7 @@ public final class LoadGenerator {
     long period = Math.round(1e9 / perSecond);
     long start = run.start;
     long count = (long) Math.floor(duration.toNanos() / (double) period);
-    for (long i = 0; i < count; i++) {
+    for (long i = 0; i < count || more.getAsBoolean(); i++) {
       long due = start + i * period;
       long wait = due - System.nanoTime();
       if (wait > 0) {

@@ -19,6 +19,23 @@ class LoadGeneratorTest {
   }
 
   @Test
+  void aFixedRateGoesOnPastItsDurationWhileToldTo() {
+    AtomicInteger scheduled = new AtomicInteger();
+    LoadGenerator.Result result =
+        LoadGenerator.fixedRate(
+            200,
+            Duration.ofMillis(100),
+            LoadGenerator.DEFAULT_IN_FLIGHT,
+            () -> scheduled.get() < 60,
+            (due, sequence) -> {
+              scheduled.incrementAndGet();
+              return 1;
+            });
+    assertTrue(result.requests() >= 60, "requests " + result.requests());
+    assertTrue(result.requests() <= 60 + LoadGenerator.DEFAULT_IN_FLIGHT, "then it stops");
+  }
+
+  @Test
   void latencyCountsFromWhenARequestWasDueNotWhenASenderGotToIt() {
     // Each request takes 100 ms; 1000 a second needs 100 in flight, more than the 64 allowed, so
     // requests queue. Timed from their start they would all look like 100 ms; timed from when they

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class PayaraMicro extends ServerProcess {
   private final Settings settings;
+  private volatile List<String> launcher = List.of();
 
   public record Settings(
       Path jar,
@@ -44,8 +45,13 @@ public final class PayaraMicro extends ServerProcess {
       this(jar, rar, war, bindAddress, port, rootDir, environment, jvmOptions, List.of());
     }
 
+    /** Where this node answers: its bind address, or loopback when it listens on all. */
     public String baseUrl() {
-      return "http://127.0.0.1:" + port;
+      return "http://" + host() + ":" + port;
+    }
+
+    public String host() {
+      return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
     }
   }
 
@@ -55,6 +61,15 @@ public final class PayaraMicro extends ServerProcess {
 
   public Settings settings() {
     return settings;
+  }
+
+  /**
+   * From its next start the JVM is started through this command, such as {@code ip netns exec
+   * NAME}, which must exec it in place so that a kill reaches the JVM.
+   */
+  public PayaraMicro launchVia(List<String> command) {
+    this.launcher = List.copyOf(command);
+    return this;
   }
 
   /**
@@ -91,7 +106,7 @@ public final class PayaraMicro extends ServerProcess {
   }
 
   private PayaraMicro startOnce() {
-    if (ChildProcess.portOpen("127.0.0.1", settings.port())) {
+    if (ChildProcess.portOpen(settings.host(), settings.port())) {
       throw new IllegalStateException(
           "port " + settings.port() + " is taken: is Hookline already running?");
     }
@@ -106,7 +121,7 @@ public final class PayaraMicro extends ServerProcess {
               + settings.bindAddress()
               + "\n"
               + String.join("", settings.prebootCommands().stream().map(c -> c + "\n").toList()));
-      List<String> command = new ArrayList<>();
+      List<String> command = new ArrayList<>(launcher);
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(settings.jvmOptions());
       command.addAll(

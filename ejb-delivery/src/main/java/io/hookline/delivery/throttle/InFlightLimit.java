@@ -45,6 +45,15 @@ public final class InFlightLimit {
     return count == null ? 0 : count;
   }
 
+  /** Tries running now, to every endpoint. */
+  public int total() {
+    int total = 0;
+    for (int count : inFlight.values()) {
+      total += count;
+    }
+    return total;
+  }
+
   /** Endpoints with an entry: those with a try running. */
   int endpoints() {
     return inFlight.size();

@@ -25,6 +25,7 @@ class InFlightLimitTest {
     assertTrue(limit.tryAcquire("a"));
     assertEquals(2, limit.inFlight("a"));
     assertEquals(0, limit.inFlight("never"));
+    assertEquals(3, limit.total(), "two to a, one to b");
   }
 
   @Test

@@ -1,0 +1,314 @@
+package io.hookline.bench;
+
+import io.hookline.devstack.ArtemisBroker;
+import io.hookline.devstack.Database;
+import io.hookline.devstack.Directories;
+import io.hookline.devstack.LocalStack;
+import io.hookline.devstack.PayaraMicro;
+import io.hookline.devstack.Secrets;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Hookline as several nodes run it in production: N Payara Micro nodes behind HAProxy, which routes
+ * to ready nodes only, a replicated primary/backup Artemis pair, and PostgreSQL. The last node runs
+ * in a {@link NetworkNamespace} of its own, so it can be cut off from PostgreSQL alone. Each node's
+ * readiness is watched, to tell the answers of a node that had reported ready from those of one
+ * still starting.
+ */
+final class Cluster implements AutoCloseable {
+  /** One node: its process, and since when it has reported ready (0 while it has not). */
+  static final class Node {
+    final String name;
+    final PayaraMicro micro;
+    final boolean isolated;
+    final Path gcLog;
+    volatile long readySince;
+
+    Node(String name, PayaraMicro micro, boolean isolated, Path gcLog) {
+      this.name = name;
+      this.micro = micro;
+      this.isolated = isolated;
+      this.gcLog = gcLog;
+    }
+
+    String url() {
+      return micro.settings().baseUrl();
+    }
+  }
+
+  private final Path data;
+  private final Secrets secrets;
+  private final Database database;
+  private final NetworkNamespace net;
+  private final ArtemisBroker primary;
+  private final ArtemisBroker backup;
+  private final List<Node> nodes;
+  private final Balancer balancer;
+  private TcpRelay databaseRelay;
+  private Thread watcher;
+  private volatile boolean closed;
+
+  private Cluster(
+      Path data,
+      Secrets secrets,
+      Database database,
+      NetworkNamespace net,
+      ArtemisBroker primary,
+      ArtemisBroker backup,
+      List<Node> nodes,
+      Balancer balancer) {
+    this.data = data;
+    this.secrets = secrets;
+    this.database = database;
+    this.net = net;
+    this.primary = primary;
+    this.backup = backup;
+    this.nodes = nodes;
+    this.balancer = balancer;
+  }
+
+  /**
+   * @param setting the crash suite's {@code HOOKLINE_*} settings: its ports, data and database
+   * @param applicationSettings more environment for every node
+   */
+  static Cluster configure(
+      int nodeCount,
+      boolean brokerPair,
+      Function<String, String> setting,
+      Map<String, String> applicationSettings) {
+    LocalStack base = LocalStack.configure(setting, applicationSettings);
+    NetworkNamespace net = NetworkNamespace.create();
+    ArtemisBroker.Settings single = base.broker().settings();
+    ArtemisBroker primary =
+        new ArtemisBroker(brokerAt(single, net.hostAddress(), "artemis-primary", 0));
+    ArtemisBroker backup =
+        brokerPair
+            ? new ArtemisBroker(brokerAt(single, net.hostAddress(), "artemis-backup", 1))
+                .joinPair(new ArtemisBroker.PairMember(false, single.port()))
+            : null;
+    if (brokerPair) {
+      primary.joinPair(new ArtemisBroker.PairMember(true, single.port() + 1));
+    }
+    PayaraMicro.Settings template = base.micro().settings();
+    Map<String, String> environment = new HashMap<>(template.environment());
+    environment.put("HOOKLINE_ARTEMIS_HOST", net.hostAddress());
+    environment.put("HOOKLINE_ARTEMIS_PORT", Integer.toString(single.port()));
+    environment.put("HOOKLINE_ARTEMIS_BACKUP_HOST", net.hostAddress());
+    environment.put(
+        "HOOKLINE_ARTEMIS_BACKUP_PORT", Integer.toString(single.port() + (brokerPair ? 1 : 0)));
+    List<Node> nodes = new ArrayList<>();
+    List<Balancer.Backend> backends = new ArrayList<>();
+    for (int i = 1; i <= nodeCount; i++) {
+      boolean isolated = i == nodeCount;
+      Map<String, String> env = new HashMap<>(environment);
+      if (isolated) {
+        env.put("HOOKLINE_DB_HOST", net.hostAddress());
+      }
+      Path gcLog = base.data().resolve("node-" + i + "-gc.log");
+      List<String> jvm = new ArrayList<>(template.jvmOptions());
+      jvm.add("-Xlog:gc:file=" + gcLog);
+      PayaraMicro micro =
+          new PayaraMicro(
+              new PayaraMicro.Settings(
+                  template.jar(),
+                  template.rar(),
+                  template.war(),
+                  isolated ? net.nodeAddress() : "127.0.0.1",
+                  template.port() + i,
+                  base.data().resolve("node-" + i),
+                  env,
+                  jvm));
+      if (isolated) {
+        micro.launchVia(net.launcher());
+      }
+      Node node = new Node("node" + i, micro, isolated, gcLog);
+      nodes.add(node);
+      backends.add(
+          new Balancer.Backend(node.name, micro.settings().host(), micro.settings().port()));
+    }
+    Balancer balancer = new Balancer(base.data().resolve("haproxy"), template.port(), backends);
+    return new Cluster(
+        base.data(), base.secrets(), base.database(), net, primary, backup, nodes, balancer);
+  }
+
+  /** A member of the pair at {@code host}, {@code offset} ports up, in an instance of its own. */
+  private static ArtemisBroker.Settings brokerAt(
+      ArtemisBroker.Settings single, String host, String instance, int offset) {
+    return new ArtemisBroker.Settings(
+        single.home(),
+        single.instance().resolveSibling(instance),
+        single.brokerXml(),
+        host,
+        single.port() + offset,
+        single.consolePort() + offset,
+        single.user(),
+        single.password(),
+        single.systemProperties());
+  }
+
+  /** Starts everything on an empty database; the first node alone, so it migrates the schema. */
+  Cluster start() {
+    database.ensureExists(true);
+    // The database is new: messages a journal kept from an earlier run would name rows it lacks.
+    for (ArtemisBroker broker : brokers()) {
+      Directories.deleteRecursively(broker.settings().instance().resolve("data"));
+    }
+    databaseRelay =
+        new TcpRelay(
+            new InetSocketAddress(net.hostAddress(), database.port()),
+            new InetSocketAddress(database.host(), database.port()));
+    for (ArtemisBroker broker : brokers()) {
+      broker.start();
+    }
+    watcher = new Thread(this::watchReadiness, "cluster-readiness");
+    watcher.setDaemon(true);
+    watcher.start();
+    nodes.get(0).micro.start();
+    CompletableFuture.allOf(
+            nodes.stream()
+                .skip(1)
+                .map(node -> CompletableFuture.runAsync(node.micro::start))
+                .toArray(CompletableFuture[]::new))
+        .join();
+    balancer.start();
+    return this;
+  }
+
+  private void watchReadiness() {
+    while (!closed) {
+      for (Node node : nodes) {
+        boolean ready = node.micro.isRunning() && ready(node.url());
+        if (!ready) {
+          node.readySince = 0;
+        } else if (node.readySince == 0) {
+          node.readySince = System.nanoTime();
+        }
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private static boolean ready(String baseUrl) {
+    try {
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(baseUrl + "/health/ready").toURL().openConnection();
+      connection.setConnectTimeout(1000);
+      connection.setReadTimeout(1500);
+      try {
+        return connection.getResponseCode() == 200;
+      } finally {
+        connection.disconnect();
+      }
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether the node of this name had reported ready before {@code atNanos}, and not failed since.
+   */
+  boolean wasReady(String nodeName, long atNanos) {
+    for (Node node : nodes) {
+      if (node.name.equals(nodeName)) {
+        long since = node.readySince;
+        return since != 0 && since <= atNanos;
+      }
+    }
+    return false;
+  }
+
+  /** kill -9 of a node; it is not ready from then until it reports so again. */
+  void kill(Node node) {
+    node.micro.kill();
+    node.readySince = 0;
+  }
+
+  /** Cuts the isolated node off from PostgreSQL (packets dropped), keeping the brokers. */
+  void cutFromDatabase() {
+    net.cut(database.port());
+  }
+
+  void heal() {
+    net.heal();
+  }
+
+  List<Node> nodes() {
+    return nodes;
+  }
+
+  Node isolatedNode() {
+    return nodes.get(nodes.size() - 1);
+  }
+
+  ArtemisBroker primary() {
+    return primary;
+  }
+
+  /** The backup, or null when the broker runs alone. */
+  ArtemisBroker backup() {
+    return backup;
+  }
+
+  /** The primary, then the backup if there is one. */
+  List<ArtemisBroker> brokers() {
+    return backup == null ? List.of(primary) : List.of(primary, backup);
+  }
+
+  Database database() {
+    return database;
+  }
+
+  String url() {
+    return balancer.url();
+  }
+
+  String adminToken() {
+    return secrets.adminToken();
+  }
+
+  /** Where the receiver listens: an address every node, the isolated one too, reaches. */
+  String hostAddress() {
+    return net.hostAddress();
+  }
+
+  Path data() {
+    return data;
+  }
+
+  /** Nodes first (in parallel), then the backup and the primary, then the network. */
+  @Override
+  public void close() {
+    closed = true;
+    if (watcher != null) {
+      watcher.interrupt();
+    }
+    balancer.close();
+    CompletableFuture.allOf(
+            nodes.stream()
+                .map(node -> CompletableFuture.runAsync(node.micro::close))
+                .toArray(CompletableFuture[]::new))
+        .join();
+    if (backup != null) {
+      backup.close();
+    }
+    primary.close();
+    if (databaseRelay != null) {
+      databaseRelay.close();
+    }
+    net.close();
+  }
+}
