@@ -8,10 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,8 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,10 +54,20 @@ public final class Chaos {
   /** How long the stream goes on after the fault is over. */
   private static final Duration AFTER_FAULT = Duration.ofSeconds(5);
 
-  /** How long the stream's client keeps sending a refused event again before it leaves it. */
-  private static final Duration CLIENT_RETRIES = Duration.ofMinutes(1);
+  /**
+   * How long the stream's client keeps sending a refused event again before it leaves it: with the
+   * client's 60 s timeout a request is answered within the load generator's two minutes.
+   */
+  private static final Duration CLIENT_RETRIES = Duration.ofSeconds(30);
+
+  /** The longest a fault may take, and the stream go on past its end, before the step fails. */
+  private static final Duration MOST_A_FAULT_TAKES = Duration.ofMinutes(5);
 
   private static final int WARM_UP_PHASE = 0;
+
+  /** The receiver's phases: the warm-up, a step each, and the soak's windows. */
+  static final int PHASES = 512;
+
   private static final Duration WARM_UP = Duration.ofSeconds(10);
 
   /** One harmful thing and what the stream it was done in the middle of looked like. */
@@ -109,6 +115,12 @@ public final class Chaos {
       this.due = due;
       this.payload = payload;
     }
+
+    void accepted(String messageId, boolean atFirstTry) {
+      acceptedAt = System.nanoTime();
+      firstTry = atFirstTry;
+      id = messageId;
+    }
   }
 
   private final ChaosOptions options;
@@ -118,6 +130,15 @@ public final class Chaos {
   private String app;
   private String fanOutApp;
   private int nextPhase = WARM_UP_PHASE + 1;
+
+  /** When the current step's fault began doing harm (a nanoTime), set by the fault itself. */
+  private final AtomicLong faultAt = new AtomicLong();
+
+  /** Why the current step's fault did not do what it should have, or null. */
+  private volatile String faultCheck;
+
+  /** A killed node starting again, which the next step waits for; null when none is. */
+  private java.util.concurrent.CompletableFuture<Void> restarting;
 
   private Chaos(ChaosOptions options) {
     this.options = options;
@@ -154,7 +175,7 @@ public final class Chaos {
     System.out.printf("  started in %.0f s%n", (System.nanoTime() - started) / 1e9);
     List<Step> steps = new ArrayList<>();
     Soak.Result soak = null;
-    try (FastReceiver started2 = new FastReceiver(cluster.hostAddress(), secret, 64);
+    try (FastReceiver started2 = new FastReceiver(cluster.hostAddress(), secret, PHASES);
         HooklineClient api = new HooklineClient(cluster.url(), cluster.adminToken(), 80)) {
       receiver = started2;
       client = api;
@@ -220,33 +241,45 @@ public final class Chaos {
   private void warmUp() throws InterruptedException {
     System.out.printf("Warming up: %d s at %.0f/s...%n", WARM_UP.toSeconds(), options.rate());
     Set<String> accepted = ConcurrentHashMap.newKeySet();
+    Refusals refusals = new Refusals(cluster::reportedReady);
     LoadGenerator.fixedRate(
         options.rate(),
         WARM_UP,
         (due, sequence) -> {
-          HooklineClient.Sent sent =
-              client.sendForId(
-                  app, Payloads.of(WARM_UP_PHASE, due, sequence), "chaos-warm-up-" + sequence);
-          if (sent.id() == null) {
+          String id =
+              refusals.sendUntilAccepted(
+                  client,
+                  app,
+                  Payloads.of(WARM_UP_PHASE, due, sequence),
+                  "chaos-warm-up-" + sequence,
+                  due + CLIENT_RETRIES.toNanos());
+          if (id == null) {
             return 0;
           }
-          accepted.add(sent.id());
+          accepted.add(id);
           return 1;
         });
     FastReceiver.Tally tally = receiver.tally(WARM_UP_PHASE);
     awaitUntil(() -> accepted.stream().allMatch(id -> tally.received(ENDPOINT, id)));
-    System.out.printf("  %d accepted, %d delivered%n", accepted.size(), tally.ids().size());
+    System.out.printf(
+        "  %d accepted, %d delivered, refused %s%n",
+        accepted.size(), tally.ids().size(), Refusals.describe(refusals.expected()));
+    if (!refusals.forbidden().isEmpty()) {
+      throw new IllegalStateException(
+          "a ready node refused warm-up sends: " + Refusals.describe(refusals.forbidden()));
+    }
   }
 
   /** Before each step every node must be serving again: a step starts from a whole cluster. */
   private void awaitAllReady() throws InterruptedException {
     long now = System.nanoTime();
-    awaitUntil(
-        () ->
-            cluster.nodes().stream()
-                .allMatch(node -> cluster.wasReady(node.name, System.nanoTime())));
+    if (restarting != null) {
+      restarting.join();
+      restarting = null;
+    }
+    awaitUntil(() -> cluster.nodes().stream().allMatch(node -> cluster.readyNow(node.name)));
     for (Cluster.Node node : cluster.nodes()) {
-      if (!cluster.wasReady(node.name, System.nanoTime())) {
+      if (!cluster.readyNow(node.name)) {
         throw new IllegalStateException(
             node.name + " did not report ready; see " + node.micro.process().log());
       }
@@ -263,15 +296,14 @@ public final class Chaos {
     List<String> endpoints = fanOut ? allFanOut() : List.of(ENDPOINT);
     // Six endpoints: a fifth of the rate keeps the deliveries near the other steps' count.
     double rate = fanOut ? options.rate() / 5 : options.rate();
-    Duration streamFor = Duration.ofMillis(Math.round(options.events() * 1000 / rate));
+    Duration streamFor = Duration.ofMillis(Math.round(options.events() * 1000 / options.rate()));
     System.out.printf(
         "Streaming at %.0f/s through the balancer for %d s and until 5 s after the fault;"
             + " halfway: %s...%n",
         rate, streamFor.toSeconds(), fault);
     Map<Long, Event> events = new ConcurrentHashMap<>();
-    long[] faultAt = new long[1];
-    long[] faultDone = new long[1];
-    long[] faultTook = new long[1];
+    faultAt.set(0);
+    AtomicLong faultDone = new AtomicLong();
     String[] evidence = {""};
     Exception[] faultFailed = new Exception[1];
     Thread injector =
@@ -279,74 +311,79 @@ public final class Chaos {
             () -> {
               try {
                 Thread.sleep(streamFor.toMillis() / 2);
-                faultAt[0] = System.nanoTime();
                 evidence[0] = inject(fault);
               } catch (Exception e) {
                 faultFailed[0] = e;
               } finally {
-                faultDone[0] = System.nanoTime();
-                faultTook[0] = faultDone[0] - faultAt[0];
+                faultDone.set(System.nanoTime());
               }
             },
             "chaos-" + fault);
-    injector.start();
-    Map<String, Long> refusals = new ConcurrentHashMap<>();
-    Map<String, Long> forbidden = new ConcurrentHashMap<>();
+    Refusals refusals = new Refusals(cluster::reportedReady);
     long streamStarted = System.nanoTime();
-    // The stream goes on until the fault is over and for a while after: what happens as a node
-    // comes back, or a broker fails back, happens under load too.
+    long hardEnd = streamStarted + streamFor.toNanos() + MOST_A_FAULT_TAKES.toNanos();
+    injector.start();
+    // The stream goes on until the fault is over and for a while after: what happens as a broker
+    // fails back, or a node is let back to PostgreSQL, happens under load too.
     LoadGenerator.Result stream =
         LoadGenerator.fixedRate(
             rate,
             streamFor,
             LoadGenerator.DEFAULT_IN_FLIGHT,
-            () -> faultDone[0] == 0 || System.nanoTime() < faultDone[0] + AFTER_FAULT.toNanos(),
+            () -> {
+              long done = faultDone.get();
+              long now = System.nanoTime();
+              return now < hardEnd && (done == 0 || now < done + AFTER_FAULT.toNanos());
+            },
             (due, sequence) -> {
               Event event = new Event(due, Payloads.of(phase, due, sequence));
               events.put(sequence, event);
-              // As a client does: a refused send is made again, under its Idempotency-Key, every
-              // quarter second for a minute (what is still refused then is sent after the stream).
-              for (boolean first = true; ; first = false) {
-                HooklineClient.Sent sent =
-                    client.sendForId(target, event.payload, key(phase, sequence));
-                long answeredAt = System.nanoTime();
-                if (sent.id() != null) {
-                  event.id = sent.id();
-                  event.acceptedAt = answeredAt;
-                  event.firstTry = first;
-                  return 1;
-                }
-                String reason = classify(cluster, sent, answeredAt);
-                (reason.startsWith("!") ? forbidden : refusals)
-                    .merge(reason.replaceFirst("^!", ""), 1L, Long::sum);
-                if (answeredAt - due > CLIENT_RETRIES.toNanos()) {
-                  return 0;
-                }
-                try {
-                  Thread.sleep(250);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  return 0;
-                }
+              HooklineClient.Sent sent =
+                  client.sendForId(target, event.payload, key(phase, sequence));
+              if (sent.id() != null) {
+                event.accepted(sent.id(), true);
+                return 1;
               }
+              refusals.count(sent, System.nanoTime());
+              // As a client does: sent again, under its Idempotency-Key, every quarter second for a
+              // while; what is still refused then is sent again after the stream.
+              String id =
+                  refusals.sendUntilAccepted(
+                      client,
+                      target,
+                      event.payload,
+                      key(phase, sequence),
+                      due + CLIENT_RETRIES.toNanos());
+              if (id == null) {
+                return 0;
+              }
+              event.accepted(id, false);
+              return 1;
             });
     long streamEnded = System.nanoTime();
-    injector.join();
+    long lastDue = events.values().stream().mapToLong(e -> e.due).max().orElse(streamEnded);
+    injector.join(MOST_A_FAULT_TAKES.toMillis());
+    if (injector.isAlive()) {
+      injector.interrupt();
+      throw new IllegalStateException(fault + " was still being done after " + MOST_A_FAULT_TAKES);
+    }
     if (faultFailed[0] != null) {
       throw new IllegalStateException("could not " + fault + ": " + faultFailed[0], faultFailed[0]);
     }
     if (fault.equals("slow")) {
       receiver.behaveNormally(SLOW);
     }
+    long fault0 = faultAt.get();
+    long faultTook = faultDone.get() - fault0;
     long acceptedFirstTime = events.values().stream().filter(e -> e.firstTry).count();
-    long notAccepted = resendRefused(phase, target, events);
+    long notAccepted = resendRefused(phase, target, events, refusals);
     FastReceiver.Tally tally = receiver.tally(phase);
     List<Event> accepted = events.values().stream().filter(e -> e.id != null).toList();
     awaitUntil(
         () ->
             accepted.stream()
                 .allMatch(e -> endpoints.stream().allMatch(ep -> tally.received(ep, e.id))));
-    long pending = waitForPending(target);
+    long pending = cluster.awaitSettled(target, System.nanoTime() + options.recovery().toNanos());
     long lost =
         accepted.stream()
             .filter(e -> !endpoints.stream().allMatch(ep -> tally.received(ep, e.id)))
@@ -358,12 +395,15 @@ public final class Chaos {
     Set<String> extra = new HashSet<>(tally.ids());
     extra.removeAll(acceptedIds);
     List<String> onTime = fanOut ? FAN_OUT : List.of(ENDPOINT);
-    String[] check = {"-"};
+    String check = "-";
     boolean checkPassed = true;
     if (fanOut) {
-      LatencyShift shift = latencyShift(accepted, tally, FAN_OUT, faultAt[0], streamEnded);
-      check[0] = shift.describe();
+      LatencyShift shift = latencyShift(accepted, tally, FAN_OUT, fault0, streamEnded);
+      check = shift.describe();
       checkPassed = shift.kept();
+    } else if (faultCheck != null) {
+      check = faultCheck;
+      checkPassed = false;
     }
     Step step =
         new Step(
@@ -371,8 +411,8 @@ public final class Chaos {
             evidence[0],
             stream.requests(),
             acceptedFirstTime,
-            new TreeMap<>(refusals),
-            new TreeMap<>(forbidden),
+            refusals.expected(),
+            refusals.forbidden(),
             notAccepted,
             accepted.size(),
             tally.ids().size(),
@@ -380,11 +420,11 @@ public final class Chaos {
             tally.duplicates(),
             pending,
             extra.size() - stored(target, extra),
-            Duration.ofNanos(faultTook[0]),
-            ingestPause(accepted, streamStarted, streamEnded),
+            Duration.ofNanos(faultTook),
+            ingestPause(accepted, streamStarted, lastDue),
             deliveryPause(accepted, tally, onTime),
-            recovered(events.values(), tally, onTime, faultAt[0]),
-            check[0],
+            recovered(events.values(), tally, onTime, fault0),
+            check,
             checkPassed);
     System.out.printf(
         "  %s%n  %d sent, %d accepted at once, refused %s%s, %d accepted after resending,"
@@ -393,8 +433,8 @@ public final class Chaos {
         step.evidence(),
         step.sent(),
         step.acceptedFirstTime(),
-        refusals(step.refusals()),
-        step.forbidden().isEmpty() ? "" : ", FORBIDDEN " + refusals(step.forbidden()),
+        Refusals.describe(step.refusals()),
+        step.forbidden().isEmpty() ? "" : ", FORBIDDEN " + Refusals.describe(step.forbidden()),
         step.accepted(),
         step.delivered(),
         step.lost(),
@@ -418,55 +458,39 @@ public final class Chaos {
   }
 
   /**
-   * Why a send was refused, prefixed with {@code !} when the refusal fails the step: any answer of
-   * a node that had reported ready other than Hookline's 503 (an outage it names), and any 4xx.
-   * HAProxy's own answers (no node named: every node was out of its rotation, or the one it chose
-   * died mid-request) and a container's answer from a node still starting are expected.
+   * Does the harm, setting {@link #faultAt} as it starts and {@link #faultCheck} when the fault did
+   * not do what it should (a node killed with nothing in flight, a node cut off that kept reporting
+   * ready); returns what it saw.
    */
-  static String classify(Cluster cluster, HooklineClient.Sent sent, long answeredAt) {
-    return classify(cluster::wasReady, sent, answeredAt);
-  }
-
-  /**
-   * @param wasReady whether the node of a name had reported ready before a time
-   */
-  static String classify(
-      java.util.function.BiPredicate<String, Long> wasReady,
-      HooklineClient.Sent sent,
-      long answeredAt) {
-    String refusal = sent.refusal();
-    if (refusal.startsWith("no-answer:")) {
-      return refusal;
-    }
-    if (sent.node() == null) {
-      return "balancer:" + refusal.replace("not-hookline:", "");
-    }
-    if (refusal.equals("503")) {
-      return "503";
-    }
-    if (refusal.startsWith("not-hookline:") && !wasReady.test(sent.node(), answeredAt)) {
-      return "starting:" + refusal.replace("not-hookline:", "");
-    }
-    return "!" + refusal + "@" + sent.node();
-  }
-
   private String inject(String fault) throws Exception {
+    faultCheck = null;
     switch (fault) {
       case "node" -> {
         Cluster.Node victim = cluster.nodes().get(0);
         int inFlight = awaitInFlight(victim);
+        faultAt.set(System.nanoTime());
         cluster.kill(victim);
+        if (inFlight < 1) {
+          faultCheck = victim.name + " had no try in flight when it was killed";
+        }
+        // Started again beside the stream, not within it: on a machine the nodes share, a node
+        // deploying under the whole stream's load took minutes, where its own machine takes
+        // seconds. The next step waits for it to report ready.
         long killedAt = System.nanoTime();
-        victim.micro.start();
-        return String.format(
-            "%s killed with %d tries in flight; serving again after %.1f s",
-            victim.name, inFlight, (System.nanoTime() - killedAt) / 1e9);
+        restarting =
+            java.util.concurrent.CompletableFuture.runAsync(
+                () -> {
+                  victim.micro.start();
+                  System.out.printf(
+                      "  %s serving again %.1f s after the kill%n",
+                      victim.name, (System.nanoTime() - killedAt) / 1e9);
+                });
+        return String.format("%s killed with %d tries in flight", victim.name, inFlight);
       }
       case "failover" -> {
         long consuming =
-            cluster.nodes().stream()
-                .filter(node -> cluster.wasReady(node.name, System.nanoTime()))
-                .count();
+            cluster.nodes().stream().filter(node -> cluster.readyNow(node.name)).count();
+        faultAt.set(System.nanoTime());
         cluster.primary().kill();
         long killedAt = System.nanoTime();
         awaitUntil(cluster.backup()::isActive);
@@ -482,6 +506,7 @@ public final class Chaos {
             consuming, tookOver, (System.nanoTime() - killedAt) / 1e9);
       }
       case "postgres" -> {
+        faultAt.set(System.nanoTime());
         Process restart = new ProcessBuilder("scripts/restart-postgres.sh").inheritIO().start();
         if (restart.waitFor() != 0) {
           throw new IllegalStateException("scripts/restart-postgres.sh failed");
@@ -489,12 +514,14 @@ public final class Chaos {
         return "PostgreSQL restarted (fast mode: every connection cut)";
       }
       case "receiver" -> {
+        faultAt.set(System.nanoTime());
         receiver.goDown();
         Thread.sleep(options.receiverDown().toMillis());
         receiver.comeBack();
         return "receiver down for " + options.receiverDown().toSeconds() + " s";
       }
       case "slow" -> {
+        faultAt.set(System.nanoTime());
         receiver.behave(SLOW, HANG.toMillis(), 0);
         return String.format(
             "%s holds each request %d s from halfway to the end of the stream; %d other endpoints",
@@ -502,17 +529,21 @@ public final class Chaos {
       }
       case "partition" -> {
         Cluster.Node cut = cluster.isolatedNode();
+        faultAt.set(System.nanoTime());
         cluster.cutFromDatabase();
         long cutAt = System.nanoTime();
         long[] notReadyAfter = {-1};
         long until = cutAt + options.partition().toNanos();
         while (System.nanoTime() < until) {
-          if (notReadyAfter[0] < 0 && !cluster.wasReady(cut.name, System.nanoTime())) {
+          if (notReadyAfter[0] < 0 && !cluster.readyNow(cut.name)) {
             notReadyAfter[0] = System.nanoTime() - cutAt;
           }
           Thread.sleep(100);
         }
         cluster.heal();
+        if (notReadyAfter[0] < 0) {
+          faultCheck = cut.name + " kept reporting ready while it could not reach PostgreSQL";
+        }
         return String.format(
             "%s cut off from PostgreSQL (not from the brokers) for %d s; %s",
             cut.name,
@@ -566,38 +597,30 @@ public final class Chaos {
    * window ends; how many stayed refused. One that was committed though its answer was lost comes
    * back with the id it was stored under.
    */
-  private long resendRefused(int phase, String target, Map<Long, Event> events)
-      throws InterruptedException {
+  private long resendRefused(int phase, String target, Map<Long, Event> events, Refusals refusals) {
     long deadline = System.nanoTime() + options.recovery().toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean left = false;
-      for (Map.Entry<Long, Event> entry : events.entrySet()) {
-        Event event = entry.getValue();
-        if (event.id != null) {
-          continue;
-        }
-        HooklineClient.Sent sent =
-            client.sendForId(target, event.payload, key(phase, entry.getKey()));
-        if (sent.id() != null) {
-          event.id = sent.id();
-          event.acceptedAt = System.nanoTime();
-        } else {
-          left = true;
+    for (Map.Entry<Long, Event> entry : events.entrySet()) {
+      Event event = entry.getValue();
+      if (event.id == null) {
+        String id =
+            refusals.sendUntilAccepted(
+                client, target, event.payload, key(phase, entry.getKey()), deadline);
+        if (id != null) {
+          event.accepted(id, false);
         }
       }
-      if (!left) {
-        return 0;
-      }
-      Thread.sleep(1000);
     }
     return events.values().stream().filter(e -> e.id == null).count();
   }
 
-  /** The longest time, from the stream's start to its end, in which no send was accepted. */
+  /**
+   * The longest time, from the stream's start to when its last event was due, in which no send was
+   * accepted.
+   */
   private static Duration ingestPause(List<Event> accepted, long from, long to) {
     List<Long> times = new ArrayList<>();
     times.add(from);
-    accepted.forEach(e -> times.add(e.acceptedAt));
+    accepted.stream().filter(e -> e.acceptedAt <= to).forEach(e -> times.add(e.acceptedAt));
     times.add(to);
     return longestGap(times);
   }
@@ -628,33 +651,27 @@ public final class Chaos {
   }
 
   /**
-   * From the fault until the first event after which every event due was accepted at its first try
-   * and reached the given endpoints within {@link #ON_TIME}: 0 when none was held up.
+   * From the fault until the last event that was held up (refused at its first try, or later than
+   * {@link #ON_TIME} at any of the endpoints), whenever it was due, was accepted and had arrived: 0
+   * when none was held up after the fault.
    */
   private static Duration recovered(
       Iterable<Event> events, FastReceiver.Tally tally, List<String> endpoints, long faultAt) {
-    long lastBad = -1;
-    long lastBadArrival = -1;
+    long settled = faultAt;
     for (Event event : events) {
-      if (event.due < faultAt) {
-        continue;
-      }
-      long latest = -1;
       boolean late = event.id == null || !event.firstTry;
+      long resolved = event.acceptedAt;
       for (String endpoint : endpoints) {
         long at = event.id == null ? -1 : tally.arrival(endpoint, event.id);
         late |= at < 0 || at - event.due > ON_TIME.toNanos();
-        latest = Math.max(latest, at);
+        resolved = Math.max(resolved, at);
       }
-      if (late && event.due > lastBad) {
-        lastBad = event.due;
-        lastBadArrival = latest;
+      if (late) {
+        // One never accepted has not recovered yet.
+        settled = Math.max(settled, event.id == null ? System.nanoTime() : resolved);
       }
     }
-    if (lastBad < 0) {
-      return Duration.ZERO;
-    }
-    return Duration.ofNanos(Math.max(lastBad, lastBadArrival) - faultAt);
+    return Duration.ofNanos(settled - faultAt);
   }
 
   /**
@@ -714,44 +731,12 @@ public final class Chaos {
     }
   }
 
-  /** Deliveries of the app not yet delivered, once they are all settled or time is up. */
-  private long waitForPending(String appId) throws InterruptedException {
-    long deadline = System.nanoTime() + options.recovery().toNanos();
-    long pending;
-    do {
-      pending =
-          count(
-              "select count(*) from delivery d join message m on m.id = d.message_id"
-                  + " where m.app_id = ? and d.status <> 'DELIVERED'",
-              appId);
-      if (pending > 0) {
-        Thread.sleep(200);
-      }
-    } while (pending > 0 && System.nanoTime() < deadline);
-    return pending;
-  }
-
   private long stored(String appId, Set<String> ids) {
     long found = 0;
     for (String id : ids) {
-      found += count("select count(*) from message where app_id = ? and id = ?", appId, id);
+      found += cluster.count("select count(*) from message where app_id = ? and id = ?", appId, id);
     }
     return found;
-  }
-
-  private long count(String sql, String... parameters) {
-    try (Connection connection = cluster.database().connect();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setString(i + 1, parameters[i]);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static double seconds(Duration duration) {
@@ -780,7 +765,8 @@ public final class Chaos {
           s.fault(),
           s.sent(),
           s.acceptedFirstTime(),
-          refusals(s.refusals()) + (s.forbidden().isEmpty() ? "" : " !" + refusals(s.forbidden())),
+          Refusals.describe(s.refusals())
+              + (s.forbidden().isEmpty() ? "" : " !" + Refusals.describe(s.forbidden())),
           s.accepted(),
           s.delivered(),
           s.lost(),
@@ -794,19 +780,6 @@ public final class Chaos {
     System.out.println(
         "(ingest s / deliv. s: the longest pause in accepted answers / in arrivals; recover s: from"
             + " the fault until every event was accepted at once and arrived within 1 s)");
-  }
-
-  /** Refusals as {@code 503×12 balancer:502×3}, or a dash. */
-  static String refusals(Map<String, Long> byReason) {
-    if (byReason.isEmpty()) {
-      return "-";
-    }
-    StringBuilder text = new StringBuilder();
-    new TreeMap<>(byReason)
-        .forEach(
-            (reason, count) ->
-                text.append(text.isEmpty() ? "" : " ").append(reason).append('×').append(count));
-    return text.toString();
   }
 
   private static JsonObject counts(Map<String, Long> byReason) {

@@ -45,7 +45,7 @@ public record ChaosOptions(
                          window (5 minutes; a quarter of a shorter soak)
         --soak-rate N    the soak's events per second (default 300)
         --single-broker  one broker instead of a replicated pair (no failover step)
-        --smoke          300 events at 50/s per fault, receiver down 5 s, a node cut off 10 s,
+        --smoke          500 events at 50/s per fault, receiver down 5 s, a node cut off 10 s,
                          then a 2-minute soak at 20/s (CI)
       """;
 
@@ -66,7 +66,7 @@ public record ChaosOptions(
         continue;
       }
       if (option.equals("--smoke")) {
-        events = 300;
+        events = 500;
         rate = 50;
         receiverDown = Duration.ofSeconds(5);
         partition = Duration.ofSeconds(10);

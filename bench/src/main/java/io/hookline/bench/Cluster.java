@@ -11,6 +11,10 @@ import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,13 +30,17 @@ import java.util.function.Function;
  * still starting.
  */
 final class Cluster implements AutoCloseable {
-  /** One node: its process, and since when it has reported ready (0 while it has not). */
+  /**
+   * One node: its process, since when it has reported ready since it last started (0 while it has
+   * not), and whether its last readiness check passed.
+   */
   static final class Node {
     final String name;
     final PayaraMicro micro;
     final boolean isolated;
     final Path gcLog;
     volatile long readySince;
+    volatile boolean readyNow;
 
     Node(String name, PayaraMicro micro, boolean isolated, Path gcLog) {
       this.name = name;
@@ -87,7 +95,7 @@ final class Cluster implements AutoCloseable {
       Function<String, String> setting,
       Map<String, String> applicationSettings) {
     LocalStack base = LocalStack.configure(setting, applicationSettings);
-    NetworkNamespace net = NetworkNamespace.create();
+    NetworkNamespace net = new NetworkNamespace();
     ArtemisBroker.Settings single = base.broker().settings();
     ArtemisBroker primary =
         new ArtemisBroker(brokerAt(single, net.hostAddress(), "artemis-primary", 0));
@@ -158,6 +166,7 @@ final class Cluster implements AutoCloseable {
 
   /** Starts everything on an empty database; the first node alone, so it migrates the schema. */
   Cluster start() {
+    net.create();
     database.ensureExists(true);
     // The database is new: messages a journal kept from an earlier run would name rows it lacks.
     for (ArtemisBroker broker : brokers()) {
@@ -187,10 +196,10 @@ final class Cluster implements AutoCloseable {
   private void watchReadiness() {
     while (!closed) {
       for (Node node : nodes) {
-        boolean ready = node.micro.isRunning() && ready(node.url());
-        if (!ready) {
-          node.readySince = 0;
-        } else if (node.readySince == 0) {
+        // Running before and after the check: a check begun before a kill may pass after it.
+        boolean ready = node.micro.isRunning() && ready(node.url()) && node.micro.isRunning();
+        node.readyNow = ready;
+        if (ready && node.readySince == 0) {
           node.readySince = System.nanoTime();
         }
       }
@@ -219,9 +228,10 @@ final class Cluster implements AutoCloseable {
   }
 
   /**
-   * Whether the node of this name had reported ready before {@code atNanos}, and not failed since.
+   * Whether the node of this name had reported ready, since it last started, before {@code atNanos}
+   * (a {@link System#nanoTime()}), whether or not its checks have passed since.
    */
-  boolean wasReady(String nodeName, long atNanos) {
+  boolean reportedReady(String nodeName, long atNanos) {
     for (Node node : nodes) {
       if (node.name.equals(nodeName)) {
         long since = node.readySince;
@@ -231,10 +241,51 @@ final class Cluster implements AutoCloseable {
     return false;
   }
 
-  /** kill -9 of a node; it is not ready from then until it reports so again. */
+  /** Whether the node's last readiness check passed. */
+  boolean readyNow(String nodeName) {
+    return nodes.stream().anyMatch(node -> node.name.equals(nodeName) && node.readyNow);
+  }
+
+  /** kill -9 of a node; from then on it counts as starting until it reports ready again. */
   void kill(Node node) {
     node.micro.kill();
     node.readySince = 0;
+    node.readyNow = false;
+  }
+
+  /** The value of a query that counts, with string parameters. */
+  long count(String sql, String... parameters) {
+    try (Connection connection = database.connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The app's deliveries not yet delivered, once there are none or {@code deadline} (a nanoTime)
+   * has passed: the receiver counts an arrival before it answers, so a row may still be settling.
+   */
+  long awaitSettled(String appId, long deadline) throws InterruptedException {
+    long pending;
+    do {
+      pending =
+          count(
+              "select count(*) from delivery d join message m on m.id = d.message_id"
+                  + " where m.app_id = ? and d.status <> 'DELIVERED'",
+              appId);
+      if (pending > 0) {
+        Thread.sleep(200);
+      }
+    } while (pending > 0 && System.nanoTime() < deadline);
+    return pending;
   }
 
   /** Cuts the isolated node off from PostgreSQL (packets dropped), keeping the brokers. */

@@ -19,10 +19,8 @@ final class NetworkNamespace implements AutoCloseable {
   private static final String NODE_ADDRESS = "10.231.0.2";
   private static final String TABLE = "hookline_chaos";
 
-  private NetworkNamespace() {}
-
   /** Makes the namespace anew (one left by a killed run is removed first). */
-  static NetworkNamespace create() {
+  void create() {
     run(false, "ip", "netns", "del", NAME);
     run(false, "ip", "link", "del", HOST_LINK);
     run(true, "ip", "netns", "add", NAME);
@@ -33,7 +31,6 @@ final class NetworkNamespace implements AutoCloseable {
     run(true, "ip", "-n", NAME, "addr", "add", NODE_ADDRESS + "/24", "dev", NODE_LINK);
     run(true, "ip", "-n", NAME, "link", "set", NODE_LINK, "up");
     run(true, "ip", "-n", NAME, "link", "set", "lo", "up");
-    return new NetworkNamespace();
   }
 
   /** This host's address on the link: what a node inside reaches everything else at. */
@@ -86,7 +83,7 @@ final class NetworkNamespace implements AutoCloseable {
 
   /** Lets every packet through again. */
   void heal() {
-    inside(false, "nft", "delete", "table", "inet", TABLE);
+    inside(true, "nft", "delete", "table", "inet", TABLE);
   }
 
   @Override

@@ -37,26 +37,35 @@ final class TcpRelay implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
-        Socket upstream = new Socket();
-        try {
-          upstream.connect(target, 5000);
-        } catch (IOException e) {
-          client.close();
-          upstream.close();
-          continue;
-        }
-        client.setTcpNoDelay(true);
-        upstream.setTcpNoDelay(true);
-        open.add(client);
-        open.add(upstream);
-        pump(client, upstream);
-        pump(upstream, client);
+        Thread connect = new Thread(() -> join(client), "relay-connect");
+        connect.setDaemon(true);
+        connect.start();
       } catch (IOException e) {
         if (!server.isClosed()) {
           System.err.println("relay to " + target + ": " + e);
         }
       }
     }
+  }
+
+  /** Connects the client to the target, off the accepting thread, and pumps both ways. */
+  private void join(Socket client) {
+    Socket upstream = new Socket();
+    try {
+      upstream.connect(target, 5000);
+      for (Socket socket : new Socket[] {client, upstream}) {
+        socket.setTcpNoDelay(true);
+        // A peer that vanished behind a partition is noticed in the end, and its threads freed.
+        socket.setKeepAlive(true);
+        open.add(socket);
+      }
+    } catch (IOException e) {
+      closeQuietly(client);
+      closeQuietly(upstream);
+      return;
+    }
+    pump(client, upstream);
+    pump(upstream, client);
   }
 
   /** Copies one direction until either side ends, then closes both. */

@@ -19,7 +19,7 @@ class ChaosOptionsTest {
     assertNull(defaults.soak(), "no soak unless asked");
     ChaosOptions options = ChaosOptions.parse("--smoke", "--faults", "failover,receiver");
     assertEquals(List.of("failover", "receiver"), options.faults());
-    assertEquals(300, options.events());
+    assertEquals(500, options.events());
     assertEquals(Duration.ofMinutes(2), options.soak(), "the smoke ends with a short soak");
   }
 

@@ -106,7 +106,12 @@ public class DeliveryListener implements MessageListener {
       span.setAttribute("hookline.attempt", attempt);
       if (deliveryIds.size() == 1) {
         span.setAttribute("hookline.delivery_id", deliveryIds.get(0));
-        deliveries.attempt(deliveryIds.get(0), attempt, revived);
+        deliveries.attempt(
+            deliveryIds.get(0),
+            DeliveryQueue.endpointId(message),
+            attempt,
+            DeliveryQueue.busyRounds(message),
+            revived);
       } else {
         span.setAttribute("hookline.batch_size", deliveryIds.size());
         deliveries.attemptBatch(

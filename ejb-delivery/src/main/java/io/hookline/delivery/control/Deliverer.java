@@ -111,12 +111,24 @@ public class Deliverer {
    *     console's Retry or Move): a dead delivery starts a new round of tries
    */
   public void attempt(String deliveryId, int attempt, boolean revived) {
+    attempt(deliveryId, attempt, revived, false);
+  }
+
+  /**
+   * As {@link #attempt(String, int, boolean)}, by a caller that already holds a slot of the
+   * delivery's endpoint on this node ({@link DeliveryTurns}) and releases it after.
+   */
+  public void attemptHoldingSlot(String deliveryId, int attempt) {
+    attempt(deliveryId, attempt, false, true);
+  }
+
+  private void attempt(String deliveryId, int attempt, boolean revived, boolean slotHeld) {
     Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
     if (delivery == null) {
       warnMissing(deliveryId);
       return;
     }
-    Turn turn = attempt(delivery, attempt, revived, false);
+    Turn turn = attempt(delivery, attempt, revived, slotHeld);
     if (turn.putOff() != null) {
       defer(List.of(delivery), delivery.getAttemptCount() + 1, turn.putOff(), eachTrace(null));
     }

@@ -135,14 +135,47 @@ public class DeliveryTurns {
     }
   }
 
-  /** One delivery's message: see {@link Deliverer#attempt(String, int, boolean)}. */
-  public void attempt(String deliveryId, int attempt, boolean revived) {
+  /**
+   * One delivery's message: see {@link Deliverer#attempt(String, int, boolean)}. As a batch's, it
+   * first takes a slot of its endpoint on this node; with none free, the message goes back to the
+   * queue as it is, before any row is read or transaction begun, and waits longer each time this
+   * happens to it. A hanging endpoint's backlog then costs a message's round trip a wait, where a
+   * transaction that put it off through the broker's two phases each time took the consumers from
+   * the other endpoints (a 10 s hang on one endpoint of six took the others' p99 from 132 ms to 0.8
+   * s, and to 8.3 s as it went on).
+   *
+   * @param endpointId the endpoint the message names; null if it does not (then the try checks the
+   *     slot itself)
+   * @param busyRounds how often this message found its endpoint busy before
+   */
+  public void attempt(
+      String deliveryId, String endpointId, int attempt, int busyRounds, boolean revived) {
     boundTransactions();
     Deliverer.forgetRequest();
+    if (endpointId == null || revived) {
+      try {
+        deliverer.attempt(deliveryId, attempt, revived);
+      } catch (RuntimeException failed) {
+        countOrRethrow(deliveryId, failed, revived);
+      }
+      return;
+    }
+    if (!slots.tryAcquire(endpointId)) {
+      queue.requeueBatch(
+          List.of(deliveryId),
+          endpointId,
+          attempt,
+          busyRounds + 1,
+          slots.busyWait().multipliedBy(1L << Math.min(busyRounds, 2)),
+          null);
+      return;
+    }
     try {
-      deliverer.attempt(deliveryId, attempt, revived);
+      deliverer.attemptHoldingSlot(deliveryId, attempt);
     } catch (RuntimeException failed) {
-      countOrRethrow(deliveryId, failed, revived);
+      countOrRethrow(deliveryId, failed, false);
+    } finally {
+      slots.release(endpointId);
     }
   }
 

@@ -19,6 +19,11 @@ class DeliveryTurnsTest {
     final List<String> counted = new ArrayList<>();
 
     @Override
+    public void attemptHoldingSlot(String deliveryId, int attempt) {
+      tried.add(deliveryId + " holding a slot");
+    }
+
+    @Override
     public void attempt(String deliveryId, int attempt, boolean revived) {
       if (tryFails != null) {
         if (callsFirst) {
@@ -104,6 +109,12 @@ class DeliveryTurnsTest {
   }
 
   private final FakeDeliverer deliverer = new FakeDeliverer();
+
+  /** Endpoints with no free slot, slots held now, and messages put back on the queue. */
+  private final java.util.Set<String> busy = new java.util.HashSet<>();
+
+  private final java.util.Set<String> held = new java.util.HashSet<>();
+  private final List<String> putBack = new ArrayList<>();
   private final TimeoutRecorder transactions = new TimeoutRecorder();
   private final DeliveryTurns turns = new DeliveryTurns();
 
@@ -120,11 +131,31 @@ class DeliveryTurnsTest {
         new io.hookline.delivery.throttle.EndpointSlots() {
           @Override
           public boolean tryAcquire(String endpointId) {
-            return true;
+            return !busy.contains(endpointId) && held.add(endpointId);
           }
 
           @Override
-          public void release(String endpointId) {}
+          public void release(String endpointId) {
+            held.remove(endpointId);
+          }
+
+          @Override
+          public java.time.Duration busyWait() {
+            return java.time.Duration.ofSeconds(1);
+          }
+        };
+    turns.queue =
+        new DeliveryQueue() {
+          @Override
+          public void requeueBatch(
+              List<String> deliveryIds,
+              String endpointId,
+              int attempt,
+              int busyRounds,
+              java.time.Duration wait,
+              java.util.Map<String, java.util.Map<String, String>> traces) {
+            putBack.add(deliveryIds + " to " + endpointId + " round " + busyRounds + " in " + wait);
+          }
         };
     turns.metrics =
         new DeliveryMetrics() {
@@ -142,7 +173,7 @@ class DeliveryTurnsTest {
     // 5 s lookup + 2 calls (one Fault Tolerance retry) of 5 + 15 + 1 s + 30 s margin.
     batch("a", "b");
     assertEquals(List.of("77 s after []"), transactions.set);
-    turns.attempt("c", 1, false);
+    turns.attempt("c", null, 1, 0, false);
     assertEquals(List.of("77 s after []", "77 s after [a, b]"), transactions.set);
   }
 
@@ -162,7 +193,7 @@ class DeliveryTurnsTest {
           }
         };
     turns.init();
-    turns.attempt("c", 1, false);
+    turns.attempt("c", null, 1, 0, false);
     // 5 s lookup + one call of 5 + 15 + 1 s + 30 s margin, and the 60 s of retries before it.
     assertEquals(List.of("116 s after []"), transactions.set);
   }
@@ -200,8 +231,31 @@ class DeliveryTurnsTest {
   }
 
   @Test
+  void aSingleDeliveryToABusyEndpointGoesBackAsItIsWaitingLongerEachRound() {
+    busy.add("ep_slow");
+    turns.attempt("dlv_1", "ep_slow", 1, 0, false);
+    turns.attempt("dlv_1", "ep_slow", 1, 1, false);
+    turns.attempt("dlv_1", "ep_slow", 1, 5, false);
+    assertEquals(List.of(), deliverer.tried, "no row read, no transaction");
+    assertEquals(
+        List.of(
+            "[dlv_1] to ep_slow round 1 in PT1S",
+            "[dlv_1] to ep_slow round 2 in PT2S",
+            "[dlv_1] to ep_slow round 6 in PT4S"),
+        putBack);
+  }
+
+  @Test
+  void aSingleDeliveryWithAFreeSlotIsTriedHoldingItAndReleasesIt() {
+    turns.attempt("dlv_1", "ep_1", 1, 0, false);
+    assertEquals(List.of("dlv_1 holding a slot"), deliverer.tried);
+    assertEquals(java.util.Set.of(), held, "released after the try");
+    assertEquals(List.of(), putBack);
+  }
+
+  @Test
   void aTryThatWorksCountsNothing() {
-    turns.attempt("dlv_1", 1, false);
+    turns.attempt("dlv_1", null, 1, 0, false);
     assertEquals(List.of(), deliverer.counted);
   }
 
@@ -210,7 +264,7 @@ class DeliveryTurnsTest {
     deliverer.tryFails = refusedInsert();
     deliverer.countAnswers = false;
     RuntimeException thrown =
-        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", 1, false));
+        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", null, 1, 0, false));
     assertSame(deliverer.tryFails, thrown);
     assertEquals(
         List.of("dlv_1 SQLException: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00"),
@@ -221,7 +275,7 @@ class DeliveryTurnsTest {
   void aFailureAtTheLimitEndsTheMessage() {
     deliverer.tryFails = refusedInsert();
     deliverer.countAnswers = true;
-    turns.attempt("dlv_1", 1, false);
+    turns.attempt("dlv_1", null, 1, 0, false);
     assertEquals(1, deliverer.counted.size());
   }
 
@@ -231,7 +285,7 @@ class DeliveryTurnsTest {
     deliverer.callsFirst = false;
     deliverer.countAnswers = true;
     RuntimeException thrown =
-        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", 1, false));
+        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", null, 1, 0, false));
     assertSame(deliverer.tryFails, thrown);
     assertEquals(List.of(), deliverer.counted);
   }
@@ -251,7 +305,7 @@ class DeliveryTurnsTest {
     deliverer.tryFails = refusedInsert();
     deliverer.countFails = new IllegalStateException("database down");
     RuntimeException thrown =
-        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", 1, false));
+        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", null, 1, 0, false));
     assertSame(deliverer.tryFails, thrown);
     assertSame(deliverer.countFails, thrown.getSuppressed()[0]);
     assertTrue(deliverer.counted.size() == 1);
