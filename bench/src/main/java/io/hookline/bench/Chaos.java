@@ -1,11 +1,9 @@
 package io.hookline.bench;
 
+import io.hookline.devstack.HttpProbe;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -574,22 +572,12 @@ public final class Chaos {
   }
 
   static int scrapeInFlight(String baseUrl) {
-    try {
-      HttpURLConnection connection =
-          (HttpURLConnection) URI.create(baseUrl + "/metrics").toURL().openConnection();
-      connection.setConnectTimeout(1000);
-      connection.setReadTimeout(2000);
-      try {
-        String body =
-            new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Matcher matcher = IN_FLIGHT.matcher(body);
-        return matcher.find() ? (int) Double.parseDouble(matcher.group(1)) : 0;
-      } finally {
-        connection.disconnect();
-      }
-    } catch (java.io.IOException e) {
+    HttpProbe.Answer answer = HttpProbe.get(baseUrl + "/metrics", 1000, 2000);
+    if (answer == null || answer.status() != 200) {
       return 0;
     }
+    Matcher matcher = IN_FLIGHT.matcher(answer.body());
+    return matcher.find() ? (int) Double.parseDouble(matcher.group(1)) : 0;
   }
 
   /**

@@ -3,13 +3,11 @@ package io.hookline.bench;
 import io.hookline.devstack.ArtemisBroker;
 import io.hookline.devstack.Database;
 import io.hookline.devstack.Directories;
+import io.hookline.devstack.HttpProbe;
 import io.hookline.devstack.LocalStack;
 import io.hookline.devstack.PayaraMicro;
 import io.hookline.devstack.Secrets;
-import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -212,19 +210,8 @@ final class Cluster implements AutoCloseable {
   }
 
   private static boolean ready(String baseUrl) {
-    try {
-      HttpURLConnection connection =
-          (HttpURLConnection) URI.create(baseUrl + "/health/ready").toURL().openConnection();
-      connection.setConnectTimeout(1000);
-      connection.setReadTimeout(1500);
-      try {
-        return connection.getResponseCode() == 200;
-      } finally {
-        connection.disconnect();
-      }
-    } catch (IOException e) {
-      return false;
-    }
+    HttpProbe.Answer answer = HttpProbe.get(baseUrl + "/health/ready", 1000, 1500);
+    return answer != null && answer.status() == 200;
   }
 
   /**

@@ -44,7 +44,25 @@ final class Soak {
       long jmsConnections,
       double databaseMib,
       double journalMib,
-      long backlog) {}
+      long backlog) {
+
+    Window withDeliveryP99(double ms) {
+      return new Window(
+          index,
+          warmUp,
+          sent,
+          accepted,
+          apiP99Ms,
+          ms,
+          rssMibMax,
+          heapAfterGcMibMax,
+          jdbcConnections,
+          jmsConnections,
+          databaseMib,
+          journalMib,
+          backlog);
+    }
+  }
 
   /** How the soak went. */
   record Result(
@@ -274,20 +292,7 @@ final class Soak {
         }
       }
     }
-    return new Window(
-        window.index(),
-        window.warmUp(),
-        window.sent(),
-        window.accepted(),
-        window.apiP99Ms(),
-        Chaos.p99Millis(latencies),
-        window.rssMibMax(),
-        window.heapAfterGcMibMax(),
-        window.jdbcConnections(),
-        window.jmsConnections(),
-        window.databaseMib(),
-        window.journalMib(),
-        window.backlog());
+    return window.withDeliveryP99(Chaos.p99Millis(latencies));
   }
 
   private Window sample(int index, LoadGenerator.Result stream, long accepted) {

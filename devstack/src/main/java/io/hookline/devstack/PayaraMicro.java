@@ -2,8 +2,6 @@ package io.hookline.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,24 +180,9 @@ public final class PayaraMicro extends ServerProcess {
     }
   }
 
-  /**
-   * The API answers 401 without a token once the application is deployed. HttpURLConnection, not
-   * java.net.http: the latter's request timeout did not fire against a server still booting, and
-   * the probe hung for good.
-   */
+  /** The API answers 401 without a token once the application is deployed. */
   static boolean apiAnswers(String baseUrl) {
-    try {
-      HttpURLConnection connection =
-          (HttpURLConnection) URI.create(baseUrl + "/api/v1/app").toURL().openConnection();
-      connection.setConnectTimeout(1000);
-      connection.setReadTimeout(2000);
-      try {
-        return connection.getResponseCode() == 401;
-      } finally {
-        connection.disconnect();
-      }
-    } catch (IOException e) {
-      return false;
-    }
+    HttpProbe.Answer answer = HttpProbe.get(baseUrl + "/api/v1/app", 1000, 2000);
+    return answer != null && answer.status() == 401;
   }
 }

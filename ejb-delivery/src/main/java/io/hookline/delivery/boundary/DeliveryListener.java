@@ -109,6 +109,8 @@ public class DeliveryListener implements MessageListener {
         deliveries.attempt(
             deliveryIds.get(0),
             DeliveryQueue.endpointId(message),
+            DeliveryQueue.messageId(message),
+            DeliveryQueue.ordered(message),
             attempt,
             DeliveryQueue.busyRounds(message),
             revived);

@@ -34,6 +34,9 @@ public class DeliveryQueue {
   /** The try a message is for, from 1. */
   public static final String ATTEMPT = "hooklineAttempt";
 
+  /** Set on an ordered endpoint's delivery: it waits its turn, so it skips the busy check. */
+  public static final String ORDERED = "hooklineOrdered";
+
   static final String DELIVERY_ID = "hooklineDeliveryId";
 
   /** On a message naming several deliveries: how many. */
@@ -143,6 +146,7 @@ public class DeliveryQueue {
   public void requeueBatch(
       List<String> deliveryIds,
       String endpointId,
+      String messageId,
       int attempt,
       int busyRounds,
       Duration wait,
@@ -152,7 +156,7 @@ public class DeliveryQueue {
             ? List.of(tracing.current())
             : deliveryIds.stream().map(traces::get).toList();
     try (JMSContext jms = connections.createContext()) {
-      producer(jms, endpointId, null, deliveryIds.size(), attempt, wait, each)
+      producer(jms, endpointId, messageId, deliveryIds.size(), attempt, wait, each)
           .setProperty(BUSY_ROUNDS, busyRounds)
           .send(this.deliveries, String.join(",", deliveryIds));
     }
@@ -182,6 +186,16 @@ public class DeliveryQueue {
     return message.propertyExists(BUSY_ROUNDS) ? message.getIntProperty(BUSY_ROUNDS) : 0;
   }
 
+  /** Whether the message is an ordered endpoint's delivery, which waits its turn. */
+  public static boolean ordered(jakarta.jms.Message message) throws jakarta.jms.JMSException {
+    return message.propertyExists(ORDERED) && message.getBooleanProperty(ORDERED);
+  }
+
+  /** The message a single delivery's message names, or null when it does not say. */
+  public static String messageId(jakarta.jms.Message message) throws jakarta.jms.JMSException {
+    return message.getStringProperty(MESSAGE_ID);
+  }
+
   /** The endpoint a message's deliveries are to, or null when it does not say. */
   public static String endpointId(jakarta.jms.Message message) throws jakarta.jms.JMSException {
     return message.getStringProperty(ENDPOINT_ID);
@@ -204,9 +218,15 @@ public class DeliveryQueue {
       Duration wait,
       List<Map<String, String>> traces) {
     Delivery first = batch.get(0);
-    producer(jms, first.getEndpointId(), first.getMessageId(), batch.size(), attempt, wait, traces)
-        .send(
-            this.deliveries, batch.stream().map(Delivery::getId).collect(Collectors.joining(",")));
+    JMSProducer producer =
+        producer(
+            jms, first.getEndpointId(), first.getMessageId(), batch.size(), attempt, wait, traces);
+    if (first.getSeq() != null) {
+      // An ordered endpoint's delivery, always alone in its message.
+      producer.setProperty(ORDERED, true);
+    }
+    producer.send(
+        this.deliveries, batch.stream().map(Delivery::getId).collect(Collectors.joining(",")));
   }
 
   /**

@@ -21,10 +21,16 @@ class DeliveryTurnsTest {
     @Override
     public void attemptHoldingSlot(String deliveryId, int attempt) {
       tried.add(deliveryId + " holding a slot");
+      failIfTold();
     }
 
     @Override
     public void attempt(String deliveryId, int attempt, boolean revived) {
+      tried.add(deliveryId);
+      failIfTold();
+    }
+
+    private void failIfTold() {
       if (tryFails != null) {
         if (callsFirst) {
           Deliverer.markRequestMade();
@@ -150,11 +156,20 @@ class DeliveryTurnsTest {
           public void requeueBatch(
               List<String> deliveryIds,
               String endpointId,
+              String messageId,
               int attempt,
               int busyRounds,
               java.time.Duration wait,
               java.util.Map<String, java.util.Map<String, String>> traces) {
-            putBack.add(deliveryIds + " to " + endpointId + " round " + busyRounds + " in " + wait);
+            putBack.add(
+                deliveryIds
+                    + (messageId == null ? "" : " of " + messageId)
+                    + " to "
+                    + endpointId
+                    + " round "
+                    + busyRounds
+                    + " in "
+                    + wait);
           }
         };
     turns.metrics =
@@ -173,7 +188,7 @@ class DeliveryTurnsTest {
     // 5 s lookup + 2 calls (one Fault Tolerance retry) of 5 + 15 + 1 s + 30 s margin.
     batch("a", "b");
     assertEquals(List.of("77 s after []"), transactions.set);
-    turns.attempt("c", null, 1, 0, false);
+    turns.attempt("c", null, null, false, 1, 0, false);
     assertEquals(List.of("77 s after []", "77 s after [a, b]"), transactions.set);
   }
 
@@ -193,7 +208,7 @@ class DeliveryTurnsTest {
           }
         };
     turns.init();
-    turns.attempt("c", null, 1, 0, false);
+    turns.attempt("c", null, null, false, 1, 0, false);
     // 5 s lookup + one call of 5 + 15 + 1 s + 30 s margin, and the 60 s of retries before it.
     assertEquals(List.of("116 s after []"), transactions.set);
   }
@@ -233,29 +248,48 @@ class DeliveryTurnsTest {
   @Test
   void aSingleDeliveryToABusyEndpointGoesBackAsItIsWaitingLongerEachRound() {
     busy.add("ep_slow");
-    turns.attempt("dlv_1", "ep_slow", 1, 0, false);
-    turns.attempt("dlv_1", "ep_slow", 1, 1, false);
-    turns.attempt("dlv_1", "ep_slow", 1, 5, false);
+    turns.attempt("dlv_1", "ep_slow", "msg_1", false, 1, 0, false);
+    turns.attempt("dlv_1", "ep_slow", "msg_1", false, 1, 1, false);
+    turns.attempt("dlv_1", "ep_slow", "msg_1", false, 1, 5, false);
     assertEquals(List.of(), deliverer.tried, "no row read, no transaction");
     assertEquals(
         List.of(
-            "[dlv_1] to ep_slow round 1 in PT1S",
-            "[dlv_1] to ep_slow round 2 in PT2S",
-            "[dlv_1] to ep_slow round 6 in PT4S"),
+            "[dlv_1] of msg_1 to ep_slow round 1 in PT1S",
+            "[dlv_1] of msg_1 to ep_slow round 2 in PT2S",
+            "[dlv_1] of msg_1 to ep_slow round 6 in PT4S"),
         putBack);
   }
 
   @Test
   void aSingleDeliveryWithAFreeSlotIsTriedHoldingItAndReleasesIt() {
-    turns.attempt("dlv_1", "ep_1", 1, 0, false);
+    turns.attempt("dlv_1", "ep_1", "msg_1", false, 1, 0, false);
     assertEquals(List.of("dlv_1 holding a slot"), deliverer.tried);
     assertEquals(java.util.Set.of(), held, "released after the try");
     assertEquals(List.of(), putBack);
   }
 
   @Test
+  void anOrderedDeliveryOrARevivedOneWaitsItsTurnWithoutTakingASlotFirst() {
+    busy.add("ep_1");
+    turns.attempt("dlv_1", "ep_1", "msg_1", true, 1, 0, false);
+    turns.attempt("dlv_2", "ep_1", "msg_2", false, 1, 0, true);
+    assertEquals(List.of("dlv_1", "dlv_2"), deliverer.tried, "tried as before, in the row's turn");
+    assertEquals(List.of(), putBack);
+  }
+
+  @Test
+  void aSlotTryThatFailsReleasesTheSlotAndIsCountedAsASingleOnesIs() {
+    deliverer.tryFails = refusedInsert();
+    deliverer.countAnswers = false;
+    assertThrows(
+        RuntimeException.class, () -> turns.attempt("dlv_1", "ep_1", "msg_1", false, 1, 0, false));
+    assertEquals(java.util.Set.of(), held, "released");
+    assertEquals(1, deliverer.counted.size());
+  }
+
+  @Test
   void aTryThatWorksCountsNothing() {
-    turns.attempt("dlv_1", null, 1, 0, false);
+    turns.attempt("dlv_1", null, null, false, 1, 0, false);
     assertEquals(List.of(), deliverer.counted);
   }
 
@@ -264,7 +298,8 @@ class DeliveryTurnsTest {
     deliverer.tryFails = refusedInsert();
     deliverer.countAnswers = false;
     RuntimeException thrown =
-        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", null, 1, 0, false));
+        assertThrows(
+            RuntimeException.class, () -> turns.attempt("dlv_1", null, null, false, 1, 0, false));
     assertSame(deliverer.tryFails, thrown);
     assertEquals(
         List.of("dlv_1 SQLException: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00"),
@@ -275,7 +310,7 @@ class DeliveryTurnsTest {
   void aFailureAtTheLimitEndsTheMessage() {
     deliverer.tryFails = refusedInsert();
     deliverer.countAnswers = true;
-    turns.attempt("dlv_1", null, 1, 0, false);
+    turns.attempt("dlv_1", null, null, false, 1, 0, false);
     assertEquals(1, deliverer.counted.size());
   }
 
@@ -285,7 +320,8 @@ class DeliveryTurnsTest {
     deliverer.callsFirst = false;
     deliverer.countAnswers = true;
     RuntimeException thrown =
-        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", null, 1, 0, false));
+        assertThrows(
+            RuntimeException.class, () -> turns.attempt("dlv_1", null, null, false, 1, 0, false));
     assertSame(deliverer.tryFails, thrown);
     assertEquals(List.of(), deliverer.counted);
   }
@@ -305,7 +341,8 @@ class DeliveryTurnsTest {
     deliverer.tryFails = refusedInsert();
     deliverer.countFails = new IllegalStateException("database down");
     RuntimeException thrown =
-        assertThrows(RuntimeException.class, () -> turns.attempt("dlv_1", null, 1, 0, false));
+        assertThrows(
+            RuntimeException.class, () -> turns.attempt("dlv_1", null, null, false, 1, 0, false));
     assertSame(deliverer.tryFails, thrown);
     assertSame(deliverer.countFails, thrown.getSuppressed()[0]);
     assertTrue(deliverer.counted.size() == 1);
