@@ -1,6 +1,7 @@
 package io.hookline.bench;
 
 import io.hookline.devstack.ArtemisBroker;
+import io.hookline.devstack.ChildProcess;
 import io.hookline.devstack.Database;
 import io.hookline.devstack.Directories;
 import io.hookline.devstack.HttpProbe;
@@ -327,7 +328,10 @@ final class Cluster implements AutoCloseable {
     return data;
   }
 
-  /** Nodes first (in parallel), then the backup and the primary, then the network. */
+  /**
+   * Nodes first (in parallel), then the backup and the primary, then anything still running, then
+   * the network.
+   */
   @Override
   public void close() {
     closed = true;
@@ -347,6 +351,8 @@ final class Cluster implements AutoCloseable {
     if (databaseRelay != null) {
       databaseRelay.close();
     }
+    // A node the injector or the start was launching as this ran would be left running.
+    ChildProcess.stopEverything();
     net.close();
   }
 }

@@ -14,6 +14,12 @@ import java.util.function.BooleanSupplier;
 
 /** A server process this stack started, with its output in a log file. */
 public final class ChildProcess implements AutoCloseable {
+  /** Guards {@link #started} and {@link #stopping}, so that no start slips past a stop. */
+  private static final Object STARTS = new Object();
+
+  private static final java.util.List<Process> started = new java.util.ArrayList<>();
+  private static boolean stopping;
+
   private final String name;
   private final Process process;
   private final Path log;
@@ -40,10 +46,35 @@ public final class ChildProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(env);
-    try {
-      return new ChildProcess(name, builder.start(), log);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start " + name + ": " + command, e);
+    synchronized (STARTS) {
+      if (stopping) {
+        throw new IllegalStateException("not starting " + name + ": everything is being stopped");
+      }
+      try {
+        Process process = builder.start();
+        started.removeIf(earlier -> !earlier.isAlive());
+        started.add(process);
+        return new ChildProcess(name, process, log);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start " + name + ": " + command, e);
+      }
+    }
+  }
+
+  /**
+   * From now on no child starts, and every child of this JVM still running is killed (-9): the last
+   * step of a launcher's stop, so that a start that raced a Ctrl-C leaves no process behind
+   * (children run in sessions of their own and do not get the terminal's signal).
+   */
+  public static void stopEverything() {
+    synchronized (STARTS) {
+      stopping = true;
+      for (Process process : started) {
+        if (process.isAlive()) {
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
+          process.destroyForcibly();
+        }
+      }
     }
   }
 
