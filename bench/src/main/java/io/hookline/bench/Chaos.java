@@ -294,7 +294,11 @@ public final class Chaos {
     List<String> endpoints = fanOut ? allFanOut() : List.of(ENDPOINT);
     // Six endpoints: a fifth of the rate keeps the deliveries near the other steps' count.
     double rate = fanOut ? options.rate() / 5 : options.rate();
-    Duration streamFor = Duration.ofMillis(Math.round(options.events() * 1000 / options.rate()));
+    Duration planned = Duration.ofMillis(Math.round(options.events() * 1000 / options.rate()));
+    // In the slow step the hang lasts at least one whole hold, so that the endpoint's backlog
+    // builds.
+    Duration streamFor =
+        fanOut && planned.compareTo(HANG.multipliedBy(2)) < 0 ? HANG.multipliedBy(2) : planned;
     System.out.printf(
         "Streaming at %.0f/s through the balancer for %d s and until 5 s after the fault;"
             + " halfway: %s...%n",
@@ -664,11 +668,12 @@ public final class Chaos {
 
   /**
    * The fast endpoints' latency before the fault and while the slow one hung: kept when the p99
-   * while it hung is at most twice the p99 before, plus 100 ms.
+   * while it hung is at most twice the p99 before, plus 250 ms (a collector's pause on a small
+   * machine). Without isolation it went from 132 ms to 798 ms in a 10 s hang, 8.3 s in 25 s.
    */
   record LatencyShift(double p99BeforeMs, double p99DuringMs, long before, long during) {
     boolean kept() {
-      return before > 0 && during > 0 && p99DuringMs <= 2 * p99BeforeMs + 100;
+      return before > 0 && during > 0 && p99DuringMs <= 2 * p99BeforeMs + 250;
     }
 
     String describe() {
