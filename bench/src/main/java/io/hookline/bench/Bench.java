@@ -2,6 +2,7 @@ package io.hookline.bench;
 
 import io.hookline.devstack.Database;
 import io.hookline.devstack.LocalStack;
+import io.hookline.devstack.MicroJava;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class Bench {
   private ProcessWatch watch;
   private final Map<String, String> firstEndpoints = new HashMap<>();
   private int nextPhase = 1;
+  private boolean young;
 
   private Bench(BenchOptions options) {
     this.options = options;
@@ -65,6 +67,7 @@ public final class Bench {
     LocalStack stack = null;
     String base = options.url();
     String token = options.token();
+    String microJava = "unknown (a running Hookline)";
     Database database;
     if (base == null) {
       stack = LocalStack.configure(benchSettings());
@@ -73,6 +76,8 @@ public final class Bench {
       System.out.println("Starting the stack (logs in " + stack.data() + ")...");
       stack.start(true);
       base = stack.micro().settings().baseUrl();
+      microJava = MicroJava.describe(MicroJava.executable(System::getenv));
+      System.out.println("  Payara Micro runs on " + microJava);
       token = stack.secrets().adminToken();
       watch
           .tree("payara-micro", stack.micro().process().pid())
@@ -89,20 +94,42 @@ public final class Bench {
       client = api;
       System.out.println(
           "Measuring this machine's ceiling: pgbench, one insert per commit, 32 clients...");
-      Optional<Double> ceiling =
-          Ceiling.measure(database, 32, options.duration(), options.out().resolve("work"));
-      ceiling.ifPresent(tps -> System.out.printf("  %.0f commits/s%n", tps));
+      Optional<Ceiling.Measured> ceiling =
+          Ceiling.measure(
+              database,
+              32,
+              options.duration(),
+              options.out().resolve("work"),
+              () -> {
+                Map<String, Double> cpu = watch.cpuSeconds();
+                return cpu.getOrDefault("postgresql", 0.0) + cpu.getOrDefault("bench", 0.0);
+              });
+      ceiling.ifPresent(
+          measured ->
+              System.out.printf(
+                  "  %.0f commits/s, %.3f ms of CPU each%n",
+                  measured.commitsPerSecond(), measured.cpuMsPerCommit()));
       Map<String, String> databaseSettings = DatabaseSettings.read(database);
       if (!databaseSettings.isEmpty()) {
         System.out.println("  PostgreSQL: " + DatabaseSettings.describe(databaseSettings));
       }
 
       List<String> single = apps("single", 8, 1, secret);
-      System.out.println("Warming up...");
-      // Payara's JIT takes minutes to settle: in one run the first scenario measured a third of the
-      // rate the same scenario reached at its end. The warm-up hides the worst of that.
+      if (!options.young().isZero()) {
+        // The node as users meet it after every deploy, restart or scale-out: its first load.
+        young = true;
+        closedLoop("young: ingest, fan-out 1", single, 1, options.clients(), options.young());
+        fixedRate(
+            "young: latency at " + (int) options.rate() + "/s, fan-out 1",
+            single,
+            options.rate(),
+            options.young());
+        young = false;
+      }
+      System.out.printf("Warming up for %d s...%n", options.warmUp().toSeconds());
+      // Payara's JIT compiles for minutes: after the warm-up the node is a settled one.
       closedLoop("warm-up", single, 1, 16, options.warmUp());
-      scenarios.clear();
+      scenarios.remove(scenarios.size() - 1);
 
       closedLoop("ingest, fan-out 1", single, 1, options.clients(), options.duration());
       if (options.sustainRate() > 0) {
@@ -157,7 +184,13 @@ public final class Bench {
 
       Report report =
           new Report(
-              options, ceiling, scenarios, watch.peaks(), receiver.foreign(), databaseSettings);
+              options,
+              ceiling,
+              scenarios,
+              watch.peaks(),
+              receiver.foreign(),
+              databaseSettings,
+              microJava);
       report.print(System.out);
       Path written = report.write();
       System.out.println("Results: " + written.toAbsolutePath());
@@ -265,6 +298,12 @@ public final class Bench {
         client.send(pick(apps, sequence), Payloads.of(phase, due, sequence)) == 202 ? 1 : 0;
   }
 
+  /** Accepted events per second by each {@code slice} of the load: "115 185 254". */
+  static String rates(LoadGenerator.Result result, Duration slice) {
+    return String.join(
+        " ", result.ratePer(slice).stream().map(r -> String.format("%.0f", r)).toList());
+  }
+
   private static String pick(List<String> apps, long sequence) {
     return apps.get((int) (sequence % apps.size()));
   }
@@ -324,7 +363,8 @@ public final class Bench {
             tally.endToEnd(),
             cpu,
             jit,
-            cpuWindow);
+            cpuWindow,
+            young);
     scenarios.add(scenario);
     System.out.printf(
         "  %,.0f accepted/s, %,.0f deliveries/s, API p99 %.1f ms, delivered %,d of %,d%n",
@@ -333,6 +373,11 @@ public final class Bench {
         result.latency().p99(),
         scenario.delivered(),
         expected);
+    // How the rate grows while the JIT compiles: the first minute by 10 s, the warm-up by 30 s.
+    Duration slice = Duration.ofSeconds(result.seconds() > 90 ? 30 : 10);
+    if ((young || name.equals("warm-up")) && !result.ratePer(slice).isEmpty()) {
+      System.out.printf("  accepted/s by %d s: %s%n", slice.toSeconds(), rates(result, slice));
+    }
     result.errors().forEach(error -> System.out.println("  a request failed: " + error));
     result.latency().slowest().stream()
         .findFirst()

@@ -9,8 +9,10 @@ import java.util.List;
  * What {@code ./hookline bench} was asked to do.
  *
  * @param duration how long each measured load phase runs
- * @param warmUp how long single sends run, unmeasured, before the first scenario (Payara's JIT
- *     compiles for minutes: a longer warm-up says what a node that has been up for a while does)
+ * @param young how long each of the young node's two phases runs (single messages from waiting
+ *     clients, then the latency rate), first thing after the node started; zero: none
+ * @param warmUp how long single sends run, unmeasured, after the young node's phases and before the
+ *     settled node's scenarios (Payara's JIT compiles for minutes)
  * @param rate events per second of the latency phase
  * @param sustainRate events per second sent on schedule, whatever the answers' pace (senders that
  *     do not wait for each other), to see whether a node takes that rate and delivers it (0: skip)
@@ -25,6 +27,7 @@ import java.util.List;
  */
 public record BenchOptions(
     Duration duration,
+    Duration young,
     Duration warmUp,
     double rate,
     int sustainRate,
@@ -42,7 +45,11 @@ public record BenchOptions(
       """
       ./hookline bench [options]
         --duration SECONDS   each load phase (default 10)
-        --warm-up SECONDS    unmeasured single sends before the first scenario (default 15)
+        --young SECONDS      the young node's phases, first thing after it starts: single messages
+                             from waiting clients, then the latency rate, each this long
+                             (default 30: together the node's first minute of load; 0: skip)
+        --warm-up SECONDS    unmeasured single sends after them, before the settled node's
+                             scenarios (default 300)
         --rate N             events/s of the latency phase (default 200)
         --sustain N          events/s of the sustained phase, sent on schedule (default 2000; 0: skip)
         --clients N          concurrent senders of the throughput phases (default 32)
@@ -56,7 +63,8 @@ public record BenchOptions(
 
   public static BenchOptions parse(String... args) {
     Duration duration = Duration.ofSeconds(10);
-    Duration warmUp = Duration.ofSeconds(15);
+    Duration young = Duration.ofSeconds(30);
+    Duration warmUp = Duration.ofSeconds(300);
     double rate = 200;
     int sustainRate = 2000;
     int clients = 32;
@@ -72,6 +80,7 @@ public record BenchOptions(
     if (rest.contains("--smoke")) {
       smoke = true;
       duration = Duration.ofSeconds(2);
+      young = Duration.ofSeconds(2);
       warmUp = Duration.ofSeconds(2);
       rate = 50;
       sustainRate = 200;
@@ -91,6 +100,7 @@ public record BenchOptions(
       String value = args[++i];
       switch (option) {
         case "--duration" -> duration = Duration.ofSeconds(positive(option, value));
+        case "--young" -> young = Duration.ofSeconds(zeroOrMore(option, value));
         case "--warm-up" -> warmUp = Duration.ofSeconds(positive(option, value));
         case "--rate" -> rate = positive(option, value);
         case "--sustain" -> {
@@ -130,6 +140,7 @@ public record BenchOptions(
     }
     return new BenchOptions(
         duration,
+        young,
         warmUp,
         rate,
         sustainRate,
@@ -145,14 +156,22 @@ public record BenchOptions(
   }
 
   private static int positive(String option, String value) {
+    int parsed = zeroOrMore(option, value);
+    if (parsed < 1) {
+      throw new IllegalArgumentException(option + ": must be at least 1");
+    }
+    return parsed;
+  }
+
+  private static int zeroOrMore(String option, String value) {
     int parsed;
     try {
       parsed = Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(option + ": not a number: " + value);
     }
-    if (parsed < 1) {
-      throw new IllegalArgumentException(option + ": must be at least 1");
+    if (parsed < 0) {
+      throw new IllegalArgumentException(option + ": must be 0 or more");
     }
     return parsed;
   }

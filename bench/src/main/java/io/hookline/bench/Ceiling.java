@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +24,28 @@ import java.util.regex.Pattern;
 public final class Ceiling {
   private static final Pattern TPS =
       Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+  private static final Pattern COMMITS =
+      Pattern.compile("number of transactions actually processed: ([0-9]+)");
+
+  /**
+   * What pgbench reached and what a commit cost the machine.
+   *
+   * @param cpuMsPerCommit CPU milliseconds PostgreSQL and pgbench used per commit (NaN when they
+   *     could not be read): a message's CPU is reported as a multiple of it
+   */
+  public record Measured(double commitsPerSecond, double cpuMsPerCommit) {}
 
   private Ceiling() {}
 
-  /** Commits per second, or empty (with the reason printed) when pgbench is not installed. */
-  public static Optional<Double> measure(
-      Database hookline, int clients, Duration duration, Path work) {
+  /**
+   * Commits per second and their CPU, or empty (with the reason printed) when pgbench is not
+   * installed.
+   *
+   * @param cpuSeconds CPU seconds used so far by PostgreSQL and by this JVM with the children it
+   *     has waited for (pgbench among them)
+   */
+  public static Optional<Measured> measure(
+      Database hookline, int clients, Duration duration, Path work, DoubleSupplier cpuSeconds) {
     Database scratch =
         new Database(
             hookline.host(),
@@ -79,6 +96,7 @@ public final class Ceiling {
               .redirectOutput(output.toFile());
       pgbench.environment().put("PGPASSWORD", scratch.password());
       Process process;
+      double cpuBefore = cpuSeconds.getAsDouble();
       try {
         process = pgbench.start();
       } catch (IOException notInstalled) {
@@ -96,7 +114,14 @@ public final class Ceiling {
         throw new IllegalStateException(
             "pgbench failed (exit " + process.exitValue() + "):\n" + printed);
       }
-      return Optional.of(Double.parseDouble(tps.group(1)));
+      // Read once pgbench has been waited for, so that its CPU counts as this JVM's children's.
+      double cpu = cpuSeconds.getAsDouble() - cpuBefore;
+      Matcher commits = COMMITS.matcher(printed);
+      double perCommit =
+          commits.find() && Long.parseLong(commits.group(1)) > 0 && cpu > 0
+              ? 1000 * cpu / Long.parseLong(commits.group(1))
+              : Double.NaN;
+      return Optional.of(new Measured(Double.parseDouble(tps.group(1)), perCommit));
     } catch (IOException e) {
       throw new IllegalStateException("could not run pgbench", e);
     } catch (InterruptedException e) {

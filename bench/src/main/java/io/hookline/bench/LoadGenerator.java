@@ -19,6 +19,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoadGenerator {
   private static final int MAX_ERRORS = 3;
 
+  /** The seconds a run's accepted events are counted by; later ones count in the last. */
+  private static final int MAX_SECONDS = 4 * 3600;
+
   private LoadGenerator() {}
 
   /** One request. */
@@ -36,6 +39,7 @@ public final class LoadGenerator {
    * What a run did: requests, accepted events, failures, the span and the latencies.
    *
    * @param errors the first few distinct errors a request threw (a refusal by status is not one)
+   * @param acceptedBySecond events accepted in each second of the run, by when they were answered
    */
   public record Result(
       long requests,
@@ -43,7 +47,35 @@ public final class LoadGenerator {
       long failures,
       Duration elapsed,
       Latencies.Summary latency,
-      List<String> errors) {
+      List<String> errors,
+      List<Long> acceptedBySecond) {
+
+    public Result(
+        long requests,
+        long accepted,
+        long failures,
+        Duration elapsed,
+        Latencies.Summary latency,
+        List<String> errors) {
+      this(requests, accepted, failures, elapsed, latency, errors, List.of());
+    }
+
+    /**
+     * Accepted events per second over each {@code slice} of the run, the last slice only if whole:
+     * how a young node's rate grows.
+     */
+    public List<Double> ratePer(Duration slice) {
+      int seconds = (int) Math.max(1, slice.toSeconds());
+      List<Double> rates = new ArrayList<>();
+      for (int from = 0; from + seconds <= acceptedBySecond.size(); from += seconds) {
+        long sum = 0;
+        for (int i = from; i < from + seconds; i++) {
+          sum += acceptedBySecond.get(i);
+        }
+        rates.add(sum / (double) seconds);
+      }
+      return rates;
+    }
 
     public double acceptedPerSecond() {
       return accepted / seconds();
@@ -154,6 +186,8 @@ public final class LoadGenerator {
     final LongAdder accepted = new LongAdder();
     final LongAdder failures = new LongAdder();
     final List<String> errors = new ArrayList<>();
+    final java.util.concurrent.atomic.AtomicLongArray bySecond =
+        new java.util.concurrent.atomic.AtomicLongArray(MAX_SECONDS);
 
     Run(Request request) {
       this.request = request;
@@ -178,16 +212,27 @@ public final class LoadGenerator {
         failures.increment();
       }
       accepted.add(got);
+      if (got > 0) {
+        bySecond.addAndGet((int) Math.min(MAX_SECONDS - 1, (System.nanoTime() - start) / 1e9), got);
+      }
     }
 
     Result result() {
+      long elapsed = System.nanoTime() - start;
+      // Whole seconds only: a last part-second would read as a slow one.
+      int whole = (int) Math.min(MAX_SECONDS - 1, elapsed / 1_000_000_000L);
+      List<Long> perSecond = new ArrayList<>(whole);
+      for (int i = 0; i < whole; i++) {
+        perSecond.add(bySecond.get(i));
+      }
       return new Result(
           requests.sum(),
           accepted.sum(),
           failures.sum(),
-          Duration.ofNanos(System.nanoTime() - start),
+          Duration.ofNanos(elapsed),
           latencies.summary(),
-          errorsSoFar());
+          errorsSoFar(),
+          List.copyOf(perSecond));
     }
 
     List<String> errorsSoFar() {

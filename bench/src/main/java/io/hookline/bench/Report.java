@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,25 +22,28 @@ import java.util.Optional;
 /** The run's results: a table for people, JSON for machines, and what makes the run invalid. */
 public final class Report {
   private final BenchOptions options;
-  private final Optional<Double> ceiling;
+  private final Optional<Ceiling.Measured> ceiling;
   private final List<Scenario> scenarios;
   private final Map<String, ProcessWatch.Memory> peakMemory;
   private final long foreignRequests;
   private final Map<String, String> databaseSettings;
+  private final String microJava;
 
   public Report(
       BenchOptions options,
-      Optional<Double> ceiling,
+      Optional<Ceiling.Measured> ceiling,
       List<Scenario> scenarios,
       Map<String, ProcessWatch.Memory> peakMemory,
       long foreignRequests,
-      Map<String, String> databaseSettings) {
+      Map<String, String> databaseSettings,
+      String microJava) {
     this.options = options;
     this.ceiling = ceiling;
     this.scenarios = List.copyOf(scenarios);
     this.peakMemory = peakMemory;
     this.foreignRequests = foreignRequests;
     this.databaseSettings = databaseSettings;
+    this.microJava = microJava;
   }
 
   /** Why the figures cannot be trusted: lost or unverifiable deliveries, failed requests. */
@@ -96,19 +100,16 @@ public final class Report {
     printCpu(out);
     out.println();
     ceiling.ifPresent(
-        tps ->
-            scenarios.stream()
-                .filter(s -> s.kind().startsWith("closed") && s.fanout() == 1)
-                .findFirst()
-                .ifPresent(
-                    s ->
-                        out.printf(
-                            "Ceiling (pgbench, one insert per commit, 32 clients): %.0f/s;"
-                                + " single-message ingest is %.1f%% of it.%n",
-                            tps, 100 * s.load().acceptedPerSecond() / tps)));
+        measured ->
+            out.printf(
+                "Ceiling (pgbench, one insert per commit, 32 clients): %.0f/s, %.3f ms of"
+                    + " PostgreSQL's and pgbench's CPU per commit.%n",
+                measured.commitsPerSecond(), measured.cpuMsPerCommit()));
+    printYoungAndSettled(out);
     if (!databaseSettings.isEmpty()) {
       out.println("PostgreSQL: " + DatabaseSettings.describe(databaseSettings) + ".");
     }
+    out.println("Payara Micro ran on " + microJava + ".");
     out.print("Peak memory, RSS / PSS:");
     peakMemory.forEach(
         (name, memory) ->
@@ -128,10 +129,12 @@ public final class Report {
       return;
     }
     out.println();
-    out.println("CPU over load and drain, cores busy (of which the JIT compiling):");
+    out.println(
+        "CPU over load and drain, cores busy (of which the JIT compiling), and the servers' CPU per"
+            + " accepted message (in pgbench commits):");
     out.printf("%-46s", "scenario");
     groups.forEach(group -> out.printf(" %16s", group));
-    out.println();
+    out.printf(" %18s%n", "servers ms/msg");
     for (Scenario s : scenarios) {
       out.printf("%-46s", s.name());
       for (String group : groups) {
@@ -142,8 +145,97 @@ public final class Report {
             " %16s",
             jit > 0 ? String.format("%.2f (%.2f)", cores, jit) : String.format("%.2f", cores));
       }
-      out.println();
+      double server = serverCpuMs(s.cpuMsPerMessage());
+      String inCommits =
+          ceiling
+              .filter(c -> !Double.isNaN(c.cpuMsPerCommit()))
+              .map(c -> String.format(" (%.1f)", server / c.cpuMsPerCommit()))
+              .orElse("");
+      out.printf(" %18s%n", String.format("%.3f", server) + inCommits);
     }
+  }
+
+  /** The first single-message scenario from waiting clients of the young or the settled node. */
+  Optional<Scenario> single(boolean young) {
+    return scenarios.stream()
+        .filter(s -> s.young() == young && s.kind().startsWith("closed") && s.fanout() == 1)
+        .findFirst();
+  }
+
+  /** The first fixed-rate latency scenario of the young or the settled node. */
+  Optional<Scenario> latency(boolean young) {
+    return scenarios.stream()
+        .filter(s -> s.young() == young && s.name().contains("latency at"))
+        .findFirst();
+  }
+
+  /**
+   * The young node beside the settled one, and what a settled single message costs: the figures a
+   * change to start-up or to the hot path is judged by.
+   */
+  private void printYoungAndSettled(PrintStream out) {
+    Optional<Scenario> settled = single(false);
+    Optional<Scenario> young = single(true);
+    out.println();
+    out.println(
+        "Young node (first load after start) and settled node (after "
+            + options.warmUp().toSeconds()
+            + " s of warm-up):");
+    settled.ifPresent(
+        s -> {
+          out.printf(
+              "  single messages, %d waiting clients: settled %.0f/s",
+              options.clients(), s.load().acceptedPerSecond());
+          young.ifPresent(
+              y -> {
+                out.printf(
+                    ", young %.0f/s: %.2f of settled",
+                    y.load().acceptedPerSecond(),
+                    y.load().acceptedPerSecond() / s.load().acceptedPerSecond());
+                String rising = Bench.rates(y.load(), Duration.ofSeconds(10));
+                if (!rising.isEmpty()) {
+                  out.printf(" (by 10 s: %s)", rising);
+                }
+              });
+          ceiling.ifPresent(
+              c ->
+                  out.printf(
+                      "; settled is %.3f of the ceiling",
+                      s.load().acceptedPerSecond() / c.commitsPerSecond()));
+          out.println();
+        });
+    latency(false)
+        .ifPresent(
+            s -> {
+              out.printf(
+                  "  ingest-to-delivered p99 at %.0f/s: settled %.1f ms",
+                  options.rate(), s.endToEnd().p99());
+              latency(true).ifPresent(y -> out.printf(", young %.1f ms", y.endToEnd().p99()));
+              out.println();
+            });
+    settled.ifPresent(
+        s -> {
+          Map<String, Double> perMessage = s.cpuMsPerMessage();
+          double server = serverCpuMs(perMessage);
+          out.print("  CPU per settled single message, its delivery included:");
+          perMessage.forEach((group, ms) -> out.printf(" %s %.3f ms;", group, ms));
+          ceiling
+              .filter(c -> !Double.isNaN(c.cpuMsPerCommit()))
+              .ifPresent(
+                  c ->
+                      out.printf(
+                          " the servers' %.3f ms is %.1f pgbench commits",
+                          server, server / c.cpuMsPerCommit()));
+          out.println();
+        });
+  }
+
+  /** The servers' CPU: every watched group but the benchmark's own JVM and its children. */
+  static double serverCpuMs(Map<String, Double> perMessage) {
+    return perMessage.entrySet().stream()
+        .filter(e -> !e.getKey().equals("bench"))
+        .mapToDouble(Map.Entry::getValue)
+        .sum();
   }
 
   private static String pair(Latencies.Summary summary) {
@@ -156,20 +248,29 @@ public final class Report {
             .add("finishedAt", Instant.now().toString())
             .add("cores", Runtime.getRuntime().availableProcessors())
             .add("java", System.getProperty("java.version"))
+            .add("payaraMicroJava", microJava)
             .add(
                 "options",
                 Json.createObjectBuilder()
                     .add("durationSeconds", options.duration().toSeconds())
+                    .add("youngSeconds", options.young().toSeconds())
+                    .add("warmUpSeconds", options.warmUp().toSeconds())
                     .add("rate", options.rate())
                     .add("clients", options.clients())
                     .add("batchSize", options.batchSize())
                     .add("backlog", options.backlog())
                     .add("smoke", options.smoke()));
     ceiling.ifPresent(
-        tps ->
-            root.add(
-                "ceiling",
-                Json.createObjectBuilder().add("commitsPerSecond", tps).add("clients", 32)));
+        measured -> {
+          JsonObjectBuilder written =
+              Json.createObjectBuilder()
+                  .add("commitsPerSecond", measured.commitsPerSecond())
+                  .add("clients", 32);
+          if (!Double.isNaN(measured.cpuMsPerCommit())) {
+            written.add("cpuMsPerCommit", measured.cpuMsPerCommit());
+          }
+          root.add("ceiling", written);
+        });
     JsonObjectBuilder postgresql = Json.createObjectBuilder();
     databaseSettings.forEach(postgresql::add);
     root.add("postgresqlSettings", postgresql);
@@ -179,9 +280,12 @@ public final class Report {
       s.cpuSeconds().forEach(cpu::add);
       JsonObjectBuilder jit = Json.createObjectBuilder();
       s.jitCpuSeconds().forEach(jit::add);
+      JsonObjectBuilder perMessage = Json.createObjectBuilder();
+      s.cpuMsPerMessage().forEach(perMessage::add);
       JsonObjectBuilder scenario =
           Json.createObjectBuilder()
               .add("name", s.name())
+              .add("young", s.young())
               .add("load", s.kind())
               .add("fanout", s.fanout())
               .add("seconds", s.load().seconds())
@@ -189,6 +293,7 @@ public final class Report {
               .add("failedRequests", s.load().failures())
               .add("requestErrors", Json.createArrayBuilder(s.load().errors()))
               .add("accepted", s.load().accepted())
+              .add("acceptedBySecond", Json.createArrayBuilder(s.load().acceptedBySecond()))
               .add("acceptedPerSecond", s.load().acceptedPerSecond())
               .add("apiLatencyMs", latency(s.load().latency()))
               .add("expectedDeliveries", s.expectedDeliveries())
@@ -201,12 +306,40 @@ public final class Report {
               .add("deliveredLatencyMs", latency(s.endToEnd()))
               .add("cpuSeconds", cpu)
               .add("jitCpuSeconds", jit)
-              .add("cpuWindowSeconds", s.cpuWindowSeconds());
+              .add("cpuWindowSeconds", s.cpuWindowSeconds())
+              .add("cpuMsPerMessage", perMessage);
       ceiling.ifPresent(
-          tps -> scenario.add("acceptedShareOfCeiling", s.load().acceptedPerSecond() / tps));
+          measured -> {
+            scenario.add(
+                "acceptedShareOfCeiling",
+                s.load().acceptedPerSecond() / measured.commitsPerSecond());
+            double server = serverCpuMs(s.cpuMsPerMessage());
+            if (!Double.isNaN(measured.cpuMsPerCommit()) && server > 0) {
+              scenario.add("serverCpuPerMessageInCommits", server / measured.cpuMsPerCommit());
+            }
+          });
       list.add(scenario);
     }
     root.add("scenarios", list);
+    JsonObjectBuilder stages = Json.createObjectBuilder();
+    single(false)
+        .ifPresent(
+            settled -> {
+              double rate = settled.load().acceptedPerSecond();
+              stages.add("settledSinglePerSecond", rate);
+              ceiling.ifPresent(
+                  c -> stages.add("settledSingleShareOfCeiling", rate / c.commitsPerSecond()));
+              single(true)
+                  .ifPresent(
+                      y -> {
+                        stages.add("youngSinglePerSecond", y.load().acceptedPerSecond());
+                        stages.add(
+                            "youngSingleShareOfSettled", y.load().acceptedPerSecond() / rate);
+                      });
+            });
+    latency(false).ifPresent(s -> stages.add("settledDeliveredP99Ms", s.endToEnd().p99()));
+    latency(true).ifPresent(s -> stages.add("youngDeliveredP99Ms", s.endToEnd().p99()));
+    root.add("youngAndSettled", stages);
     JsonObjectBuilder memory = Json.createObjectBuilder();
     peakMemory.forEach(
         (name, peak) ->

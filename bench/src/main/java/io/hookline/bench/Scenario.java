@@ -14,6 +14,7 @@ import java.util.Map;
  * @param cpuSeconds per watched process group, over load and drain
  * @param jitCpuSeconds the part of {@code cpuSeconds} that the JVMs' JIT compiler threads used
  * @param cpuWindowSeconds how long the CPU was counted: the load and the drain
+ * @param young whether it ran in the node's first minute of load, before the warm-up
  */
 public record Scenario(
     String name,
@@ -29,7 +30,8 @@ public record Scenario(
     Latencies.Summary endToEnd,
     Map<String, Double> cpuSeconds,
     Map<String, Double> jitCpuSeconds,
-    double cpuWindowSeconds) {
+    double cpuWindowSeconds,
+    boolean young) {
 
   public long expectedDeliveries() {
     return load.accepted() * fanout;
@@ -42,6 +44,19 @@ public record Scenario(
 
   public boolean allDelivered() {
     return delivered >= expectedDeliveries();
+  }
+
+  /**
+   * CPU milliseconds each watched group used per accepted message, its deliveries included; empty
+   * when nothing was accepted.
+   */
+  public Map<String, Double> cpuMsPerMessage() {
+    long accepted = load.accepted();
+    Map<String, Double> perMessage = new java.util.LinkedHashMap<>();
+    if (accepted > 0) {
+      cpuSeconds.forEach((group, seconds) -> perMessage.put(group, 1000 * seconds / accepted));
+    }
+    return perMessage;
   }
 
   public double deliveriesPerSecond() {

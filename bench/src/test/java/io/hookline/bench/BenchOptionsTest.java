@@ -13,7 +13,8 @@ class BenchOptionsTest {
   void defaultsMeasureWhatTheIssueAsksFor() {
     BenchOptions options = BenchOptions.parse();
     assertEquals(Duration.ofSeconds(10), options.duration());
-    assertEquals(Duration.ofSeconds(15), options.warmUp());
+    assertEquals(Duration.ofSeconds(30), options.young());
+    assertEquals(Duration.ofSeconds(300), options.warmUp());
     assertEquals(200, options.rate());
     assertEquals(2000, options.sustainRate());
     assertEquals(List.of(1, 10, 100), options.fanouts());
@@ -48,6 +49,16 @@ class BenchOptionsTest {
     assertEquals(Duration.ofSeconds(120), options.warmUp());
     assertEquals(50, options.rate());
     assertEquals("http://h:1", options.url());
+  }
+
+  @Test
+  void theYoungNodesPhasesCanBeSkippedButNotGivenANegativeLength() {
+    assertEquals(Duration.ZERO, BenchOptions.parse("--young", "0").young());
+    assertEquals(Duration.ofSeconds(2), BenchOptions.parse("--smoke").young());
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--young", "-5"))
+            .getMessage()
+            .contains("--young"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -100,5 +101,35 @@ class LoadGeneratorTest {
     assertEquals(0, result.accepted());
     assertEquals(result.requests(), result.failures());
     assertEquals(java.util.List.of("java.lang.IllegalStateException: refused"), result.errors());
+  }
+
+  @Test
+  void theRateBySliceAveragesWholeSlicesOnly() {
+    LoadGenerator.Result result =
+        new LoadGenerator.Result(
+            150,
+            150,
+            0,
+            Duration.ofSeconds(5),
+            new Latencies.Summary(0, 0, 0, 0, 0, List.of()),
+            List.of(),
+            List.of(10L, 20L, 30L, 40L, 50L));
+    assertEquals(List.of(15.0, 35.0), result.ratePer(Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void aClosedLoopCountsItsAcceptedEventsBySecond() {
+    LoadGenerator.Result result =
+        LoadGenerator.closedLoop(
+            2,
+            Duration.ofMillis(2500),
+            (due, sequence) -> {
+              LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+              return 1;
+            });
+    assertEquals(
+        result.elapsed().toSeconds(), result.acceptedBySecond().size(), "whole seconds only");
+    long counted = result.acceptedBySecond().stream().mapToLong(Long::longValue).sum();
+    assertTrue(counted > 0 && counted <= result.accepted(), result.toString());
   }
 }

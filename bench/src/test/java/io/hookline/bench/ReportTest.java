@@ -47,10 +47,17 @@ class ReportTest {
             latency,
             cpu,
             jit,
-            10);
+            10,
+            false);
     Report report =
         new Report(
-            BenchOptions.parse(), Optional.empty(), List.of(scenario), Map.of(), 0, Map.of());
+            BenchOptions.parse(),
+            Optional.empty(),
+            List.of(scenario),
+            Map.of(),
+            0,
+            Map.of(),
+            "Java 25");
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
     String printed = text.toString(StandardCharsets.UTF_8);
@@ -61,7 +68,9 @@ class ReportTest {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no CPU row in:\n" + printed));
     assertTrue(row.contains("1.50 (0.50)"), row);
-    assertTrue(row.trim().endsWith("0.25"), "PostgreSQL has no JIT: " + row);
+    assertTrue(row.contains(" 0.25 "), "PostgreSQL has no JIT: " + row);
+    // (15 + 2.5) s over 100 messages.
+    assertTrue(row.trim().endsWith("175.000"), "the servers' CPU per message: " + row);
   }
 
   @Test
@@ -76,7 +85,8 @@ class ReportTest {
             List.of(),
             Map.of(),
             0,
-            settings);
+            settings,
+            "Java 25");
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
     String printed = text.toString(StandardCharsets.UTF_8);
@@ -86,5 +96,61 @@ class ReportTest {
       assertEquals("off", written.getString("autovacuum"));
       assertEquals("on", written.getString("fsync"));
     }
+  }
+
+  @Test
+  void theYoungNodeIsReportedBesideTheSettledOneAndAMessagesCpuInPgbenchCommits(@TempDir Path out)
+      throws Exception {
+    Scenario young = single("young: ingest, fan-out 1", 100, true);
+    Scenario settled = single("ingest, fan-out 1", 400, false);
+    Report report =
+        new Report(
+            BenchOptions.parse("--out", out.toString()),
+            Optional.of(new Ceiling.Measured(8000, 0.2)),
+            List.of(young, settled),
+            Map.of(),
+            0,
+            Map.of(),
+            "Java 25");
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+    String printed = text.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("settled 400/s, young 100/s: 0.25 of settled"), printed);
+    assertTrue(printed.contains("settled is 0.050 of the ceiling"), printed);
+    // Settled: 4,000 messages; the servers used 4 + 2 s, the benchmark's 1 s does not count.
+    assertTrue(printed.contains("the servers' 1.500 ms is 7.5 pgbench commits"), printed);
+    try (JsonReader reader = Json.createReader(Files.newBufferedReader(report.write()))) {
+      JsonObject stages = reader.readObject().getJsonObject("youngAndSettled");
+      assertEquals(0.25, stages.getJsonNumber("youngSingleShareOfSettled").doubleValue(), 1e-9);
+      assertEquals(0.05, stages.getJsonNumber("settledSingleShareOfCeiling").doubleValue(), 1e-9);
+    }
+  }
+
+  /** Ten seconds of single messages at {@code rate}, the servers using 6 s of CPU and bench 1 s. */
+  private static Scenario single(String name, int rate, boolean young) {
+    Latencies.Summary latency = new Latencies.Summary(100, 1, 2, 3, 4, List.of());
+    long accepted = rate * 10L;
+    LoadGenerator.Result load =
+        new LoadGenerator.Result(accepted, accepted, 0, Duration.ofSeconds(10), latency, List.of());
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    cpu.put("payara-micro", 4.0);
+    cpu.put("postgresql", 2.0);
+    cpu.put("bench", 1.0);
+    return new Scenario(
+        name,
+        "closed loop, 32 clients",
+        1,
+        load,
+        accepted,
+        accepted,
+        0,
+        0,
+        10,
+        Duration.ZERO,
+        latency,
+        cpu,
+        Map.of(),
+        10,
+        young);
   }
 }

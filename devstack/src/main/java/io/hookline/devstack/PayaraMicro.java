@@ -120,7 +120,7 @@ public final class PayaraMicro extends ServerProcess {
               + "\n"
               + String.join("", settings.prebootCommands().stream().map(c -> c + "\n").toList()));
       List<String> command = new ArrayList<>(launcher);
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add(MicroJava.executable(System::getenv).toString());
       command.addAll(settings.jvmOptions());
       command.addAll(
           List.of(
