@@ -76,7 +76,7 @@ public final class Bench {
       System.out.println("Starting the stack (logs in " + stack.data() + ")...");
       stack.start(true);
       base = stack.micro().settings().baseUrl();
-      microJava = MicroJava.describe(MicroJava.executable(System::getenv));
+      microJava = MicroJava.describe(stack.micro().java());
       System.out.println("  Payara Micro runs on " + microJava);
       token = stack.secrets().adminToken();
       watch
@@ -100,15 +100,17 @@ public final class Bench {
               32,
               options.duration(),
               options.out().resolve("work"),
-              () -> {
-                Map<String, Double> cpu = watch.cpuSeconds();
-                return cpu.getOrDefault("postgresql", 0.0) + cpu.getOrDefault("bench", 0.0);
-              });
+              () ->
+                  watch.cpuSeconds().getOrDefault("postgresql", 0.0)
+                      + ProcessWatch.reapedChildrenCpuSeconds());
       ceiling.ifPresent(
           measured ->
               System.out.printf(
-                  "  %.0f commits/s, %.3f ms of CPU each%n",
-                  measured.commitsPerSecond(), measured.cpuMsPerCommit()));
+                  "  %.0f commits/s, %s of CPU each%n",
+                  measured.commitsPerSecond(),
+                  Double.isFinite(measured.cpuMsPerCommit())
+                      ? String.format("%.3f ms", measured.cpuMsPerCommit())
+                      : "unknown"));
       Map<String, String> databaseSettings = DatabaseSettings.read(database);
       if (!databaseSettings.isEmpty()) {
         System.out.println("  PostgreSQL: " + DatabaseSettings.describe(databaseSettings));
@@ -264,8 +266,7 @@ public final class Bench {
   private void batches(String name, List<String> apps, DeliveryPause pause) {
     int phase = nextPhase++;
     int size = options.batchSize();
-    // Paused, the load is shorter: its backlog is drained after it, and the default run must stay
-    // within three minutes.
+    // Paused, the load is shorter: its backlog is drained after it.
     Duration duration = options.duration().dividedBy(pause == null ? 2 : 4);
     Supplier<LoadGenerator.Result> load =
         () ->

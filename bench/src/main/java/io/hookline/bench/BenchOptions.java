@@ -47,7 +47,8 @@ public record BenchOptions(
         --duration SECONDS   each load phase (default 10)
         --young SECONDS      the young node's phases, first thing after it starts: single messages
                              from waiting clients, then the latency rate, each this long
-                             (default 30: together the node's first minute of load; 0: skip)
+                             (default 30: together the node's first minute of load; 0: skip,
+                             the default with --url)
         --warm-up SECONDS    unmeasured single sends after them, before the settled node's
                              scenarios (default 300)
         --rate N             events/s of the latency phase (default 200)
@@ -64,6 +65,7 @@ public record BenchOptions(
   public static BenchOptions parse(String... args) {
     Duration duration = Duration.ofSeconds(10);
     Duration young = Duration.ofSeconds(30);
+    boolean youngGiven = false;
     Duration warmUp = Duration.ofSeconds(300);
     double rate = 200;
     int sustainRate = 2000;
@@ -100,7 +102,10 @@ public record BenchOptions(
       String value = args[++i];
       switch (option) {
         case "--duration" -> duration = Duration.ofSeconds(positive(option, value));
-        case "--young" -> young = Duration.ofSeconds(zeroOrMore(option, value));
+        case "--young" -> {
+          young = Duration.ofSeconds(zeroOrMore(option, value));
+          youngGiven = true;
+        }
         case "--warm-up" -> warmUp = Duration.ofSeconds(positive(option, value));
         case "--rate" -> rate = positive(option, value);
         case "--sustain" -> {
@@ -137,6 +142,10 @@ public record BenchOptions(
     }
     if ((url == null) != (token == null)) {
       throw new IllegalArgumentException("--url and --token go together\n" + USAGE);
+    }
+    if (url != null && !youngGiven) {
+      // A running Hookline is rarely a node that has just started.
+      young = Duration.ZERO;
     }
     return new BenchOptions(
         duration,

@@ -33,7 +33,12 @@ public final class Ceiling {
    * @param cpuMsPerCommit CPU milliseconds PostgreSQL and pgbench used per commit (NaN when they
    *     could not be read): a message's CPU is reported as a multiple of it
    */
-  public record Measured(double commitsPerSecond, double cpuMsPerCommit) {}
+  public record Measured(double commitsPerSecond, double cpuMsPerCommit) {
+    /** {@code cpuMs} as a number of pgbench commits; NaN when either is unknown. */
+    public double inCommits(double cpuMs) {
+      return cpuMs / cpuMsPerCommit;
+    }
+  }
 
   private Ceiling() {}
 

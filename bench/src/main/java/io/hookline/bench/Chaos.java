@@ -772,7 +772,8 @@ public final class Chaos {
     }
     System.out.println(
         "(ingest s / deliv. s: the longest pause in accepted answers / in arrivals; recover s: from"
-            + " the fault until every event was accepted at once and arrived within 1 s)");
+            + " the fault until the last event held up, refused or later than 1 s, was accepted and"
+            + " had arrived)");
   }
 
   private static JsonObject counts(Map<String, Long> byReason) {

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoadGenerator {
   private static final int MAX_ERRORS = 3;
 
-  /** The seconds a run's accepted events are counted by; later ones count in the last. */
+  /** The most seconds of a run whose accepted events are counted second by second. */
   private static final int MAX_SECONDS = 4 * 3600;
 
   private LoadGenerator() {}
@@ -39,7 +39,8 @@ public final class LoadGenerator {
    * What a run did: requests, accepted events, failures, the span and the latencies.
    *
    * @param errors the first few distinct errors a request threw (a refusal by status is not one)
-   * @param acceptedBySecond events accepted in each second of the run, by when they were answered
+   * @param acceptedBySecond events accepted in each whole second of the run's scheduled load, by
+   *     when they were answered (answers after it, while the last requests drain, are not counted)
    */
   public record Result(
       long requests,
@@ -87,7 +88,7 @@ public final class LoadGenerator {
   }
 
   public static Result closedLoop(int clients, Duration duration, Request request) {
-    Run run = new Run(request);
+    Run run = new Run(request, duration);
     AtomicLong sequence = new AtomicLong();
     long start = run.start;
     long end = start + duration.toNanos();
@@ -136,7 +137,7 @@ public final class LoadGenerator {
       int maxInFlight,
       java.util.function.BooleanSupplier more,
       Request request) {
-    Run run = new Run(request);
+    Run run = new Run(request, duration);
     ThreadPoolExecutor senders =
         new ThreadPoolExecutor(
             0,
@@ -186,11 +187,16 @@ public final class LoadGenerator {
     final LongAdder accepted = new LongAdder();
     final LongAdder failures = new LongAdder();
     final List<String> errors = new ArrayList<>();
-    final java.util.concurrent.atomic.AtomicLongArray bySecond =
-        new java.util.concurrent.atomic.AtomicLongArray(MAX_SECONDS);
+    final java.util.concurrent.atomic.AtomicLongArray bySecond;
 
-    Run(Request request) {
+    /**
+     * @param scheduled how long the load is meant to run: its whole seconds are counted one by one
+     */
+    Run(Request request, Duration scheduled) {
       this.request = request;
+      this.bySecond =
+          new java.util.concurrent.atomic.AtomicLongArray(
+              (int) Math.min(MAX_SECONDS, scheduled.toSeconds()));
     }
 
     void send(long due, long sequence) {
@@ -212,15 +218,16 @@ public final class LoadGenerator {
         failures.increment();
       }
       accepted.add(got);
-      if (got > 0) {
-        bySecond.addAndGet((int) Math.min(MAX_SECONDS - 1, (System.nanoTime() - start) / 1e9), got);
+      long second = (System.nanoTime() - start) / 1_000_000_000L;
+      if (got > 0 && second < bySecond.length()) {
+        bySecond.addAndGet((int) second, got);
       }
     }
 
     Result result() {
       long elapsed = System.nanoTime() - start;
-      // Whole seconds only: a last part-second would read as a slow one.
-      int whole = (int) Math.min(MAX_SECONDS - 1, elapsed / 1_000_000_000L);
+      // Whole seconds of the scheduled load only: a last part-second would read as a slow one.
+      int whole = (int) Math.min(bySecond.length(), elapsed / 1_000_000_000L);
       List<Long> perSecond = new ArrayList<>(whole);
       for (int i = 0; i < whole; i++) {
         perSecond.add(bySecond.get(i));

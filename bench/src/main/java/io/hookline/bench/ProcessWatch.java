@@ -224,6 +224,12 @@ public final class ProcessWatch implements AutoCloseable {
     return ticks(Path.of("/proc", Long.toString(pid), "stat"), true);
   }
 
+  /** CPU seconds of the children this JVM has waited for (pgbench): not its own threads'. */
+  public static double reapedChildrenCpuSeconds() {
+    Path stat = Path.of("/proc/self/stat");
+    return (ticks(stat, true) - ticks(stat, false)) / (double) TICKS_PER_SECOND;
+  }
+
   /** CPU ticks of a JVM's live JIT compiler threads; 0 for other processes and ended ones. */
   static long compilerTicks(long pid) {
     try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {

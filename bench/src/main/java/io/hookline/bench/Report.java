@@ -102,9 +102,12 @@ public final class Report {
     ceiling.ifPresent(
         measured ->
             out.printf(
-                "Ceiling (pgbench, one insert per commit, 32 clients): %.0f/s, %.3f ms of"
+                "Ceiling (pgbench, one insert per commit, 32 clients): %.0f/s, %s of"
                     + " PostgreSQL's and pgbench's CPU per commit.%n",
-                measured.commitsPerSecond(), measured.cpuMsPerCommit()));
+                measured.commitsPerSecond(),
+                Double.isFinite(measured.cpuMsPerCommit())
+                    ? String.format("%.3f ms", measured.cpuMsPerCommit())
+                    : "unknown"));
     printYoungAndSettled(out);
     if (!databaseSettings.isEmpty()) {
       out.println("PostgreSQL: " + DatabaseSettings.describe(databaseSettings) + ".");
@@ -148,10 +151,12 @@ public final class Report {
       double server = serverCpuMs(s.cpuMsPerMessage());
       String inCommits =
           ceiling
-              .filter(c -> !Double.isNaN(c.cpuMsPerCommit()))
-              .map(c -> String.format(" (%.1f)", server / c.cpuMsPerCommit()))
+              .map(c -> c.inCommits(server))
+              .filter(Double::isFinite)
+              .map(commits -> String.format(" (%.1f)", commits))
               .orElse("");
-      out.printf(" %18s%n", String.format("%.3f", server) + inCommits);
+      out.printf(
+          " %18s%n", Double.isFinite(server) ? String.format("%.3f", server) + inCommits : "n/a");
     }
   }
 
@@ -220,18 +225,23 @@ public final class Report {
           out.print("  CPU per settled single message, its delivery included:");
           perMessage.forEach((group, ms) -> out.printf(" %s %.3f ms;", group, ms));
           ceiling
-              .filter(c -> !Double.isNaN(c.cpuMsPerCommit()))
+              .map(c -> c.inCommits(server))
+              .filter(Double::isFinite)
               .ifPresent(
-                  c ->
-                      out.printf(
-                          " the servers' %.3f ms is %.1f pgbench commits",
-                          server, server / c.cpuMsPerCommit()));
+                  commits ->
+                      out.printf(" the servers' %.3f ms is %.1f pgbench commits", server, commits));
           out.println();
         });
   }
 
-  /** The servers' CPU: every watched group but the benchmark's own JVM and its children. */
+  /**
+   * The servers' CPU: every watched group but the benchmark's own JVM and its children; NaN when
+   * Payara Micro was not watched (a running Hookline measured with {@code --url}).
+   */
   static double serverCpuMs(Map<String, Double> perMessage) {
+    if (!perMessage.containsKey("payara-micro")) {
+      return Double.NaN;
+    }
     return perMessage.entrySet().stream()
         .filter(e -> !e.getKey().equals("bench"))
         .mapToDouble(Map.Entry::getValue)
@@ -266,9 +276,7 @@ public final class Report {
               Json.createObjectBuilder()
                   .add("commitsPerSecond", measured.commitsPerSecond())
                   .add("clients", 32);
-          if (!Double.isNaN(measured.cpuMsPerCommit())) {
-            written.add("cpuMsPerCommit", measured.cpuMsPerCommit());
-          }
+          addFinite(written, "cpuMsPerCommit", measured.cpuMsPerCommit());
           root.add("ceiling", written);
         });
     JsonObjectBuilder postgresql = Json.createObjectBuilder();
@@ -310,13 +318,14 @@ public final class Report {
               .add("cpuMsPerMessage", perMessage);
       ceiling.ifPresent(
           measured -> {
-            scenario.add(
+            addFinite(
+                scenario,
                 "acceptedShareOfCeiling",
                 s.load().acceptedPerSecond() / measured.commitsPerSecond());
-            double server = serverCpuMs(s.cpuMsPerMessage());
-            if (!Double.isNaN(measured.cpuMsPerCommit()) && server > 0) {
-              scenario.add("serverCpuPerMessageInCommits", server / measured.cpuMsPerCommit());
-            }
+            addFinite(
+                scenario,
+                "serverCpuPerMessageInCommits",
+                measured.inCommits(serverCpuMs(s.cpuMsPerMessage())));
           });
       list.add(scenario);
     }
@@ -328,13 +337,17 @@ public final class Report {
               double rate = settled.load().acceptedPerSecond();
               stages.add("settledSinglePerSecond", rate);
               ceiling.ifPresent(
-                  c -> stages.add("settledSingleShareOfCeiling", rate / c.commitsPerSecond()));
+                  c ->
+                      addFinite(
+                          stages, "settledSingleShareOfCeiling", rate / c.commitsPerSecond()));
               single(true)
                   .ifPresent(
                       y -> {
                         stages.add("youngSinglePerSecond", y.load().acceptedPerSecond());
-                        stages.add(
-                            "youngSingleShareOfSettled", y.load().acceptedPerSecond() / rate);
+                        addFinite(
+                            stages,
+                            "youngSingleShareOfSettled",
+                            y.load().acceptedPerSecond() / rate);
                       });
             });
     latency(false).ifPresent(s -> stages.add("settledDeliveredP99Ms", s.endToEnd().p99()));
@@ -351,6 +364,16 @@ public final class Report {
     broken().forEach(problems::add);
     root.add("problems", problems);
     return save(root.build());
+  }
+
+  /**
+   * Adds a ratio only when it is a number: JSON has no NaN or infinity, and a run whose settled
+   * phase accepted nothing must still write its results and say why.
+   */
+  static void addFinite(JsonObjectBuilder json, String name, double value) {
+    if (Double.isFinite(value)) {
+      json.add(name, value);
+    }
   }
 
   private static JsonObjectBuilder latency(Latencies.Summary summary) {

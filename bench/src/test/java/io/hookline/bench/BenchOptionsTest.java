@@ -55,6 +55,13 @@ class BenchOptionsTest {
   void theYoungNodesPhasesCanBeSkippedButNotGivenANegativeLength() {
     assertEquals(Duration.ZERO, BenchOptions.parse("--young", "0").young());
     assertEquals(Duration.ofSeconds(2), BenchOptions.parse("--smoke").young());
+    assertEquals(
+        Duration.ZERO,
+        BenchOptions.parse("--url", "http://h:1", "--token", "t").young(),
+        "a running Hookline is not measured as a young node unless asked");
+    assertEquals(
+        Duration.ofSeconds(5),
+        BenchOptions.parse("--url", "http://h:1", "--token", "t", "--young", "5").young());
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--young", "-5"))
             .getMessage()

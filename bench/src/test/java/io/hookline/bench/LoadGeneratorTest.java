@@ -127,9 +127,11 @@ class LoadGeneratorTest {
               LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
               return 1;
             });
-    assertEquals(
-        result.elapsed().toSeconds(), result.acceptedBySecond().size(), "whole seconds only");
+    assertEquals(2, result.acceptedBySecond().size(), "the scheduled load's whole seconds only");
     long counted = result.acceptedBySecond().stream().mapToLong(Long::longValue).sum();
-    assertTrue(counted > 0 && counted <= result.accepted(), result.toString());
+    assertTrue(counted <= result.accepted(), result.toString());
+    // Two clients at 10 ms a request: each second holds its own answers, not the run's.
+    assertTrue(result.acceptedBySecond().get(0) > 0, result.toString());
+    assertTrue(result.acceptedBySecond().get(1) > 0, result.toString());
   }
 }

@@ -126,6 +126,30 @@ class ReportTest {
     }
   }
 
+  @Test
+  void aSettledPhaseThatAcceptedNothingStillWritesTheResultsAndSaysWhy(@TempDir Path out)
+      throws Exception {
+    Report report =
+        new Report(
+            BenchOptions.parse("--out", out.toString()),
+            Optional.of(new Ceiling.Measured(8000, Double.NaN)),
+            List.of(single("young: ingest, fan-out 1", 100, true), single("ingest", 0, false)),
+            Map.of(),
+            0,
+            Map.of(),
+            "Java 25");
+    report.print(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try (JsonReader reader = Json.createReader(Files.newBufferedReader(report.write()))) {
+      JsonObject written = reader.readObject();
+      assertTrue(
+          written.getJsonArray("problems").toString().contains("ingest: nothing was accepted"),
+          written.toString());
+      assertTrue(
+          !written.getJsonObject("youngAndSettled").containsKey("youngSingleShareOfSettled"));
+      assertTrue(!written.getJsonObject("ceiling").containsKey("cpuMsPerCommit"));
+    }
+  }
+
   /** Ten seconds of single messages at {@code rate}, the servers using 6 s of CPU and bench 1 s. */
   private static Scenario single(String name, int rate, boolean young) {
     Latencies.Summary latency = new Latencies.Summary(100, 1, 2, 3, 4, List.of());

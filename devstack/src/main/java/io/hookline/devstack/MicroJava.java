@@ -1,11 +1,13 @@
 package io.hookline.devstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -13,28 +15,35 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Which Java runs Payara Micro. On Java 25 a node measured 19 % less peak memory than on Java 17
- * (763 against 937 MiB through the default benchmark), delivered its first minute's events at 200/s
- * with a p99 of 115 ms against 313 ms, and took batches 25 % faster; so a JDK 25 or later is used
- * where one is installed, and the Java running the launcher otherwise.
+ * Which Java runs Payara Micro. On Java 25 a node's peak memory through the benchmark was 763 MiB
+ * against 937 MiB on Java 17, and its first minute's events at 200/s arrived with a p99 of 115 ms
+ * against 313 ms; so a JDK 25 is used where one is installed, and the launcher's own Java
+ * otherwise.
  */
 public final class MicroJava {
-  /** The oldest feature release preferred over the launcher's own Java. */
+  /**
+   * The feature release preferred over the launcher's own Java: the one Hookline is measured on.
+   */
   static final int PREFERRED = 25;
 
   /** Where Debian's and Temurin's packages install their JDKs. */
   static final Path PACKAGED_JDKS = Path.of("/usr/lib/jvm");
 
-  private static final Pattern VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
+  private static final Pattern VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"([^\"]+)\"");
+  private static final Pattern RUNTIME = Pattern.compile("(?m)^JAVA_RUNTIME_VERSION=\"([^\"]+)\"");
+  private static final Pattern ARCH = Pattern.compile("(?m)^OS_ARCH=\"([^\"]+)\"");
 
   private MicroJava() {}
 
   /**
    * The {@code java} executable for Payara Micro: {@code HOOKLINE_MICRO_JAVA_HOME}'s when set, else
-   * the newest packaged JDK of release {@value #PREFERRED} or later, else this JVM's own.
+   * the latest update of a packaged JDK {@value #PREFERRED} for this machine's architecture, else
+   * this JVM's own.
+   *
+   * @param settings the launcher's settings ({@code HOOKLINE_*}), null when not set
    */
-  public static Path executable(Function<String, String> environment) {
-    String home = environment.apply("HOOKLINE_MICRO_JAVA_HOME");
+  public static Path executable(Function<String, String> settings) {
+    String home = settings.apply("HOOKLINE_MICRO_JAVA_HOME");
     if (home != null && !home.isBlank()) {
       Path java = Path.of(home, "bin", "java");
       if (!Files.isExecutable(java)) {
@@ -42,44 +51,80 @@ public final class MicroJava {
       }
       return java;
     }
-    return newestJdk(PACKAGED_JDKS, PREFERRED)
+    return packagedJdk(PACKAGED_JDKS, PREFERRED, System.getProperty("os.arch"))
         .orElse(Path.of(System.getProperty("java.home")))
         .resolve("bin")
         .resolve("java");
   }
 
-  /** The executable with its JDK's release, for reports: "Java 25 (/usr/lib/jvm/...)". */
-  public static String describe(Path java) {
-    Path home = java.getParent() == null ? null : java.getParent().getParent();
-    int feature = home == null ? 0 : feature(home);
-    return (feature > 0 ? "Java " + feature : "Java of unknown release") + " (" + java + ")";
-  }
-
-  /** The home of the newest JDK in {@code dir} whose release is at least {@code atLeast}. */
-  static Optional<Path> newestJdk(Path dir, int atLeast) {
+  /**
+   * The home of the latest general-availability update of JDK {@code feature} in {@code dir} built
+   * for {@code arch} (as {@code os.arch} names it); of two equal ones, the same one every time.
+   */
+  static Optional<Path> packagedJdk(Path dir, int feature, String arch) {
     if (!Files.isDirectory(dir)) {
       return Optional.empty();
     }
     List<Path> homes;
     try (Stream<Path> entries = Files.list(dir)) {
       homes = entries.filter(home -> Files.isExecutable(home.resolve("bin/java"))).toList();
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return Optional.empty();
     }
     return homes.stream()
-        .filter(home -> feature(home) >= atLeast)
-        // The newest release, and of two with the same, the same one every time.
-        .max(Comparator.comparingInt(MicroJava::feature).thenComparing(Path::toString));
+        .map(home -> Map.entry(home, release(home)))
+        .filter(jdk -> jdk.getValue().isPresent())
+        .filter(jdk -> jdk.getValue().get().version().feature() == feature)
+        .filter(jdk -> jdk.getValue().get().version().pre().isEmpty())
+        .filter(jdk -> jdk.getValue().get().builtFor(arch))
+        .max(
+            Comparator.<Map.Entry<Path, Optional<Release>>, Runtime.Version>comparing(
+                    jdk -> jdk.getValue().get().version())
+                .thenComparing(jdk -> jdk.getKey().toString()))
+        .map(Map.Entry::getKey);
   }
 
-  /** A JDK's feature release from its {@code release} file; 0 when it cannot be read. */
-  static int feature(Path home) {
-    try {
-      Matcher version =
-          VERSION.matcher(Files.readString(home.resolve("release"), StandardCharsets.UTF_8));
-      return version.find() ? Integer.parseInt(version.group(1)) : 0;
-    } catch (IOException | RuntimeException e) {
-      return 0;
+  /**
+   * What a JDK home's {@code release} file says.
+   *
+   * @param arch its {@code OS_ARCH}, or null when not given
+   */
+  record Release(Runtime.Version version, String arch) {
+    /** Debian's and the JDK's names for the same machine differ: x86_64 is amd64. */
+    boolean builtFor(String osArch) {
+      return arch == null || normal(arch).equals(normal(osArch));
     }
+
+    private static String normal(String arch) {
+      return arch.equals("x86_64") ? "amd64" : arch;
+    }
+  }
+
+  /** A JDK home's release, from its {@code release} file; empty when that cannot be read. */
+  static Optional<Release> release(Path home) {
+    try {
+      String text = Files.readString(home.resolve("release"), StandardCharsets.UTF_8);
+      Matcher runtime = RUNTIME.matcher(text);
+      Matcher version = VERSION.matcher(text);
+      String given = runtime.find() ? runtime.group(1) : version.find() ? version.group(1) : null;
+      if (given == null) {
+        return Optional.empty();
+      }
+      Matcher arch = ARCH.matcher(text);
+      return Optional.of(
+          new Release(Runtime.Version.parse(given), arch.find() ? arch.group(1) : null));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The executable with its JDK's release, for reports: "Java 25 (/usr/lib/jvm/...)". */
+  public static String describe(Path java) {
+    Path home = java.getParent() == null ? null : java.getParent().getParent();
+    Optional<Release> release = home == null ? Optional.empty() : release(home);
+    return release.map(r -> "Java " + r.version().feature()).orElse("Java of unknown release")
+        + " ("
+        + java
+        + ")";
   }
 }

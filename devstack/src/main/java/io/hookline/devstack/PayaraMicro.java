@@ -18,6 +18,7 @@ import java.util.Map;
 public final class PayaraMicro extends ServerProcess {
   private final Settings settings;
   private volatile List<String> launcher = List.of();
+  private volatile Path java = MicroJava.executable(System::getenv);
 
   public record Settings(
       Path jar,
@@ -59,6 +60,17 @@ public final class PayaraMicro extends ServerProcess {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** From its next start Micro runs on this {@code java} executable. */
+  public PayaraMicro runningOn(Path java) {
+    this.java = java;
+    return this;
+  }
+
+  /** The {@code java} executable Micro runs on. */
+  public Path java() {
+    return java;
   }
 
   /**
@@ -120,7 +132,7 @@ public final class PayaraMicro extends ServerProcess {
               + "\n"
               + String.join("", settings.prebootCommands().stream().map(c -> c + "\n").toList()));
       List<String> command = new ArrayList<>(launcher);
-      command.add(MicroJava.executable(System::getenv).toString());
+      command.add(java.toString());
       command.addAll(settings.jvmOptions());
       command.addAll(
           List.of(

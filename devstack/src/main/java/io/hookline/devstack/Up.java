@@ -33,7 +33,11 @@ public final class Up {
     System.out.println("Starting Artemis (instance in " + data.resolve("artemis") + ")...");
     broker.start();
     System.out.println(
-        "Starting Payara Micro with Hookline (log: " + data.resolve("micro.log") + ")...");
+        "Starting Payara Micro with Hookline on "
+            + MicroJava.describe(micro.java())
+            + " (log: "
+            + data.resolve("micro.log")
+            + ")...");
     micro.start();
 
     String base = micro.settings().baseUrl();
