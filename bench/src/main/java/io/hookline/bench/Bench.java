@@ -107,10 +107,7 @@ public final class Bench {
           measured ->
               System.out.printf(
                   "  %.0f commits/s, %s of CPU each%n",
-                  measured.commitsPerSecond(),
-                  Double.isFinite(measured.cpuMsPerCommit())
-                      ? String.format("%.3f ms", measured.cpuMsPerCommit())
-                      : "unknown"));
+                  measured.commitsPerSecond(), measured.cpuPerCommit()));
       Map<String, String> databaseSettings = DatabaseSettings.read(database);
       if (!databaseSettings.isEmpty()) {
         System.out.println("  PostgreSQL: " + DatabaseSettings.describe(databaseSettings));

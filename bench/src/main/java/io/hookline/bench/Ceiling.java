@@ -38,6 +38,11 @@ public final class Ceiling {
     public double inCommits(double cpuMs) {
       return cpuMs / cpuMsPerCommit;
     }
+
+    /** A commit's CPU for people: "0.100 ms", or "unknown". */
+    public String cpuPerCommit() {
+      return Double.isFinite(cpuMsPerCommit) ? String.format("%.3f ms", cpuMsPerCommit) : "unknown";
+    }
   }
 
   private Ceiling() {}

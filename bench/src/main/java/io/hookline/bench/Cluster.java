@@ -135,6 +135,8 @@ final class Cluster implements AutoCloseable {
                   base.data().resolve("node-" + i),
                   env,
                   jvm));
+      // The JDK the crash suite's settings choose (HOOKLINE_CHAOS_MICRO_JAVA_HOME among them).
+      micro.runningOn(base.micro().java());
       if (isolated) {
         micro.launchVia(net.launcher());
       }

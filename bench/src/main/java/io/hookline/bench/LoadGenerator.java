@@ -79,7 +79,7 @@ public final class LoadGenerator {
     }
 
     public double acceptedPerSecond() {
-      return accepted / seconds();
+      return seconds() <= 0 ? 0 : accepted / seconds();
     }
 
     public double seconds() {

@@ -104,10 +104,7 @@ public final class Report {
             out.printf(
                 "Ceiling (pgbench, one insert per commit, 32 clients): %.0f/s, %s of"
                     + " PostgreSQL's and pgbench's CPU per commit.%n",
-                measured.commitsPerSecond(),
-                Double.isFinite(measured.cpuMsPerCommit())
-                    ? String.format("%.3f ms", measured.cpuMsPerCommit())
-                    : "unknown"));
+                measured.commitsPerSecond(), measured.cpuPerCommit()));
     printYoungAndSettled(out);
     if (!databaseSettings.isEmpty()) {
       out.println("PostgreSQL: " + DatabaseSettings.describe(databaseSettings) + ".");
@@ -193,10 +190,12 @@ public final class Report {
               options.clients(), s.load().acceptedPerSecond());
           young.ifPresent(
               y -> {
-                out.printf(
-                    ", young %.0f/s: %.2f of settled",
-                    y.load().acceptedPerSecond(),
-                    y.load().acceptedPerSecond() / s.load().acceptedPerSecond());
+                out.printf(", young %.0f/s", y.load().acceptedPerSecond());
+                if (s.load().accepted() > 0) {
+                  out.printf(
+                      ": %.2f of settled",
+                      y.load().acceptedPerSecond() / s.load().acceptedPerSecond());
+                }
                 String rising = Bench.rates(y.load(), Duration.ofSeconds(10));
                 if (!rising.isEmpty()) {
                   out.printf(" (by 10 s: %s)", rising);

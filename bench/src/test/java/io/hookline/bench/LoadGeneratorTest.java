@@ -118,6 +118,22 @@ class LoadGeneratorTest {
   }
 
   @Test
+  void answersAfterTheScheduledLoadAreNotCountedBySecond() {
+    // Each request takes 1.5 s: the second one of each client starts inside the 2 s and is
+    // answered after them, while the run waits for it.
+    LoadGenerator.Result result =
+        LoadGenerator.closedLoop(
+            2,
+            Duration.ofSeconds(2),
+            (due, sequence) -> {
+              LockSupport.parkNanos(Duration.ofMillis(1500).toNanos());
+              return 1;
+            });
+    long counted = result.acceptedBySecond().stream().mapToLong(Long::longValue).sum();
+    assertTrue(counted < result.accepted(), result.toString());
+  }
+
+  @Test
   void aClosedLoopCountsItsAcceptedEventsBySecond() {
     LoadGenerator.Result result =
         LoadGenerator.closedLoop(

@@ -59,6 +59,17 @@ class ProcessWatchTest {
   }
 
   @Test
+  void theReapedChildrensCpuCountsAChildsWorkOnceItHasBeenWaitedFor() throws Exception {
+    double before = ProcessWatch.reapedChildrenCpuSeconds();
+    // A fixed amount of work, not of wall time: it costs the same CPU however busy the machine is.
+    Process busy =
+        new ProcessBuilder("bash", "-c", "i=0; while (( i < 200000 )); do (( i++ )); done").start();
+    assertEquals(0, busy.waitFor());
+    double gained = ProcessWatch.reapedChildrenCpuSeconds() - before;
+    assertTrue(gained >= 0.05, "seconds gained " + gained);
+  }
+
+  @Test
   void aWatchReportsItsGroupsJitCpuBesideTheirWholeCpu() {
     try (ProcessWatch watch = new ProcessWatch().process("self", SELF)) {
       double jit = watch.jitCpuSeconds().get("self");

@@ -108,7 +108,7 @@ public record LocalStack(
                 appEnv,
                 Arrays.asList(
                     setting.apply("HOOKLINE_MICRO_JAVA_OPTS", MICRO_JAVA_OPTS).split(" +"))));
-    micro.runningOn(MicroJava.executable(name -> setting.apply(name, null)));
+    micro.javaFrom(name -> setting.apply(name, null));
     return new LocalStack(data, secrets, database, broker, micro);
   }
 

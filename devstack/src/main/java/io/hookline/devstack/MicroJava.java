@@ -15,10 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Which Java runs Payara Micro. On Java 25 a node's peak memory through the benchmark was 763 to
- * 828 MiB against 907 to 937 MiB on Java 17, and its first minute's events at 200/s arrived with a
- * p99 of 115 to 183 ms against 313 ms; so a JDK 25 is used where one is installed, and the
- * launcher's own Java otherwise.
+ * Which Java runs Payara Micro. On Java 25 a node needs less memory and is faster in its first
+ * minute than on Java 17 (docs/performance.md has the figures), so a JDK 25 is used where one is
+ * installed, and the launcher's own Java otherwise.
  */
 public final class MicroJava {
   /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Payara Micro running the Artemis RAR and the Hookline WAR, in that order (the WAR's resources
@@ -18,7 +19,11 @@ import java.util.Map;
 public final class PayaraMicro extends ServerProcess {
   private final Settings settings;
   private volatile List<String> launcher = List.of();
-  private volatile Path java = MicroJava.executable(System::getenv);
+
+  /** Where the JDK to run on is read from, when {@link #runningOn} did not name one. */
+  private volatile Function<String, String> javaSettings = System::getenv;
+
+  private volatile Path java;
 
   public record Settings(
       Path jar,
@@ -68,9 +73,20 @@ public final class PayaraMicro extends ServerProcess {
     return this;
   }
 
-  /** The {@code java} executable Micro runs on. */
+  /**
+   * From its next start Micro runs on the JDK these settings choose ({@link MicroJava}), read when
+   * it starts.
+   */
+  public PayaraMicro javaFrom(Function<String, String> settings) {
+    this.javaSettings = settings;
+    this.java = null;
+    return this;
+  }
+
+  /** The {@code java} executable Micro runs on, or will at its next start. */
   public Path java() {
-    return java;
+    Path chosen = java;
+    return chosen != null ? chosen : MicroJava.executable(javaSettings);
   }
 
   /**
@@ -132,7 +148,7 @@ public final class PayaraMicro extends ServerProcess {
               + "\n"
               + String.join("", settings.prebootCommands().stream().map(c -> c + "\n").toList()));
       List<String> command = new ArrayList<>(launcher);
-      command.add(java.toString());
+      command.add(java().toString());
       command.addAll(settings.jvmOptions());
       command.addAll(
           List.of(

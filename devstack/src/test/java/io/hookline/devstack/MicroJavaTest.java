@@ -54,6 +54,20 @@ class MicroJavaTest {
   }
 
   @Test
+  void theLauncherReadsTheJdkFromItsOwnSettingsWhenMicroStarts(@TempDir Path dir)
+      throws IOException {
+    Path home = jdk(dir, "java-17-openjdk-amd64", "17.0.15", "x86_64");
+    Path stack = Files.createDirectories(dir.resolve("stack"));
+    Files.writeString(stack.resolve("stack.properties"), "artemis.home=artemis\n");
+    Map<String, String> settings =
+        Map.of(
+            "HOOKLINE_STACK_DIR", stack.toString(),
+            "HOOKLINE_DATA_DIR", dir.resolve("data").toString(),
+            "HOOKLINE_MICRO_JAVA_HOME", home.toString());
+    assertEquals(home.resolve("bin/java"), LocalStack.configure(settings::get).micro().java());
+  }
+
+  @Test
   void aReportNamesTheRelease(@TempDir Path jvms) throws IOException {
     Path java = jdk(jvms, "temurin-25-jdk-amd64", "25.0.3", "x86_64").resolve("bin/java");
     assertEquals("Java 25 (" + java + ")", MicroJava.describe(java));
