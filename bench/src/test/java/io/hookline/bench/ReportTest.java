@@ -58,9 +58,7 @@ class ReportTest {
             0,
             Map.of(),
             "Java 25");
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
-    report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
-    String printed = text.toString(StandardCharsets.UTF_8);
+    String printed = printed(report);
     String row =
         printed
             .lines()
@@ -87,9 +85,7 @@ class ReportTest {
             0,
             settings,
             "Java 25");
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
-    report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
-    String printed = text.toString(StandardCharsets.UTF_8);
+    String printed = printed(report);
     assertTrue(printed.contains("PostgreSQL: fsync on, autovacuum off."), printed);
     try (JsonReader reader = Json.createReader(Files.newBufferedReader(report.write()))) {
       JsonObject written = reader.readObject().getJsonObject("postgresqlSettings");
@@ -112,9 +108,7 @@ class ReportTest {
             0,
             Map.of(),
             "Java 25");
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
-    report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
-    String printed = text.toString(StandardCharsets.UTF_8);
+    String printed = printed(report);
     assertTrue(printed.contains("settled 400/s, young 100/s: 0.25 of settled"), printed);
     assertTrue(printed.contains("settled is 0.050 of the ceiling"), printed);
     // Settled: 4,000 messages; the servers used 4 + 2 s, the benchmark's 1 s does not count.
@@ -138,7 +132,7 @@ class ReportTest {
             0,
             Map.of(),
             "Java 25");
-    report.print(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    printed(report);
     try (JsonReader reader = Json.createReader(Files.newBufferedReader(report.write()))) {
       JsonObject written = reader.readObject();
       assertTrue(
@@ -176,5 +170,11 @@ class ReportTest {
         Map.of(),
         10,
         young);
+  }
+
+  private static String printed(Report report) {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+    return text.toString(StandardCharsets.UTF_8);
   }
 }
