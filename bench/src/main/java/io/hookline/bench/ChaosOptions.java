@@ -46,7 +46,7 @@ public record ChaosOptions(
         --soak-rate N    the soak's events per second (default 300)
         --single-broker  one broker instead of a replicated pair (no failover step)
         --smoke          500 events at 50/s per fault, receiver down 5 s, a node cut off 10 s,
-                         then a 1-minute soak at 20/s (CI)
+                         then a 2-minute soak at 20/s (CI)
       """;
 
   public static ChaosOptions parse(String... args) {
@@ -70,7 +70,7 @@ public record ChaosOptions(
         rate = 50;
         receiverDown = Duration.ofSeconds(5);
         partition = Duration.ofSeconds(10);
-        soak = Duration.ofMinutes(1);
+        soak = Duration.ofMinutes(2);
         soakRate = 20;
         continue;
       }

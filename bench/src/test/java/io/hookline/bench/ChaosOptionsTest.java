@@ -20,7 +20,7 @@ class ChaosOptionsTest {
     ChaosOptions options = ChaosOptions.parse("--smoke", "--faults", "failover,receiver");
     assertEquals(List.of("failover", "receiver"), options.faults());
     assertEquals(500, options.events());
-    assertEquals(Duration.ofMinutes(1), options.soak(), "the smoke ends with a short soak");
+    assertEquals(Duration.ofMinutes(2), options.soak(), "the smoke ends with a short soak");
   }
 
   @Test
